@@ -1,0 +1,244 @@
+// Core data model shared by every layer (DESIGN §3, §8). Pure types and constant tables only.
+
+export type Role = 'agent' | 'customer' | 'system' | 'unknown';
+
+export interface Turn {
+  /** 0-based position in Transcript.turns. */
+  index: number;
+  role: Role;
+  /** Speaker label as it appeared in the input ("Agent", "Jane", "spk_1"). */
+  speaker: string;
+  /** Agent identity for agent turns; set per turn so transfers credit each agent. */
+  agentId?: string;
+  text: string;
+  /** Seconds from call start, when the input has timestamps. */
+  start?: number;
+  end?: number;
+  /** Gold labels (eval only): absent = not annotated, [] = annotated with none present. */
+  labels?: string[];
+}
+
+export interface Transcript {
+  id: string;
+  source: { file: string; line?: number };
+  agentId?: string;
+  agentName?: string;
+  team?: string;
+  /** ISO date (YYYY-MM-DD) of the call when known. */
+  date?: string;
+  channel?: string;
+  turns: Turn[];
+  /** Gold data (eval only). */
+  corpus?: string;
+  annotatedBehaviours?: BehaviourId[];
+}
+
+/** [start, end) UTF-16 offsets into Turn.text, so text.slice(...span) === quote. */
+export type Span = [number, number];
+
+export const BEHAVIOURS = [
+  'paraphrasing',
+  'acknowledgement',
+  'apology',
+  'appreciation',
+  'follow-up-promise',
+] as const;
+export type BehaviourId = (typeof BEHAVIOURS)[number];
+
+export const BEHAVIOUR_KINDS: Record<BehaviourId, readonly string[]> = {
+  paraphrasing: ['summary', 'restatement', 'reflection'],
+  acknowledgement: ['validation', 'sympathy', 'bare'],
+  apology: ['ownership', 'inconvenience', 'clarification', 'non-apology'],
+  appreciation: ['patience', 'loyalty', 'information', 'courtesy'],
+  'follow-up-promise': ['after-call', 'in-call'],
+};
+
+/** Signals beyond the five behaviours (DESIGN §2.6). */
+export const SIGNALS = [
+  'customer-distress',
+  'personalisation',
+  'open-question',
+  'negative-language',
+] as const;
+export type SignalId = (typeof SIGNALS)[number];
+
+export const SIGNAL_KINDS: Record<SignalId, readonly string[]> = {
+  'customer-distress': ['emotion', 'complaint', 'repeat-contact', 'urgency'],
+  personalisation: ['name'],
+  'open-question': ['open'],
+  'negative-language': ['blame', 'dismissive', 'commanding', 'refusal'],
+};
+
+export type FindingType = BehaviourId | SignalId;
+
+export function isBehaviour(id: string): id is BehaviourId {
+  return (BEHAVIOURS as readonly string[]).includes(id);
+}
+
+export interface Evidence {
+  turn: number;
+  span: Span;
+  quote: string;
+}
+
+/** What a detector returns: positions and reasons, no ids or prose. */
+export interface FindingDraft {
+  kind: string;
+  turn: number;
+  span: Span;
+  rule: string;
+  confidence: number;
+  attributes?: Record<string, string>;
+  evidence?: Evidence[];
+}
+
+export interface Finding {
+  /** Stable id `<transcript>#<turn>:<start>-<end>:<behaviour>` (baselines, diffs). */
+  id: string;
+  behaviour: FindingType;
+  kind: string;
+  transcriptId: string;
+  turn: number;
+  /** Agent who spoke the turn (agent findings only). */
+  agentId?: string;
+  span: Span;
+  quote: string;
+  rule: string;
+  confidence: number;
+  /** Human sentence rendered from the kind template. */
+  message: string;
+  attributes?: Record<string, string>;
+  evidence?: Evidence[];
+}
+
+// ---------- Rubric (DESIGN §6) ----------
+
+export const EXPECTS = ['always', 'once', 'on-distress', 'when-unresolved', 'never-required'] as const;
+export type Expect = (typeof EXPECTS)[number];
+
+export interface RubricBehaviour {
+  weight: number;
+  expect: Expect;
+  /** For on-distress: agent turns after the distress turn in which the behaviour must appear. */
+  withinTurns: number;
+  /** Kinds that count as meeting the behaviour. */
+  kinds: string[];
+  /** More than this many counted findings in one call is overuse (penalised when set). */
+  maxPerCall?: number;
+  /** Findings below this confidence are dropped. */
+  minConfidence: number;
+  /** A missed opportunity fails the call outright. */
+  critical: boolean;
+  /** Other behaviours that also satisfy this one's opportunity (e.g. apology satisfies acknowledgement). */
+  alsoSatisfiedBy: BehaviourId[];
+}
+
+export interface RubricPenalty {
+  points: number;
+  /** Kinds that trigger it; empty = any kind of that finding. */
+  kinds: string[];
+  /** Cap on the total points this penalty can take from one call. */
+  maxPoints?: number;
+}
+
+export interface PhraseEdits {
+  add: string[];
+  remove: string[];
+}
+
+export interface Rubric {
+  name: string;
+  version: number;
+  description?: string;
+  /** Score needed to pass, 0..100. */
+  pass: number;
+  /** Groups with fewer calls are marked low-sample and exempt from --fail-under unless --strict. */
+  minCalls: number;
+  behaviours: Record<BehaviourId, RubricBehaviour>;
+  /** Keys: 'negative-language', 'non-apology', 'overuse'. */
+  penalties: Record<string, RubricPenalty>;
+  /** Lexicon edits per behaviour or signal. */
+  phrases: Partial<Record<FindingType, PhraseEdits>>;
+  /** sha256 of the rubric file's bytes (first 12 hex chars) for provenance. */
+  hash: string;
+  /** Where the rubric came from: built-in name or file path. */
+  origin: string;
+}
+
+// ---------- Scoring results (DESIGN §6) ----------
+
+export type OutcomeStatus = 'met' | 'missed' | 'na';
+
+export interface MissedMoment {
+  behaviour: BehaviourId;
+  /** Customer turn that opened the opportunity (absent for always/once expectations). */
+  customerTurn?: number;
+  customerQuote?: string;
+  /** The agent's next turn after the moment, i.e. what they said instead. */
+  agentTurn?: number;
+  agentQuote?: string;
+}
+
+export interface BehaviourOutcome {
+  behaviour: BehaviourId;
+  status: OutcomeStatus;
+  weight: number;
+  opportunities: number;
+  met: number;
+  /** Ids of counted findings that met the opportunities. */
+  findingIds: string[];
+  missed: MissedMoment[];
+  /** One-line explanation, e.g. "met: 'I'm so sorry about that' (turn 4)". */
+  reason: string;
+}
+
+export interface PenaltyApplied {
+  id: string;
+  points: number;
+  findingIds: string[];
+  reason: string;
+}
+
+/** The score of one agent's part of one call (the unit that is aggregated). */
+export interface AgentCallScore {
+  agentId: string;
+  score: number;
+  passed: boolean;
+  criticalFailures: BehaviourId[];
+  behaviours: Record<BehaviourId, BehaviourOutcome>;
+  penalties: PenaltyApplied[];
+  agentTurns: number;
+  /** Counted findings per behaviour in this part. */
+  counts: Record<BehaviourId, number>;
+}
+
+export interface CallResult {
+  transcriptId: string;
+  file: string;
+  line?: number;
+  date?: string;
+  team?: string;
+  channel?: string;
+  turns: Turn[];
+  findings: Finding[];
+  /** Whole-call score (all agents together). */
+  score: number;
+  passed: boolean;
+  agents: AgentCallScore[];
+}
+
+export interface InputProblem {
+  file: string;
+  line?: number;
+  column?: number;
+  reason: string;
+}
+
+export interface RunSummary {
+  read: number;
+  scored: number;
+  skipped: number;
+  failed: number;
+  skippedInputs: InputProblem[];
+  failedInputs: InputProblem[];
+}
