@@ -242,3 +242,70 @@ export interface RunSummary {
   skippedInputs: InputProblem[];
   failedInputs: InputProblem[];
 }
+
+// ---------- Aggregation and the report every formatter renders ----------
+
+export const GROUP_BYS = ['agent', 'team', 'date', 'call'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+export interface BehaviourRate {
+  behaviour: BehaviourId;
+  opportunities: number;
+  met: number;
+  /** met / opportunities, or null when the behaviour never had an opportunity (N/A). */
+  rate: number | null;
+  /** Counted findings of the behaviour. */
+  findings: number;
+  /** Counted findings per 100 agent turns. */
+  per100Turns: number;
+  missed: number;
+}
+
+export interface GroupScorecard {
+  key: string;
+  groupBy: GroupBy;
+  /** Display name when known (agent name). */
+  label?: string;
+  calls: number;
+  meanScore: number;
+  stdDev: number;
+  /** 95% interval of the mean score. */
+  ci95: [number, number];
+  passRate: number;
+  /** meanScore >= rubric.pass */
+  passed: boolean;
+  /** calls < rubric.minCalls */
+  lowSample: boolean;
+  agentTurns: number;
+  behaviours: Record<BehaviourId, BehaviourRate>;
+  penaltyPoints: number;
+  missedOpportunities: number;
+  criticalFailures: number;
+}
+
+export interface GroupDelta {
+  key: string;
+  previousScore: number | null;
+  scoreDelta: number | null;
+  behaviours: Partial<Record<BehaviourId, number | null>>;
+}
+
+export interface Provenance {
+  tool: string;
+  version: string;
+  rubric: { name: string; version: number; hash: string; origin: string };
+  inputs: { count: number; hash: string };
+}
+
+export interface ScoreReport {
+  schemaVersion: 1;
+  provenance: Provenance;
+  groupBy: GroupBy;
+  summary: RunSummary;
+  pass: number;
+  groups: GroupScorecard[];
+  /** Per-call results; may be omitted (streaming formats, huge runs). */
+  calls: CallResult[];
+  thresholds?: { failUnder?: number; failing: string[] };
+  comparison?: { baseline: string; groups: GroupDelta[]; regressions: string[] };
+}
