@@ -141,8 +141,17 @@ export interface RubricPenalty {
   maxPoints?: number;
 }
 
+export interface PhraseAdd {
+  /** A phrase (word-bounded, case-insensitive) or, when regex is true, a vetted pattern. */
+  text: string;
+  /** Kind the match reports; defaults to the behaviour's first counted kind. */
+  kind?: string;
+  regex: boolean;
+}
+
 export interface PhraseEdits {
-  add: string[];
+  add: PhraseAdd[];
+  /** Default phrases to drop (matched case-insensitively against the lexicon entries). */
   remove: string[];
 }
 
