@@ -1,0 +1,117 @@
+// Rubric loading: built-in name or path → YAML (with node ranges) → zod → Rubric.
+// Every problem is reported at once, each as file:line:col.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Rubric } from '../types.js';
+import { RubricError, type RubricProblem } from './errors.js';
+import { issueMessages } from './issues.js';
+import { locateKey, locateValue, type PathKey } from './locate.js';
+import { normaliseRubric } from './normalise.js';
+import { rubricFileSchema, type RubricFile } from './schema.js';
+
+export const BUILTIN_RUBRICS = ['default', 'strict', 'support'] as const;
+export type BuiltinRubric = (typeof BUILTIN_RUBRICS)[number];
+
+/** The package's rubrics/ directory: two levels up from src/rubric/ and from dist/rubric/ alike. */
+export function builtinRubricPath(name: BuiltinRubric): string {
+  return fileURLToPath(new URL(`../../rubrics/${name}.yaml`, import.meta.url));
+}
+
+export function isBuiltinRubric(name: string): name is BuiltinRubric {
+  return (BUILTIN_RUBRICS as readonly string[]).includes(name);
+}
+
+/** `--rubric` value: a built-in name (default|strict|support) or a path to a YAML file. */
+export function loadRubric(nameOrPath: string): Rubric {
+  const builtin = isBuiltinRubric(nameOrPath);
+  const file = builtin ? builtinRubricPath(nameOrPath) : nameOrPath;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+    throw new RubricError([
+      { file: nameOrPath, line: 0, column: 0, message: `cannot read rubric (${why}); built-in rubrics are ${BUILTIN_RUBRICS.join(', ')}` },
+    ]);
+  }
+  return parseRubricBytes(bytes, file, builtin ? nameOrPath : file);
+}
+
+/** Parse rubric text; `file` is used in error positions and as the rubric's origin. */
+export function parseRubric(text: string, file: string): Rubric {
+  return parseRubricBytes(Buffer.from(text, 'utf8'), file, file);
+}
+
+function parseRubricBytes(bytes: Buffer, file: string, origin: string): Rubric {
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: counter, prettyErrors: false });
+  const problem = (path: PathKey[], message: string, key?: string): RubricProblem => {
+    const pos = key === undefined ? locateValue(doc, counter, path) : locateKey(doc, counter, path, key);
+    return { file, line: pos.line, column: pos.column, message };
+  };
+
+  if (doc.errors.length > 0) throw new RubricError(doc.errors.map((e) => yamlProblem(e, text, counter, file)));
+
+  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new RubricError([problem([], 'a rubric must be a mapping with at least `name` and `behaviours`')]);
+  }
+  const parsed = rubricFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = issueMessages(parsed.error.issues, data).map((m) => problem(m.path, m.message, m.key));
+    throw new RubricError(sortProblems(problems));
+  }
+  const semantic = semanticMessages(parsed.data, doc).map((m) => problem(m.path, m.message, m.key));
+  if (semantic.length > 0) throw new RubricError(sortProblems(semantic));
+  return normaliseRubric(parsed.data, hash, origin);
+}
+
+/** Rules that span fields, checked once the structure is valid. */
+function semanticMessages(file: RubricFile, _doc: Document): { path: PathKey[]; message: string; key?: string }[] {
+  const out: { path: PathKey[]; message: string; key?: string }[] = [];
+  const listed = Object.entries(file.behaviours).filter(([, b]) => b !== undefined);
+  if (listed.every(([, b]) => b!.weight === 0)) {
+    out.push({ path: [], key: 'behaviours', message: 'all behaviour weights are 0; at least one behaviour must carry weight' });
+  }
+  for (const [id, b] of listed) {
+    if (b!['within-turns'] !== undefined && b!.expect !== 'on-distress') {
+      out.push({
+        path: ['behaviours', id],
+        key: 'within-turns',
+        message: `\`within-turns\` only applies to \`expect: on-distress\` (behaviours.${id} expects ${b!.expect})`,
+      });
+    }
+    (b!['also-satisfied-by'] ?? []).forEach((other, i) => {
+      if (other === id) {
+        out.push({ path: ['behaviours', id, 'also-satisfied-by', i], message: `${id} cannot be satisfied by itself` });
+      }
+    });
+  }
+  return out;
+}
+
+function yamlProblem(
+  err: { code: string; message: string; pos: [number, number]; linePos?: [{ line: number; col: number }, ...unknown[]] },
+  text: string,
+  counter: LineCounter,
+  file: string,
+): RubricProblem {
+  const pos = err.linePos?.[0] ?? counter.linePos(err.pos[0]);
+  let message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (err.code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(text.slice(err.pos[0]))![0].trim().replace(/^["']|["']$/g, '');
+    message = `duplicate key \`${key}\``;
+  } else {
+    message = `YAML syntax error: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+  }
+  return { file, line: pos.line, column: pos.col, message };
+}
+
+function sortProblems(problems: RubricProblem[]): RubricProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : 1));
+}
