@@ -1,0 +1,148 @@
+// Opportunity-based call scoring (DESIGN §6).
+//
+// score = Σ(weight × met/opportunities) / Σ(weight of behaviours with opportunities) × 100
+//         − penalties, clamped to 0..100, rounded to 1 decimal.
+// A behaviour with no opportunity is N/A and drops out of both sums, so its weight is shared by
+// the others. When nothing carried an expectation (no opportunity with weight > 0) the call
+// scores 100 before penalties: nothing was asked of the agent, so nothing was missed.
+// A missed critical behaviour keeps the score but fails the call.
+import {
+  BEHAVIOURS,
+  isBehaviour,
+  type AgentCallScore,
+  type BehaviourId,
+  type BehaviourOutcome,
+  type CallResult,
+  type Finding,
+  type Rubric,
+  type Transcript,
+} from '../types.js';
+import { SIGNAL_MIN_CONFIDENCE, type CallPart } from './opportunities.js';
+import { countedFindings, scoreBehaviour } from './outcome.js';
+import { penaltiesFor } from './penalties.js';
+import { isResolved } from './resolution.js';
+
+/** Agent id used when neither the turn nor the transcript names the agent. */
+export const UNKNOWN_AGENT = '(unknown)';
+
+export function roundScore(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** Findings below the behaviour's min-confidence (or the signal floor) are dropped. */
+export function keptFindings(findings: readonly Finding[], rubric: Rubric): Finding[] {
+  return findings.filter((f) =>
+    isBehaviour(f.behaviour)
+      ? f.confidence >= rubric.behaviours[f.behaviour].minConfidence
+      : f.confidence >= SIGNAL_MIN_CONFIDENCE,
+  );
+}
+
+/**
+ * Which agent each turn belongs to: agent turns by their own agentId; customer and other turns
+ * to the agent who answers next, or the previous agent when nobody answers.
+ */
+export function turnOwners(transcript: Transcript): (string | undefined)[] {
+  const agentOf = (i: number) => transcript.turns[i]!.agentId ?? transcript.agentId ?? transcript.agentName ?? UNKNOWN_AGENT;
+  const owners: (string | undefined)[] = new Array(transcript.turns.length).fill(undefined);
+  let next: string | undefined;
+  for (let i = transcript.turns.length - 1; i >= 0; i--) {
+    if (transcript.turns[i]!.role === 'agent') next = agentOf(i);
+    owners[i] = next;
+  }
+  let previous: string | undefined;
+  for (let i = 0; i < transcript.turns.length; i++) {
+    if (transcript.turns[i]!.role === 'agent') previous = agentOf(i);
+    owners[i] ??= previous;
+  }
+  return owners;
+}
+
+interface ScoredPart {
+  score: number;
+  passed: boolean;
+  criticalFailures: BehaviourId[];
+  behaviours: Record<BehaviourId, BehaviourOutcome>;
+  penalties: AgentCallScore['penalties'];
+  agentTurns: number;
+  counts: Record<BehaviourId, number>;
+}
+
+function scorePart(part: CallPart, findings: readonly Finding[], rubric: Rubric): ScoredPart {
+  const inPart = new Set([...part.agentTurns, ...part.customerTurns]);
+  const agentTurns = new Set(part.agentTurns);
+  // Behaviour findings count only on agent turns; signals stay on the turns they describe.
+  const partFindings = findings.filter((f) => inPart.has(f.turn) && (!isBehaviour(f.behaviour) || agentTurns.has(f.turn)));
+  const behaviours = {} as Record<BehaviourId, BehaviourOutcome>;
+  const counts = {} as Record<BehaviourId, number>;
+  let earned = 0;
+  let possible = 0;
+  for (const behaviour of BEHAVIOURS) {
+    const outcome = scoreBehaviour(part, partFindings, behaviour, rubric);
+    behaviours[behaviour] = outcome;
+    counts[behaviour] = countedFindings(partFindings, behaviour, rubric).length;
+    if (outcome.opportunities > 0 && outcome.weight > 0) {
+      earned += (outcome.weight * outcome.met) / outcome.opportunities;
+      possible += outcome.weight;
+    }
+  }
+  const penalties = penaltiesFor(partFindings, rubric);
+  const base = possible > 0 ? (earned / possible) * 100 : 100;
+  const deducted = penalties.reduce((sum, p) => sum + p.points, 0);
+  const score = roundScore(Math.min(100, Math.max(0, base - deducted)));
+  const criticalFailures = BEHAVIOURS.filter((b) => rubric.behaviours[b].critical && behaviours[b].status === 'missed');
+  return {
+    score,
+    passed: score >= rubric.pass && criticalFailures.length === 0,
+    criticalFailures,
+    behaviours,
+    penalties,
+    agentTurns: part.agentTurns.length,
+    counts,
+  };
+}
+
+export function scoreCall(transcript: Transcript, findings: Finding[], rubric: Rubric): CallResult {
+  const kept = keptFindings(findings, rubric).sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
+  const resolved = isResolved(transcript, kept);
+  const distress = kept.filter((f) => f.behaviour === 'customer-distress');
+  const owners = turnOwners(transcript);
+  const agentIndexes = transcript.turns.filter((t) => t.role === 'agent').map((t) => t.index);
+  const lastAgentTurn = agentIndexes[agentIndexes.length - 1];
+
+  const makePart = (belongs: (turn: number) => boolean): CallPart => {
+    const customerTurns = transcript.turns.filter((t) => t.role === 'customer' && belongs(t.index)).map((t) => t.index);
+    const customerSet = new Set(customerTurns);
+    const agentTurns = agentIndexes.filter(belongs);
+    return {
+      transcript,
+      agentTurns,
+      customerTurns,
+      distress: distress.filter((f) => customerSet.has(f.turn)),
+      resolved,
+      closesCall: lastAgentTurn !== undefined && agentTurns.includes(lastAgentTurn),
+    };
+  };
+
+  const whole = scorePart(makePart(() => true), kept, rubric);
+  const agentIds = [...new Set(agentIndexes.map((i) => owners[i]!))];
+  const agents: AgentCallScore[] = agentIds.map((agentId) => ({
+    agentId,
+    ...scorePart(makePart((turn) => owners[turn] === agentId), kept, rubric),
+  }));
+
+  const result: CallResult = {
+    transcriptId: transcript.id,
+    file: transcript.source.file,
+    turns: transcript.turns,
+    findings: kept,
+    score: whole.score,
+    passed: whole.passed,
+    agents,
+  };
+  if (transcript.source.line !== undefined) result.line = transcript.source.line;
+  if (transcript.date !== undefined) result.date = transcript.date;
+  if (transcript.team !== undefined) result.team = transcript.team;
+  if (transcript.channel !== undefined) result.channel = transcript.channel;
+  return result;
+}
