@@ -1,0 +1,270 @@
+// Mergeable aggregation of call scores into group scorecards (DESIGN §8 "aggregates are mergeable").
+//
+// An Accumulator is plain JSON of integer counts and sums, so shards and workers can write it to
+// disk and `mergeAccumulators` combines them in any order with the same result. Scores carry one
+// decimal, so they are summed in integer tenths: exact, hence order-independent.
+import {
+  BEHAVIOURS,
+  type AgentCallScore,
+  type BehaviourId,
+  type BehaviourOutcome,
+  type BehaviourRate,
+  type CallResult,
+  type GroupBy,
+  type GroupScorecard,
+  type Rubric,
+} from '../types.js';
+
+export const NO_VALUE = '(none)';
+export const HISTOGRAM_BINS = 101;
+
+export interface BehaviourTally {
+  opportunities: number;
+  met: number;
+  findings: number;
+  missed: number;
+}
+
+export interface GroupTally {
+  calls: number;
+  passed: number;
+  /** Σ score×10 and Σ (score×10)², integers. */
+  sumTenths: number;
+  sumSquaresTenths: number;
+  /** histogram[i] = units whose score floors to i (0..100). */
+  histogram: number[];
+  agentTurns: number;
+  penaltyTenths: number;
+  missedOpportunities: number;
+  criticalFailures: number;
+  behaviours: Record<BehaviourId, BehaviourTally>;
+  /** Display label (call: its file); the lexically smallest seen, so merges commute. */
+  label?: string;
+}
+
+export interface Accumulator {
+  kind: 'empathy-accumulator';
+  version: 1;
+  groupBy: GroupBy;
+  groups: Record<string, GroupTally>;
+}
+
+interface Unit {
+  key: string;
+  label?: string;
+  score: number;
+  passed: boolean;
+  criticalFailures: number;
+  agentTurns: number;
+  penaltyPoints: number;
+  outcomes: BehaviourOutcome[];
+  counts: Partial<Record<BehaviourId, number>>;
+}
+
+export function createAccumulator(groupBy: GroupBy): Accumulator {
+  return { kind: 'empathy-accumulator', version: 1, groupBy, groups: {} };
+}
+
+function emptyTally(): GroupTally {
+  return {
+    calls: 0,
+    passed: 0,
+    sumTenths: 0,
+    sumSquaresTenths: 0,
+    histogram: new Array<number>(HISTOGRAM_BINS).fill(0),
+    agentTurns: 0,
+    penaltyTenths: 0,
+    missedOpportunities: 0,
+    criticalFailures: 0,
+    behaviours: Object.fromEntries(BEHAVIOURS.map((b) => [b, { opportunities: 0, met: 0, findings: 0, missed: 0 }])) as Record<
+      BehaviourId,
+      BehaviourTally
+    >,
+  };
+}
+
+function tenths(x: number): number {
+  return Math.round(x * 10);
+}
+
+function agentUnit(key: string, part: AgentCallScore): Unit {
+  return {
+    key,
+    score: part.score,
+    passed: part.passed,
+    criticalFailures: part.criticalFailures.length,
+    agentTurns: part.agentTurns,
+    penaltyPoints: part.penalties.reduce((s, p) => s + p.points, 0),
+    outcomes: Object.values(part.behaviours),
+    counts: part.counts,
+  };
+}
+
+/** group-by call scores the whole call; its behaviour tallies are the sum of its agents' parts. */
+function callUnit(call: CallResult): Unit {
+  const parts = call.agents.map((a) => agentUnit(call.transcriptId, a));
+  const counts: Partial<Record<BehaviourId, number>> = {};
+  for (const p of parts) for (const b of BEHAVIOURS) counts[b] = (counts[b] ?? 0) + (p.counts[b] ?? 0);
+  return {
+    key: call.transcriptId,
+    label: call.file,
+    score: call.score,
+    passed: call.passed,
+    criticalFailures: parts.reduce((s, p) => s + p.criticalFailures, 0),
+    agentTurns: parts.reduce((s, p) => s + p.agentTurns, 0),
+    penaltyPoints: parts.reduce((s, p) => s + p.penaltyPoints, 0),
+    outcomes: parts.flatMap((p) => p.outcomes),
+    counts,
+  };
+}
+
+function unitsOf(call: CallResult, groupBy: GroupBy): Unit[] {
+  switch (groupBy) {
+    case 'call':
+      return [callUnit(call)];
+    case 'agent':
+      return call.agents.map((a) => agentUnit(a.agentId, a));
+    case 'team':
+      return call.agents.map((a) => agentUnit(call.team || NO_VALUE, a));
+    case 'date':
+      return call.agents.map((a) => agentUnit(call.date || NO_VALUE, a));
+  }
+}
+
+function smallerLabel(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a < b ? a : b;
+}
+
+function addUnit(tally: GroupTally, unit: Unit): void {
+  const t = tenths(unit.score);
+  tally.calls += 1;
+  tally.passed += unit.passed ? 1 : 0;
+  tally.sumTenths += t;
+  tally.sumSquaresTenths += t * t;
+  tally.histogram[Math.min(100, Math.max(0, Math.floor(t / 10)))]! += 1;
+  tally.agentTurns += unit.agentTurns;
+  tally.penaltyTenths += tenths(unit.penaltyPoints);
+  tally.criticalFailures += unit.criticalFailures;
+  for (const outcome of unit.outcomes) {
+    const b = tally.behaviours[outcome.behaviour];
+    b.opportunities += outcome.opportunities;
+    b.met += outcome.met;
+    b.missed += outcome.opportunities - outcome.met;
+    tally.missedOpportunities += outcome.opportunities - outcome.met;
+  }
+  for (const behaviour of BEHAVIOURS) tally.behaviours[behaviour].findings += unit.counts[behaviour] ?? 0;
+  const label = smallerLabel(tally.label, unit.label);
+  if (label !== undefined) tally.label = label;
+}
+
+/** Adds one scored call (mutates and returns `acc`). */
+export function addCall(acc: Accumulator, call: CallResult): Accumulator {
+  for (const unit of unitsOf(call, acc.groupBy)) {
+    acc.groups[unit.key] ??= emptyTally();
+    addUnit(acc.groups[unit.key]!, unit);
+  }
+  return acc;
+}
+
+function mergeTally(a: GroupTally, b: GroupTally): GroupTally {
+  const out = emptyTally();
+  for (const key of ['calls', 'passed', 'sumTenths', 'sumSquaresTenths', 'agentTurns', 'penaltyTenths', 'missedOpportunities', 'criticalFailures'] as const) {
+    out[key] = a[key] + b[key];
+  }
+  out.histogram = out.histogram.map((_, i) => (a.histogram[i] ?? 0) + (b.histogram[i] ?? 0));
+  for (const behaviour of BEHAVIOURS) {
+    const x = a.behaviours[behaviour];
+    const y = b.behaviours[behaviour];
+    out.behaviours[behaviour] = {
+      opportunities: x.opportunities + y.opportunities,
+      met: x.met + y.met,
+      findings: x.findings + y.findings,
+      missed: x.missed + y.missed,
+    };
+  }
+  const label = smallerLabel(a.label, b.label);
+  if (label !== undefined) out.label = label;
+  return out;
+}
+
+/** Pure, associative and commutative; both inputs must share a groupBy. */
+export function mergeAccumulators(a: Accumulator, b: Accumulator): Accumulator {
+  if (a.groupBy !== b.groupBy) {
+    throw new Error(`cannot merge results grouped by ${a.groupBy} with results grouped by ${b.groupBy}`);
+  }
+  const out = createAccumulator(a.groupBy);
+  const keys = new Set([...Object.keys(a.groups), ...Object.keys(b.groups)]);
+  for (const key of [...keys].sort()) {
+    const x = a.groups[key];
+    const y = b.groups[key];
+    out.groups[key] = x && y ? mergeTally(x, y) : structuredClone((x ?? y)!);
+  }
+  return out;
+}
+
+function round(x: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+}
+
+function clampScore(x: number): number {
+  return Math.min(100, Math.max(0, x));
+}
+
+function rateOf(behaviour: BehaviourId, t: BehaviourTally, agentTurns: number): BehaviourRate {
+  return {
+    behaviour,
+    opportunities: t.opportunities,
+    met: t.met,
+    rate: t.opportunities > 0 ? round(t.met / t.opportunities, 3) : null,
+    findings: t.findings,
+    per100Turns: agentTurns > 0 ? round((t.findings * 100) / agentTurns, 1) : 0,
+    missed: t.missed,
+  };
+}
+
+/** Mean, sample standard deviation and 95% interval of the mean (normal approximation). */
+export function meanAndInterval(n: number, sumTenths: number, sumSquaresTenths: number) {
+  const mean = sumTenths / n / 10;
+  const variance = n > 1 ? Math.max(0, (sumSquaresTenths - (sumTenths * sumTenths) / n) / (n - 1)) / 100 : 0;
+  const sd = Math.sqrt(variance);
+  const half = (1.96 * sd) / Math.sqrt(n);
+  return {
+    mean: round(mean, 1),
+    sd: round(sd, 1),
+    ci95: [round(clampScore(mean - half), 1), round(clampScore(mean + half), 1)] as [number, number],
+  };
+}
+
+export function finalize(acc: Accumulator, rubric: Rubric): GroupScorecard[] {
+  const keys = Object.keys(acc.groups).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return keys
+    .map((key) => [key, acc.groups[key]!] as const)
+    .filter(([, t]) => t.calls > 0)
+    .map(([key, t]) => {
+      const { mean, sd, ci95 } = meanAndInterval(t.calls, t.sumTenths, t.sumSquaresTenths);
+      const card: GroupScorecard = {
+        key,
+        groupBy: acc.groupBy,
+        calls: t.calls,
+        meanScore: mean,
+        stdDev: sd,
+        ci95,
+        passRate: round(t.passed / t.calls, 3),
+        passed: mean >= rubric.pass,
+        lowSample: t.calls < rubric.minCalls,
+        agentTurns: t.agentTurns,
+        behaviours: Object.fromEntries(BEHAVIOURS.map((b) => [b, rateOf(b, t.behaviours[b], t.agentTurns)])) as Record<
+          BehaviourId,
+          BehaviourRate
+        >,
+        penaltyPoints: t.penaltyTenths / 10,
+        missedOpportunities: t.missedOpportunities,
+        criticalFailures: t.criticalFailures,
+      };
+      if (t.label !== undefined) card.label = t.label;
+      return card;
+    });
+}
