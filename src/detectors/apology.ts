@@ -1,0 +1,82 @@
+import type { AnalysedTurn } from '../nlp/analyse.js';
+import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
+import type { FindingDraft } from '../types.js';
+import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
+import {
+  APOLOGY_PHRASES,
+  CLARIFICATION_AFTER_SORRY,
+  NON_APOLOGY_AFTER_SORRY,
+  OTHER_SUBJECTS,
+  OWNERSHIP_CONTEXT,
+  SYMPATHY_AFTER_SORRY,
+} from './lexicons/apology.js';
+import type { Detector } from './types.js';
+import { agentTurns, bestPerSentence } from './scan.js';
+
+type Kind = 'ownership' | 'inconvenience' | 'clarification' | 'non-apology';
+
+export const apology: Detector = {
+  meta: {
+    id: 'apology',
+    description: 'The agent expresses regret or takes responsibility (ownership, inconvenience); clarification requests and non-apologies are reported separately.',
+    speaker: 'agent',
+    kinds: ['ownership', 'inconvenience', 'clarification', 'non-apology'],
+    messages: {
+      ownership: 'Apologised and took ownership of the fault',
+      inconvenience: 'Apologised for the trouble or the wait',
+      clarification: '"Sorry" used to ask the customer to repeat (not an apology)',
+      'non-apology': 'Non-apology: regret aimed at the customer\'s reaction or followed by a refusal',
+    },
+  },
+  create(options) {
+    const matcher = new PhraseMatcher(applyPhraseEdits(APOLOGY_PHRASES, options.phrases, 'inconvenience'));
+    return (call) => {
+      const drafts: FindingDraft[] = [];
+      for (const turn of agentTurns(call)) {
+        const candidates: FindingDraft[] = [];
+        for (const match of matcher.matchAll(turn.lower)) {
+          const kind = classify(turn, match.start, match.end, match.entry.kind as Kind, match.entry.id);
+          if (!kind) continue;
+          const sentence = sentenceAt(turn, match.start);
+          const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
+          let confidence: number = match.entry.confidence;
+          if (kind === 'ownership') confidence = Math.max(confidence, 0.9);
+          if (kind === 'inconvenience' && /^\s*(?:for|about)\b/.test(turn.lower.slice(match.end))) confidence = 0.95;
+          candidates.push({ kind, turn: turn.turn.index, span, rule: `apology.${match.entry.id}`, confidence: clamp01(confidence) });
+        }
+        drafts.push(...bestPerSentence(candidates, KIND_PRIORITY));
+      }
+      return drafts;
+    };
+  },
+};
+
+const KIND_PRIORITY: Record<string, number> = { 'non-apology': 4, ownership: 3, inconvenience: 2, clarification: 1 };
+
+function classify(turn: AnalysedTurn, start: number, end: number, entryKind: Kind, id: string): Kind | undefined {
+  if (isNegatedAt(turn, start, 4) || isReportedAt(turn, start)) return undefined;
+  const before = wordsBefore(turn, start, 2);
+  const prev = before[before.length - 1]?.lower;
+  if (prev && OTHER_SUBJECTS.has(prev)) return undefined;
+  const prevTwo = before.map((t) => t.lemma);
+  if (prevTwo.length === 2 && OTHER_SUBJECTS.has(before[0]!.lower) && prevTwo[1] === 'be') return undefined;
+  const sentence = sentenceAt(turn, start);
+  const sentenceEnd = sentence ? sentence.end : turn.lower.length;
+  const after = turn.lower.slice(end, Math.min(sentenceEnd + 1, end + 160));
+  if (id === 'sorry') {
+    if (/^\s*(?:state|excuse|sight|for (?:him|her|them|people|those|the (?:guy|man|woman|kids?)))/.test(after)) return undefined;
+    if (SYMPATHY_AFTER_SORRY.test(after)) return undefined; // acknowledgement/sympathy reports it
+    if (NON_APOLOGY_AFTER_SORRY.some((re) => re.test(after))) return 'non-apology';
+    if (CLARIFICATION_AFTER_SORRY.test(after)) return 'clarification';
+  }
+  if (id === 'excuse-me') {
+    const rest = after.trimStart();
+    if (rest.startsWith('?') || CLARIFICATION_AFTER_SORRY.test(after)) return 'clarification';
+    if (/^\s*(?:for|,)/.test(after) || rest === '' || rest.startsWith('.')) return 'inconvenience';
+    return 'clarification';
+  }
+  if (entryKind === 'clarification' || entryKind === 'non-apology') return entryKind;
+  const sentenceLower = sentence ? turn.lower.slice(sentence.start, sentence.end) : turn.lower;
+  if (entryKind === 'ownership' || OWNERSHIP_CONTEXT.test(sentenceLower)) return 'ownership';
+  return 'inconvenience';
+}

@@ -1,0 +1,61 @@
+import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
+import type { FindingDraft } from '../types.js';
+import { clamp01, isNegatedAt, isReportedAt, sentenceAt } from './context.js';
+import {
+  APPRECIATION_PHRASES,
+  DECLINING_AFTER,
+  DECLINING_BEFORE,
+  KIND_CUES,
+  NOT_APPRECIATION_AFTER,
+} from './lexicons/appreciation.js';
+import { agentTurns, bestPerSentence } from './scan.js';
+import type { Detector } from './types.js';
+
+/** "I appreciate how frustrating this is" validates a feeling: acknowledgement, not appreciation. */
+const APPRECIATE_AS_VALIDATION = /^\s+(?:how|that (?:this|it|you(?:'re| are)) (?:is|must|has|feel)|what you(?:'re| are) going through|your (?:frustration|concern|situation))/;
+
+export const appreciation: Detector = {
+  meta: {
+    id: 'appreciation',
+    description: 'The agent thanks or appreciates the customer (patience, loyalty, information, courtesy).',
+    speaker: 'agent',
+    kinds: ['patience', 'loyalty', 'information', 'courtesy'],
+    messages: {
+      patience: 'Thanked the customer for their patience',
+      loyalty: 'Thanked the customer for their loyalty',
+      information: 'Appreciated what the customer shared',
+      courtesy: 'Thanked the customer',
+    },
+  },
+  create(options) {
+    const matcher = new PhraseMatcher(applyPhraseEdits(APPRECIATION_PHRASES, options.phrases, 'courtesy'));
+    return (call) => {
+      const drafts: FindingDraft[] = [];
+      for (const turn of agentTurns(call)) {
+        const candidates: FindingDraft[] = [];
+        for (const match of matcher.matchAll(turn.lower)) {
+          const sentence = sentenceAt(turn, match.start);
+          const sentenceStart = sentence ? sentence.start : 0;
+          const sentenceEnd = sentence ? sentence.end : turn.lower.length;
+          const before = turn.lower.slice(Math.max(sentenceStart, match.start - 12), match.start);
+          const after = turn.lower.slice(match.end, Math.min(turn.lower.length, match.end + 120));
+          if (DECLINING_BEFORE.test(before) || DECLINING_AFTER.test(after)) continue;
+          if (NOT_APPRECIATION_AFTER.test(after)) continue;
+          if (match.entry.id === 'appreciate' && APPRECIATE_AS_VALIDATION.test(after)) continue;
+          if (isNegatedAt(turn, match.start, 3) || isReportedAt(turn, match.start)) continue;
+          const kind = match.entry.id === 'good-question' ? 'information' : kindFor(turn.lower.slice(match.end, sentenceEnd), match.entry.kind);
+          const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
+          candidates.push({ kind, turn: turn.turn.index, span, rule: `appreciation.${match.entry.id}`, confidence: clamp01(match.entry.confidence) });
+        }
+        drafts.push(...bestPerSentence(candidates, { patience: 3, loyalty: 3, information: 2, courtesy: 1 }));
+      }
+      return drafts;
+    };
+  },
+};
+
+function kindFor(rest: string, fallback: string): string {
+  const object = rest.slice(0, 60);
+  for (const [kind, cue] of KIND_CUES) if (cue.test(object)) return kind;
+  return fallback;
+}

@@ -1,0 +1,78 @@
+// Linguistic context checks shared by detectors: negation, reported speech, sentence boundaries.
+import type { AnalysedTurn, Sentence, Token } from '../nlp/analyse.js';
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'without', 'hardly', 'neither', 'nor']);
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'ask', 'write', 'text', 'shout', 'yell', 'mention', 'claim']);
+
+export function sentenceAt(turn: AnalysedTurn, offset: number): Sentence | undefined {
+  for (const s of turn.sentences) if (offset >= s.start && offset < Math.max(s.end, s.start + 1)) return s;
+  return turn.sentences[turn.sentences.length - 1];
+}
+
+/** Index of the first token that starts at or after `offset`. */
+export function tokenIndexAt(turn: AnalysedTurn, offset: number): number {
+  const { tokens } = turn;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Up to `count` word tokens before `offset`, within the same sentence, nearest last. */
+export function wordsBefore(turn: AnalysedTurn, offset: number, count: number): Token[] {
+  const sentence = sentenceAt(turn, offset);
+  const first = sentence ? sentence.firstToken : 0;
+  const out: Token[] = [];
+  for (let i = tokenIndexAt(turn, offset) - 1; i >= first && out.length < count; i--) {
+    const t = turn.tokens[i]!;
+    if (t.isWord) out.unshift(t);
+    else if (t.lower === ',' || t.lower === ';' || t.lower === '—' || t.lower === '-') break;
+  }
+  return out;
+}
+
+/** Word tokens after `offset` up to the end of the sentence (at most `count`). */
+export function wordsAfter(turn: AnalysedTurn, offset: number, count: number): Token[] {
+  const sentence = sentenceAt(turn, Math.max(0, offset - 1));
+  const last = sentence ? sentence.endToken : turn.tokens.length;
+  const out: Token[] = [];
+  for (let i = tokenIndexAt(turn, offset); i < last && out.length < count; i++) {
+    const t = turn.tokens[i]!;
+    if (t.isWord) out.push(t);
+  }
+  return out;
+}
+
+/** A negator in the `window` words before the phrase, in the same clause ("I'm not sorry", "no need to apologise"). */
+export function isNegatedAt(turn: AnalysedTurn, start: number, window = 3): boolean {
+  return wordsBefore(turn, start, window).some((t) => NEGATORS.has(t.lemma) || NEGATORS.has(t.lower));
+}
+
+/** Quoted or reported speech: inside double quotes, or after say/tell/ask in the same clause ("she said sorry"). */
+export function isReportedAt(turn: AnalysedTurn, start: number): boolean {
+  const sentence = sentenceAt(turn, start);
+  const from = sentence ? sentence.start : 0;
+  const before = turn.text.slice(from, start);
+  if ((before.match(/"/g) ?? []).length % 2 === 1) return true;
+  const words = wordsBefore(turn, start, 3);
+  return words.some((t, i) => REPORTING_LEMMAS.has(t.lemma) && !(i > 0 && words[i - 1]!.lower === 'to'));
+}
+
+export function sentenceText(turn: AnalysedTurn, s: Sentence): string {
+  return turn.lower.slice(s.start, s.end);
+}
+
+/** Clause span around a match: the enclosing sentence, trimmed of whitespace. */
+export function sentenceSpan(turn: AnalysedTurn, offset: number): [number, number] {
+  const s = sentenceAt(turn, offset);
+  if (!s) return [0, turn.text.length];
+  return [s.start, s.end];
+}
+
+export function clamp01(x: number): number {
+  return Math.max(0, Math.min(1, Math.round(x * 100) / 100));
+}

@@ -1,0 +1,90 @@
+import type { AnalysedTurn } from '../nlp/analyse.js';
+import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
+import type { FindingDraft } from '../types.js';
+import { clamp01, isReportedAt, sentenceAt, wordsBefore } from './context.js';
+import {
+  AFTER_CALL_ACTION,
+  CHANNELS,
+  FOLLOW_UP_PHRASES,
+  IN_CALL_ACTION,
+  NON_COMMITMENT,
+  TIMEFRAME,
+} from './lexicons/follow-up-promise.js';
+import { agentTurns, bestPerSentence } from './scan.js';
+import type { Detector } from './types.js';
+
+const CONDITIONAL_BEFORE = /\b(?:if|unless|once|when|in case)\b[^.?!]*$/;
+
+export const followUpPromise: Detector = {
+  meta: {
+    id: 'follow-up-promise',
+    description: 'The agent commits to a specific future action for the customer (after-call), with timeframe and channel; in-call steps are kind in-call.',
+    speaker: 'agent',
+    kinds: ['after-call', 'in-call'],
+    messages: {
+      'after-call': 'Promised a follow-up after the call',
+      'in-call': 'In-call step (hold, check), not a follow-up',
+    },
+  },
+  create(options) {
+    const matcher = new PhraseMatcher(applyPhraseEdits(FOLLOW_UP_PHRASES, options.phrases, 'after-call'));
+    return (call) => {
+      const drafts: FindingDraft[] = [];
+      for (const turn of agentTurns(call)) {
+        const candidates: FindingDraft[] = [];
+        for (const match of matcher.matchAll(turn.lower)) {
+          const sentence = sentenceAt(turn, match.start);
+          const sentenceStart = sentence ? sentence.start : 0;
+          const sentenceEnd = sentence ? sentence.end : turn.lower.length;
+          const rest = turn.lower.slice(match.end, Math.max(match.end, sentenceEnd));
+          const head = turn.lower.slice(sentenceStart, match.start);
+          if (isReportedAt(turn, match.start)) continue;
+          if (match.entry.id === 'first-person-future' && isQuestionInversion(turn, match.start)) continue;
+          const kind = classify(match.entry.id, match.entry.kind, rest);
+          if (!kind) continue;
+          const sentenceText = turn.lower.slice(sentenceStart, sentenceEnd);
+          const attributes: Record<string, string> = {};
+          let confidence: number = match.entry.confidence;
+          if (kind === 'after-call') {
+            const timeframe = TIMEFRAME.exec(sentenceText);
+            if (timeframe) attributes.timeframe = turn.text.slice(sentenceStart + timeframe.index, sentenceStart + timeframe.index + timeframe[0].length);
+            const channel = CHANNELS.find(([, cue]) => cue.test(sentenceText));
+            if (channel) attributes.channel = channel[0];
+            attributes.action = turn.text.slice(match.start, Math.min(sentenceEnd, match.end + 60)).trim();
+            if (!timeframe && !channel) attributes.vague = 'true';
+            if (timeframe) confidence += 0.1;
+            if (channel) confidence += 0.05;
+            if (CONDITIONAL_BEFORE.test(head)) confidence -= 0.2;
+            if (/^\s*try\b/.test(rest)) confidence -= 0.1;
+          }
+          const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
+          candidates.push({ kind, turn: turn.turn.index, span, rule: `follow-up-promise.${match.entry.id}`, confidence: clamp01(confidence), attributes });
+        }
+        drafts.push(...bestPerSentence(candidates, { 'after-call': 2, 'in-call': 1 }));
+      }
+      return drafts;
+    };
+  },
+};
+
+function classify(id: string, entryKind: string, rest: string): 'after-call' | 'in-call' | undefined {
+  if (id === 'first-person-future') {
+    if (NON_COMMITMENT.test(rest)) return undefined;
+    if (IN_CALL_ACTION.test(rest) && !TIMEFRAME.test(rest)) return 'in-call';
+    if (AFTER_CALL_ACTION.test(rest)) return 'after-call';
+    if (TIMEFRAME.test(rest)) return 'after-call';
+    return undefined;
+  }
+  if (id === 'let-me') {
+    if (/^\s*(?:\w+ ){0,6}?and (?:get back|call you back|let you know|update you|follow up|email you)/.test(rest)) return 'after-call';
+    if (IN_CALL_ACTION.test(rest)) return 'in-call';
+    return undefined;
+  }
+  return entryKind as 'after-call' | 'in-call';
+}
+
+/** "Shall I call you back?" / "Will we …?" offers, not commitments: the subject follows the auxiliary. */
+function isQuestionInversion(turn: AnalysedTurn, start: number): boolean {
+  const prev = wordsBefore(turn, start, 1)[0]?.lower;
+  return prev === 'shall' || prev === 'should' || prev === 'can' || prev === 'could' || prev === 'would';
+}

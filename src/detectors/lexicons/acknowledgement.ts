@@ -1,0 +1,24 @@
+// Validation and sympathy constructions. Patterns are over lower-cased text; FEELING is shared vocabulary.
+const FEELING =
+  "(?:frustrat\\w*|annoy\\w*|upset\\w*|stress\\w*|worr\\w*|scar\\w*|terrif\\w*|overwhelm\\w*|difficult|hard|tough|awful|horrible|terrible|exhausting|draining|disappointing|disappointed|infuriating|maddening|concerning|confusing|inconvenient|unsettling|painful|heartbreaking|devastating|upsetting|distressing|lonely|sad|scary|rough|unfair|not (?:fair|ok|okay|acceptable|good enough)|a (?:nightmare|pain|hassle|worry|shock|lot))";
+const INTENSIFIER = '(?:(?:so|really|very|quite|incredibly|extremely|truly|pretty|super|just|absolutely|such an?|bit|a bit|a little|kind of) )*';
+
+export const ACKNOWLEDGEMENT_PHRASES = [
+  // validation
+  { id: 'must-be', pattern: `(?:that|this|it|which|all (?:of )?(?:this|that))(?:'s| is| was| has been|'s been| must be| must have been| would be|'d be| will be| could be| can be| might be| must feel| would feel| feels?| must make you feel| makes? you feel)(?: like)? ${INTENSIFIER}${FEELING}`, kind: 'validation', confidence: 0.9 },
+  { id: 'sounds', pattern: `(?:that|this|it|which|you)(?: all)? (?:sounds?|seems?|looks?)(?: like)? ${INTENSIFIER}(?:${FEELING}|a (?:lot|difficult|hard|tough|stressful|frustrating|scary|worrying)\\w*)`, kind: 'validation', confidence: 0.85 },
+  { id: 'can-imagine', pattern: "i can(?:'t| not|not)? (?:only |just |totally |definitely |certainly |really )?imagine", kind: 'validation', confidence: 0.85 },
+  { id: 'can-see-why', pattern: "i can (?:totally |definitely |certainly |completely |really )?(?:see|understand|tell) (?:why|how|that (?:you|this|it)|you(?:'re| are))", kind: 'validation', confidence: 0.85 },
+  { id: 'would-feel', pattern: "(?:i|anyone|anybody|everyone|most people)(?:'d| would)(?: also)? (?:be|feel|get) (?:the same|just as|so |really |very |pretty |equally )*(?:frustrat\\w*|upset|angry|annoyed|worried|stressed|mad|furious|disappointed|concerned|scared|the same|that way)", kind: 'validation', confidence: 0.85 },
+  { id: 'understand-feeling', pattern: "i (?:completely |totally |fully |really |absolutely |definitely |do |can |truly |perfectly )*understand (?:how|why|what|that (?:you|this|it)|your (?:frustration|concern|worry|feelings?|situation|point)|you(?:'re| are| feel| must)|where you(?:'re| are) coming from|the (?:frustration|concern|worry))", kind: 'validation', confidence: 0.8 },
+  { id: 'understandable', pattern: "(?:that|it|this|which|your (?:reaction|frustration|concern))(?:'s| is)? ${INTENSIFIER}(?:completely |totally |perfectly |very |so |entirely )?(?:understandable|valid|natural|normal|reasonable|fair)|(?:it|that)(?:'s| is) (?:completely |totally |perfectly |very |so |only )?(?:natural|normal|understandable|ok|okay|fine|human) to (?:feel|be|get)|no wonder you|you have every right|you(?:'ve| have) (?:been|gone) through (?:a lot|so much)|(?:that|what) you(?:'re| are) (?:feeling|going through) (?:is|makes)",
+    kind: 'validation', confidence: 0.85 },
+  { id: 'not-the-experience', pattern: "(?:that|this|it)(?:'s| is) not (?:the (?:experience|service|level of service)|what we want|good enough|acceptable|okay|ok|right)|(?:that|this|it) (?:should(?:n't| not) have happened|should never have happened)|you (?:deserve|deserved) better", kind: 'validation', confidence: 0.85 },
+  { id: 'i-hear-you', pattern: "i hear (?:you|what you(?:'re| are) saying)|i (?:totally |completely |really )?get (?:it|that|why)|i know (?:how|what) (?:you|that|it)|i(?:'ve| have) been there|i know the feeling|i feel (?:the same|that)|i understand completely|i completely understand|i totally understand|i fully understand|i (?:can )?relate", kind: 'validation', confidence: 0.75 },
+  { id: 'exclamation', pattern: "oh (?:no|dear|my goodness|gosh|man|wow)|what a (?:shame|pity|nightmare|pain|hassle|mess|horrible|terrible|awful)|(?:how|that(?:'s| is)) (?:awful|terrible|horrible|frustrating|annoying|upsetting|stressful|scary|worrying|sad|unfortunate|rough|tough)|(?:that(?:'s| is) |how )?(?:too bad|a shame|a pity)|poor (?:you|thing)|yikes|ugh", kind: 'sympathy', confidence: 0.75 },
+  // sympathy
+  { id: 'sorry-to-hear', pattern: "(?:i'm|i am|we're|we are|so|really|very|truly)? ?sorry (?:to (?:hear|learn|see|read)|for (?:your|the) loss|(?:that )?you(?:'re| are|'ve been| have been) (?:going through|dealing with|feeling|in pain|unwell|ill|struggling|having)|for what you(?:'re| are)? (?:going|gone) through|about your (?:loss|\\w+'s (?:passing|death)))", kind: 'sympathy', confidence: 0.9 },
+  { id: 'condolences', pattern: "my (?:condolences|sympathies|deepest sympathy)|i feel (?:for you|so bad|terrible|awful) (?:for|about|that)|my heart goes out|that(?:'s| is) (?:heartbreaking|so sad)|i(?:'m| am) sorry for your", kind: 'sympathy', confidence: 0.9 },
+  // bare
+  { id: 'i-understand', pattern: "i (?:do )?understand|understood|i see what you mean|i know", kind: 'bare', confidence: 0.6 },
+] as const;

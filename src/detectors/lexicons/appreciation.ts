@@ -1,0 +1,21 @@
+// Default appreciation triggers; the kind is refined from what the thanks is for (see detectors/appreciation.ts).
+export const APPRECIATION_PHRASES = [
+  { id: 'thank-you', pattern: "thank(?:s| you| ya| u)(?: (?:so|very) much| a lot| a million| kindly| again)?|thankyou|thanx", kind: 'courtesy', confidence: 0.9 },
+  { id: 'many-thanks', pattern: 'many thanks|much appreciated|cheers|ta very much', kind: 'courtesy', confidence: 0.85 },
+  { id: 'appreciate', pattern: "(?:i|we) (?:really |truly |do |greatly |very much |totally |certainly )?appreciate", kind: 'information', confidence: 0.85 },
+  { id: 'grateful', pattern: "(?:i'm|i am|we're|we are) (?:very |so |really )?grateful", kind: 'courtesy', confidence: 0.85 },
+  { id: 'good-question', pattern: '(?:great|good|excellent|fair) (?:question|point)', kind: 'information', confidence: 0.75 },
+] as const;
+
+/** Declining an offer: "no thanks", "no, thank you", "thanks but no". */
+export const DECLINING_BEFORE = /\bno[,.!]?\s*$/;
+export const DECLINING_AFTER = /^\s*,?\s*but\s+(?:no|i'?m (?:good|fine|ok|okay)|not)\b|^\s*,?\s*i'?m (?:good|fine|ok)\b/;
+/** Causal "thanks to the update, …" and exclamations "thank god". */
+export const NOT_APPRECIATION_AFTER = /^\s+(?:to (?:the|this|that|a|an|our|their|his|her|its|new|recent|some|all (?:the|this|that))\b|god|goodness|heavens|the lord)/;
+
+export const KIND_CUES: ReadonlyArray<readonly [kind: string, cue: RegExp]> = [
+  ['patience', /\b(?:patien(?:ce|t)|waiting|wait|hold(?:ing)?|bearing with|bear with|understanding while)\b/],
+  ['loyalty', /\b(?:loyal(?:ty)?|being (?:a|with us|our)|customer (?:for|since)|choosing|business|years|member|staying)\b/],
+  ['information', /\b(?:letting|telling|explaining|bringing|sharing|information|info|confirming|clarifying|providing|sending|checking|pointing|flagging|reporting|details|feedback|question|raising|mentioning|that|those|it)\b/],
+  ['courtesy', /\b(?:calling|call|contacting|reaching out|your time|coming|joining|having me|help|bye|goodbye|day|evening|chatting|talking)\b/],
+];

@@ -1,0 +1,43 @@
+// Commitment heads, action vocabularies and timeframe/channel extraction for follow-up promises.
+export const FOLLOW_UP_PHRASES = [
+  { id: 'first-person-future', pattern: "(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to|'m gonna| am gonna|'re gonna| would like to| want to|'d like to)", kind: 'after-call', confidence: 0.75 },
+  { id: 'let-me-and-get-back', pattern: "let me (?:\\w+ ){0,5}?and (?:get back|call you back|come back to you|let you know|update you|follow up|email you|send you)", kind: 'after-call', confidence: 0.85 },
+  { id: 'let-me', pattern: "let me|let's|allow me to", kind: 'in-call', confidence: 0.7 },
+  { id: 'you-will-receive', pattern: "you(?:'ll| will| should) (?:also )?(?:receive|get|be (?:getting|receiving|contacted|hearing|sent|notified|called|emailed)|hear (?:back|from))", kind: 'after-call', confidence: 0.8 },
+  { id: 'someone-will', pattern: "(?:someone|somebody|an engineer|a technician|a specialist|the (?:team|department|engineer|technician|specialist)|our (?:team|engineers?|technicians?|billing team|specialists?)|my (?:manager|supervisor|colleague)|a (?:manager|supervisor|colleague)|they)(?:'ll| will| is going to| are going to)(?: be)? (?:call|contact|email|be in touch|reach out|get back|visit|come|ring|phone|follow up|send|deliver|refund|process|review|look into|calling|contacting|emailing|in touch|reaching out)", kind: 'after-call', confidence: 0.8 },
+  { id: 'hold-step', pattern: "(?:one|just a|give me a|bear with me (?:for )?a?) ?(?:moment|second|sec|minute|mo)|bear with me|hold on|(?:please )?hold (?:the line|for a)", kind: 'in-call', confidence: 0.7 },
+] as const;
+
+/** Verb phrases after a first-person future head that commit to something after the call. */
+export const AFTER_CALL_ACTION =
+  /^\s*(?:(?:also|then|personally|definitely|certainly|just|actually|now|still|immediately|right away|make sure (?:to|that|i|we)|be sure to|try (?:and|to)|go ahead and|have (?:someone|somebody|an? \w+)|get (?:someone|somebody))\s+)*(?:call (?:you|him|her|them) back|call you|ring (?:you|back)|phone you|give you a (?:call|ring)|e-?mail|text|send|post|mail|update|follow(?:-| )up|get back|come back to you|escalate|be in touch|keep you (?:posted|updated|informed)|reach out|contact|raise|log|file|open (?:a|up a)|process|refund|credit|reimburse|waive|arrange|schedule|book|ship|dispatch|replace|investigate|look into|chase|monitor|keep an eye|let you know|notify|sort (?:it|this|that) out|fix|resolve|report|pass (?:this|it|that) on|flag|put (?:in|through) (?:a|the|your)|submit|cancel|reinstate|restore|reset|issue|order|deliver|confirm (?:it )?(?:by|in|via) (?:e-?mail|text|writing|letter)|get (?:this|that|it|you|your) \w+|be (?:calling|sending|emailing|contacting|checking|monitoring|following)|do (?:that|it|this) (?:today|tomorrow|by|first thing|this|after)|look at (?:it|this|that) (?:today|tomorrow|later|first thing|this|after|again)|work on)/;
+
+/** Verb phrases that are steps inside the call. */
+export const IN_CALL_ACTION =
+  /^\s*(?:just\s+)?(?:be (?:right )?back|be with you|check|look(?: at| up| for| into (?:your|the) account)?|pull (?:up|that)|have a (?:quick )?look|see (?:what|if|whether)|transfer|put you (?:on hold|through)|place you on hold|pop you|bring (?:up|that)|verify|go (?:ahead|through|over)|read|take (?:a|your|down)|grab|find|open|confirm (?:your|the|that|a few)|ask you|need (?:to|you)|start|get (?:your|the) (?:details|account|name))/;
+
+/** Heads followed by these are not commitments at all ("I'll be honest", "we'll see", "I'll tell you what"). */
+export const NON_COMMITMENT =
+  /^\s*(?:not|never|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|probably|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
+
+const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const NUMBER_WORD = '(?:\\d+|a|an|one|two|three|four|five|six|seven|ten|twelve|twenty-four|twenty four|forty-eight|forty eight|seventy-two|a couple of|a few|the next)';
+export const TIMEFRAME = new RegExp(
+  [
+    `\\b(?:by|before|until|no later than) (?:the )?(?:end of (?:the |today|tomorrow)?\\s?(?:day|week|month|business(?: day)?)?|close of business|cob|eod|tomorrow(?: morning| afternoon| evening)?|tonight|${WEEKDAY}|next ${WEEKDAY}|next week|noon|midday|\\d{1,2}(?::\\d{2})?\\s?(?:am|pm|o'clock)?|\\d{1,2}(?:st|nd|rd|th)(?: of \\w+)?)`,
+    `\\bwithin (?:the )?(?:next )?${NUMBER_WORD} (?:business |working )?(?:hours?|days?|weeks?|minutes?)`,
+    `\\bin (?:the next )?${NUMBER_WORD} (?:business |working )?(?:hours?|days?|weeks?)`,
+    `\\b(?:later )?(?:today|tomorrow|tonight)(?: (?:morning|afternoon|evening))?`,
+    `\\bthis (?:afternoon|evening|morning|week)\\b`,
+    `\\bfirst thing(?: (?:tomorrow|in the morning|monday))?`,
+    `\\b(?:next|on|this) ${WEEKDAY}\\b|\\bnext week\\b`,
+    `\\b(?:as soon as (?:possible|i can|we can|it's|i hear|i have)|asap|right after (?:this|the) call|after (?:this|the) call)`,
+  ].join('|'),
+);
+
+export const CHANNELS: ReadonlyArray<readonly [channel: string, cue: RegExp]> = [
+  ['email', /\b(?:e-?mail(?:ed|ing)?|inbox)\b/],
+  ['text', /\b(?:text(?:ed|ing)?|sms|message you)\b/],
+  ['call', /\b(?:call(?:ing)? (?:you|back)|ring|phone|give you a call|callback|call back)\b/],
+  ['post', /\b(?:letter|post(?:ed)?|mail(?:ed)? (?:you|it|out)|in the mail)\b/],
+];

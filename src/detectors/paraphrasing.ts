@@ -1,0 +1,147 @@
+import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
+import { contentOverlap, contentWords } from '../nlp/overlap.js';
+import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
+import type { Evidence, FindingDraft } from '../types.js';
+import { clamp01, isNegatedAt, sentenceAt } from './context.js';
+import { PARAPHRASE_PHRASES } from './lexicons/paraphrasing.js';
+import type { Detector } from './types.js';
+
+const STRONG_CUES = new Set(['what-im-hearing', 'if-i-understand', 'summary']);
+/** How far back (in turns) the customer's words count as what is being reflected. */
+const CUSTOMER_WINDOW_TURNS = 4;
+/** A read-back of digits or letters only ("that's 4-5-6-7?") is not a paraphrase. */
+const READ_BACK = /^[\s\d\-.,:;?!a-z]{0,4}$|^[\s\d\-.,:;?!]+$/;
+
+export const paraphrasing: Detector = {
+  meta: {
+    id: 'paraphrasing',
+    description: "The agent restates, summarises or reflects back what the customer said (cue and/or content overlap with the customer's preceding turns).",
+    speaker: 'agent',
+    kinds: ['summary', 'restatement', 'reflection'],
+    messages: {
+      summary: "Summarised the customer's situation",
+      restatement: 'Restated what the customer said to confirm understanding',
+      reflection: "Reflected the customer's feelings back",
+    },
+  },
+  create(options) {
+    const matcher = new PhraseMatcher(applyPhraseEdits(PARAPHRASE_PHRASES, options.phrases, 'restatement'));
+    return (call) => {
+      const drafts: FindingDraft[] = [];
+      for (let i = 0; i < call.turns.length; i++) {
+        const turn = call.turns[i]!;
+        if (turn.turn.role !== 'agent') continue;
+        const draft = detectInTurn(call, i, turn, matcher);
+        if (draft) drafts.push(draft);
+      }
+      return drafts;
+    };
+  },
+};
+
+function detectInTurn(call: AnalysedCall, index: number, turn: AnalysedTurn, matcher: PhraseMatcher): FindingDraft | undefined {
+  const customerTurns = precedingCustomerTurns(call, index);
+  if (customerTurns.length === 0) return undefined;
+  const earlierAgentKeys = agentEarlierKeys(call, index, customerTurns);
+  const cues = matcher.matchAll(turn.lower).filter((m) => !isNegatedAt(turn, m.start, 2) || m.entry.id === 'you-feel');
+  const words = contentWords(turn);
+
+  let best: { draft: FindingDraft; score: number } | undefined;
+  const consider = (draft: FindingDraft): void => {
+    if (!best || draft.confidence > best.score) best = { draft, score: draft.confidence };
+  };
+
+  for (const cue of cues) {
+    const sentence = sentenceAt(turn, cue.start);
+    const start = sentence ? Math.min(sentence.start, cue.start) : cue.start;
+    const end = turn.text.length; // a cue introduces the rest of the turn
+    const scoped = words.filter((w) => w.token.start >= start && w.token.start < end);
+    const overlap = contentOverlap(scoped, customerTurns, earlierAgentKeys);
+    const draft = fromCue(turn, cue, start, sentence ? sentence.end : end, overlap.shared.length, scoped.length);
+    if (draft) {
+      draft.evidence = evidence(overlap.echoed);
+      consider(draft);
+    }
+  }
+
+  if (!best && !/\?\s*$/.test(turn.text.trim())) {
+    const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);
+    if (overlap.shared.length >= 3 && overlap.ratio >= 0.5 && overlap.agentContent <= 14) {
+      const span: [number, number] = [firstNonSpace(turn.text), turn.text.trimEnd().length];
+      consider({
+        kind: 'restatement',
+        turn: turn.turn.index,
+        span,
+        rule: 'paraphrasing.content-overlap',
+        confidence: clamp01(0.45 + 0.1 * Math.min(3, overlap.shared.length - 3) + 0.2 * (overlap.ratio - 0.5)),
+        evidence: evidence(overlap.echoed),
+      });
+    }
+  }
+  return best?.draft;
+}
+
+function fromCue(
+  turn: AnalysedTurn,
+  cue: PhraseMatch,
+  start: number,
+  sentenceEnd: number,
+  shared: number,
+  contentCount: number,
+): FindingDraft | undefined {
+  const id = cue.entry.id;
+  const restOfSentence = turn.text.slice(cue.end, sentenceEnd);
+  if (READ_BACK.test(restOfSentence.toLowerCase())) return undefined;
+  let confidence: number = cue.entry.confidence;
+  if (STRONG_CUES.has(id)) {
+    if (contentCount < 2 && shared === 0) return undefined;
+    confidence += Math.min(0.1, shared * 0.03);
+  } else if (id === 'just-to-confirm') {
+    if (shared < 2) return undefined;
+    confidence += Math.min(0.15, shared * 0.04);
+  } else if (id === 'sounds-like' || id === 'you-feel') {
+    if (shared < 1 && contentCount < 2) return undefined;
+    confidence += Math.min(0.2, shared * 0.06) - (shared === 0 ? 0.1 : 0);
+  } else {
+    if (shared < 2) return undefined;
+    confidence += Math.min(0.25, (shared - 2) * 0.06);
+  }
+  const span: [number, number] = [start, sentenceEnd];
+  const kind = id === 'summary' ? 'summary' : cue.entry.kind;
+  return { kind, turn: turn.turn.index, span, rule: `paraphrasing.${id}`, confidence: clamp01(confidence) };
+}
+
+function precedingCustomerTurns(call: AnalysedCall, index: number): AnalysedTurn[] {
+  const out: AnalysedTurn[] = [];
+  for (let i = index - 1; i >= 0 && i >= index - CUSTOMER_WINDOW_TURNS; i--) {
+    const t = call.turns[i]!;
+    if (t.turn.role === 'customer') out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Content keys the agent used in the two agent turns before the customer's words: echoing them again restates the
+ * agent's own words, not the customer's.
+ */
+function agentEarlierKeys(call: AnalysedCall, index: number, customerTurns: AnalysedTurn[]): Set<string> {
+  const keys = new Set<string>();
+  const oldestCustomer = Math.min(...customerTurns.map((t) => t.turn.index));
+  let seen = 0;
+  for (let i = oldestCustomer - 1; i >= 0 && seen < 2; i--) {
+    const t = call.turns[i]!;
+    if (t.turn.role !== 'agent') continue;
+    seen++;
+    for (const w of contentWords(t)) keys.add(w.key);
+  }
+  return keys;
+}
+
+function evidence(echoed: { turn: AnalysedTurn; token: { start: number; end: number; text: string } }[]): Evidence[] {
+  return echoed.slice(0, 6).map(({ turn, token }) => ({ turn: turn.turn.index, span: [token.start, token.end], quote: turn.turn.text.slice(token.start, token.end) }));
+}
+
+function firstNonSpace(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index : 0;
+}

@@ -1,0 +1,35 @@
+// Iteration and de-duplication helpers shared by detectors.
+import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
+import type { FindingDraft } from '../types.js';
+
+export function agentTurns(call: AnalysedCall): AnalysedTurn[] {
+  return call.turns.filter((t) => t.turn.role === 'agent');
+}
+
+/** Keeps one draft per identical span: the highest-priority kind, then the highest confidence. */
+export function bestPerSentence(drafts: FindingDraft[], priority: Record<string, number> = {}): FindingDraft[] {
+  const best = new Map<string, FindingDraft>();
+  for (const d of drafts) {
+    const key = `${d.turn}:${d.span[0]}`;
+    const current = best.get(key);
+    if (
+      !current ||
+      (priority[d.kind] ?? 0) > (priority[current.kind] ?? 0) ||
+      ((priority[d.kind] ?? 0) === (priority[current.kind] ?? 0) && d.confidence > current.confidence)
+    ) {
+      best.set(key, d);
+    }
+  }
+  return [...best.values()].sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
+}
+
+/** Index of the last customer turn before `index`, or -1. */
+export function previousCustomerTurns(call: AnalysedCall, index: number, max: number): AnalysedTurn[] {
+  const out: AnalysedTurn[] = [];
+  for (let i = index - 1; i >= 0 && out.length < max; i--) {
+    const t = call.turns[i]!;
+    if (t.turn.role === 'customer') out.push(t);
+    else if (t.turn.role === 'agent' && out.length > 0) break;
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+import type { AnalysedCall } from '../nlp/analyse.js';
+import type { FindingDraft, FindingType, PhraseEdits } from '../types.js';
+
+export interface DetectorMeta {
+  id: FindingType;
+  description: string;
+  /** Whose turns the detector reports on. */
+  speaker: 'agent' | 'customer';
+  kinds: readonly string[];
+  /** Message template per kind, rendered into Finding.message. */
+  messages: Record<string, string>;
+}
+
+export interface DetectorOptions {
+  /** Rubric lexicon edits for this detector (phrases.<id>.add/remove). */
+  phrases?: PhraseEdits;
+}
+
+/** Compile once with create(options), then scan call after call. */
+export interface Detector {
+  meta: DetectorMeta;
+  create(options: DetectorOptions): (call: AnalysedCall) => FindingDraft[];
+}

@@ -1,0 +1,124 @@
+// The only importer of wink-nlp and natural: turns text into sentences and tokens with character offsets,
+// lemmas, stems and POS, once per turn, shared by every detector.
+import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+// natural's root pulls in database clients and dotenv output; import only the stemmer submodule.
+import PorterStemmerModule from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import type { Transcript, Turn } from '../types.js';
+
+export interface Token {
+  /** Surface form as in the turn text. */
+  text: string;
+  /** Lower-cased, curly apostrophes straightened. */
+  lower: string;
+  lemma: string;
+  stem: string;
+  pos: string;
+  isWord: boolean;
+  isStopWord: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Token index range [firstToken, endToken). */
+  firstToken: number;
+  endToken: number;
+}
+
+export interface AnalysedTurn {
+  turn: Turn;
+  /** Turn text with curly quotes straightened; same length as turn.text so offsets carry over. */
+  text: string;
+  lower: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+export interface AnalysedCall {
+  transcript: Transcript;
+  turns: AnalysedTurn[];
+}
+
+type WinkInstance = ReturnType<typeof winkNLP>;
+let nlpInstance: WinkInstance | undefined;
+
+function nlp(): WinkInstance {
+  // Loaded once per process/worker; sbd + negation + pos is all the detectors need.
+  nlpInstance ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+  return nlpInstance;
+}
+
+const stemmer = PorterStemmerModule as unknown as { stem(word: string): string };
+const stemCache = new Map<string, string>();
+
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer.stem(word);
+    if (stemCache.size < 50000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Straightens typographic quotes without changing string length. */
+export function normaliseQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"');
+}
+
+const MAX_ANALYSED_CHARS = 20000;
+
+export function analyseTurn(turn: Turn): AnalysedTurn {
+  const text = normaliseQuotes(turn.text);
+  const lower = text.toLowerCase();
+  // Pathological turns (a 5 MB line) are analysed on their head only; detectors still see offsets into the text.
+  const analysed = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
+  const instance = nlp();
+  const its = instance.its;
+  const doc = instance.readDoc(analysed);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let cursor = 0;
+  doc.sentences().each((sentenceItem: ItemSentence) => {
+    const sentenceIndex = sentences.length;
+    const firstToken = tokens.length;
+    sentenceItem.tokens().each((t: ItemToken) => {
+      const value = t.out() as string;
+      let at = analysed.indexOf(value, cursor);
+      if (at < 0 || at - cursor > 64) at = cursor; // wink normalised the form; keep offsets monotonic
+      const end = Math.min(analysed.length, at + value.length);
+      cursor = end;
+      const tokenLower = value.toLowerCase();
+      const type = t.out(its.type) as string;
+      const lemma = String(t.out(its.lemma as unknown as typeof its.value)).toLowerCase();
+      tokens.push({
+        text: value,
+        lower: tokenLower,
+        lemma,
+        stem: type === 'word' ? stem(lemma) : tokenLower,
+        pos: t.out(its.pos) as string,
+        isWord: type === 'word',
+        isStopWord: Boolean(t.out(its.stopWordFlag)),
+        start: at,
+        end,
+        sentence: sentenceIndex,
+      });
+    });
+    if (tokens.length > firstToken) {
+      sentences.push({
+        start: tokens[firstToken]!.start,
+        end: tokens[tokens.length - 1]!.end,
+        firstToken,
+        endToken: tokens.length,
+      });
+    }
+  });
+  return { turn, text, lower, tokens, sentences };
+}
+
+export function analyseCall(transcript: Transcript): AnalysedCall {
+  return { transcript, turns: transcript.turns.map(analyseTurn) };
+}

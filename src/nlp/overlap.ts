@@ -1,0 +1,105 @@
+// Content-word overlap between an agent turn and the customer's preceding words (paraphrase evidence).
+import { stem, type AnalysedTurn, type Token } from './analyse.js';
+
+/** Small curated synonym sets: every member maps to the set's first word's stem. */
+const SYNONYM_SETS: readonly (readonly string[])[] = [
+  ['charge', 'bill', 'fee', 'payment', 'cost', 'price', 'invoice', 'debit'],
+  ['broken', 'faulty', 'dead', 'defective', 'damaged'],
+  ['parcel', 'package', 'delivery', 'order', 'shipment'],
+  ['cancel', 'terminate', 'end', 'close', 'stop', 'quit'],
+  ['money', 'cash', 'funds', 'savings'],
+  ['internet', 'connection', 'wifi', 'broadband', 'router', 'signal', 'network'],
+  ['phone', 'mobile', 'cell', 'handset'],
+  ['worried', 'anxious', 'concerned', 'nervous', 'scared', 'afraid', 'fear', 'worry', 'anxiety', 'panic'],
+  ['angry', 'mad', 'furious', 'annoyed', 'irritated', 'frustrated', 'frustrating'],
+  ['sad', 'down', 'depressed', 'unhappy', 'miserable', 'low', 'lonely'],
+  ['job', 'work', 'employment', 'career', 'boss', 'office'],
+  ['wife', 'husband', 'partner', 'spouse', 'girlfriend', 'boyfriend'],
+  ['kid', 'child', 'children', 'son', 'daughter'],
+  ['doctor', 'gp', 'physician', 'nurse'],
+  ['drink', 'alcohol', 'drinking', 'beer', 'wine', 'booze'],
+  ['smoke', 'cigarette', 'smoking', 'tobacco', 'vape'],
+  ['tired', 'exhausted', 'drained', 'worn'],
+  ['stress', 'stressed', 'pressure', 'overwhelmed', 'overwhelm'],
+  ['refund', 'reimburse', 'reimbursement', 'repay', 'compensation'],
+  ['late', 'delayed', 'delay', 'overdue'],
+  ['error', 'mistake', 'wrong', 'problem', 'issue', 'fault', 'glitch'],
+  ['buy', 'purchase', 'bought'],
+  ['help', 'support', 'assist', 'assistance'],
+  ['lose', 'lost', 'missing'],
+  ['friend', 'mate', 'buddy', 'pal'],
+  ['hard', 'difficult', 'tough', 'struggle', 'struggling'],
+  ['happy', 'glad', 'pleased'],
+  ['quit', 'stop', 'give up', 'cut down', 'reduce'],
+  ['twice', 'two', 'double', 'duplicate'],
+];
+
+const CANONICAL = new Map<string, string>();
+for (const set of SYNONYM_SETS) {
+  const head = stem(set[0]!);
+  for (const word of set) if (!word.includes(' ')) CANONICAL.set(stem(word), head);
+}
+
+/** Frequent conversational words that carry no content even when tagged as nouns or verbs. */
+const FILLER = new Set([
+  'um', 'uh', 'er', 'erm', 'hmm', 'mm', 'yeah', 'yes', 'yep', 'no', 'nope', 'okay', 'ok', 'oh', 'ah', 'well', 'like', 'know',
+  'mean', 'think', 'guess', 'just', 'really', 'kind', 'sort', 'thing', 'things', 'stuff', 'get', 'got', 'go', 'going', 'be',
+  'have', 'do', 'say', 'said', 'tell', 'lot', 'lots', 'bit', 'right', 'sure', 'actually', 'basically', 'maybe', 'gonna',
+  'wanna', 'want', 'let', 'make', 'see', 'look', 'come', 'way', 'time', 'something', 'anything', 'everything', 'one',
+  'also', 'very', 'still', 'even', 'much', 'many', 'back', 'now', 'then', 'there', 'here', 'good', 'great', 'fine',
+  'huh', 'uhhuh', 'hi', 'hello', 'thank', 'thanks', 'please', 'sorry', 'feel', 'feeling', 'felt', 'need', 'try', 'use',
+  'would', 'could', 'should', 'might', 'will', 'can', 'people', 'person', 'somebody', 'someone', 'anyone', 'kinda', 'sorta',
+]);
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+
+export interface ContentWord {
+  key: string;
+  token: Token;
+}
+
+/** Content words of a turn, keyed by canonical stem (numbers by their digits). */
+export function contentWords(turn: AnalysedTurn): ContentWord[] {
+  const out: ContentWord[] = [];
+  for (const token of turn.tokens) {
+    if (token.pos === 'NUM' && /\d/.test(token.lower)) {
+      out.push({ key: `#${token.lower.replace(/[^\d]/g, '')}`, token });
+      continue;
+    }
+    if (!token.isWord || token.isStopWord || !CONTENT_POS.has(token.pos)) continue;
+    if (token.lower.length < 3 || FILLER.has(token.lemma) || FILLER.has(token.lower)) continue;
+    out.push({ key: CANONICAL.get(token.stem) ?? token.stem, token });
+  }
+  return out;
+}
+
+export interface OverlapResult {
+  /** Distinct content keys of the agent text. */
+  agentContent: number;
+  /** Distinct keys shared with the customer turns (after discounting the agent's own earlier words). */
+  shared: string[];
+  ratio: number;
+  /** Customer tokens that were echoed (evidence). */
+  echoed: { turn: AnalysedTurn; token: Token }[];
+}
+
+export function contentOverlap(
+  agent: ContentWord[],
+  customerTurns: AnalysedTurn[],
+  agentEarlierKeys: ReadonlySet<string>,
+): OverlapResult {
+  const agentKeys = new Set(agent.map((w) => w.key));
+  const customerIndex = new Map<string, { turn: AnalysedTurn; token: Token }>();
+  for (const turn of customerTurns) {
+    for (const w of contentWords(turn)) if (!customerIndex.has(w.key)) customerIndex.set(w.key, { turn, token: w.token });
+  }
+  const shared: string[] = [];
+  const echoed: { turn: AnalysedTurn; token: Token }[] = [];
+  for (const key of agentKeys) {
+    const hit = customerIndex.get(key);
+    if (!hit || agentEarlierKeys.has(key)) continue;
+    shared.push(key);
+    echoed.push(hit);
+  }
+  return { agentContent: agentKeys.size, shared, ratio: agentKeys.size ? shared.length / agentKeys.size : 0, echoed };
+}
