@@ -1,0 +1,15 @@
+// The one explicit list of output formats: drives --format, `empathy formats`, --help and the README table.
+import { jsonFormatter } from './json.js';
+import { tableFormatter } from './table.js';
+import type { Formatter } from './types.js';
+
+export type { FormatOptions, Formatter } from './types.js';
+
+export const FORMATTERS: readonly Formatter[] = [tableFormatter, jsonFormatter];
+
+export function findFormatter(name: string): Formatter | undefined {
+  const wanted = name.trim().toLowerCase();
+  return FORMATTERS.find((f) => f.name === wanted);
+}
+
+export const FORMATTER_NAMES: readonly string[] = FORMATTERS.map((f) => f.name);

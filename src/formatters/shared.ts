@@ -1,0 +1,101 @@
+// Small pure helpers the formatters share: number formatting, group ordering and a group's calls.
+import type {
+  AgentCallScore,
+  BehaviourId,
+  CallResult,
+  Finding,
+  GroupScorecard,
+  Provenance,
+  ScoreReport,
+} from '../types.js';
+
+/** A rate in 0..1 as a whole percentage; `n/a` when the behaviour never had an opportunity. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? 'n/a' : `${Math.round(rate * 100)}%`;
+}
+
+/** Scores are shown with one decimal everywhere so columns and diffs stay stable. */
+export function formatScore(score: number): string {
+  return score.toFixed(1);
+}
+
+/** Half-width of the 95% interval, e.g. `±6.2`. */
+export function formatInterval(ci95: [number, number]): string {
+  return `±${((ci95[1] - ci95[0]) / 2).toFixed(1)}`;
+}
+
+export function formatSigned(delta: number): string {
+  return `${delta >= 0 ? '+' : ''}${delta.toFixed(1)}`;
+}
+
+/** "Jane Doe (a-102)" when the group has a display name, else the key. */
+export function groupName(group: Pick<GroupScorecard, 'key' | 'label'>): string {
+  return group.label && group.label !== group.key ? `${group.label} (${group.key})` : group.key;
+}
+
+/** Highest score first; ties by key so the order never depends on input order. */
+export function groupsByScore(groups: readonly GroupScorecard[]): GroupScorecard[] {
+  return [...groups].sort((a, b) => b.meanScore - a.meanScore || compareText(a.key, b.key));
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `empathy-scorecard 0.1.0 · rubric default v1 (3f9a0c1b2d4e)` */
+export function provenanceLine(p: Provenance): string {
+  return `${p.tool} ${p.version} · rubric ${p.rubric.name} v${p.rubric.version} (${p.rubric.hash})`;
+}
+
+/** A call and the agent parts of it that belong to one group. */
+export interface GroupCall {
+  call: CallResult;
+  parts: AgentCallScore[];
+}
+
+/** The calls of a group; for agent groups only that agent's part of each call counts. */
+export function callsOfGroup(report: Pick<ScoreReport, 'calls' | 'groupBy'>, group: GroupScorecard): GroupCall[] {
+  const out: GroupCall[] = [];
+  for (const call of report.calls ?? []) {
+    switch (report.groupBy) {
+      case 'agent': {
+        const parts = call.agents.filter((a) => a.agentId === group.key);
+        if (parts.length > 0) out.push({ call, parts });
+        break;
+      }
+      case 'team':
+        if ((call.team ?? '') === group.key) out.push({ call, parts: call.agents });
+        break;
+      case 'date':
+        if ((call.date ?? '') === group.key) out.push({ call, parts: call.agents });
+        break;
+      case 'call':
+        if (call.transcriptId === group.key) out.push({ call, parts: call.agents });
+        break;
+    }
+  }
+  return out;
+}
+
+/** The score of a group's share of a call: the agent's part for agent groups, else the whole call. */
+export function partScore(entry: GroupCall, groupBy: ScoreReport['groupBy']): { score: number; passed: boolean } {
+  if (groupBy === 'agent' && entry.parts.length === 1) {
+    return { score: entry.parts[0]!.score, passed: entry.parts[0]!.passed };
+  }
+  return { score: entry.call.score, passed: entry.call.passed };
+}
+
+/** Counted findings of one behaviour in the given parts, best (highest confidence) first. */
+export function countedFindings(entries: readonly GroupCall[], behaviour: BehaviourId): Finding[] {
+  const found: Finding[] = [];
+  for (const { call, parts } of entries) {
+    const ids = new Set(parts.flatMap((p) => p.behaviours[behaviour]?.findingIds ?? []));
+    for (const f of call.findings) if (ids.has(f.id)) found.push(f);
+  }
+  return found.sort((a, b) => b.confidence - a.confidence || compareText(a.id, b.id));
+}
+
+export function turnText(call: CallResult, turn: number | undefined): string | undefined {
+  if (turn === undefined) return undefined;
+  return call.turns.find((t) => t.index === turn)?.text;
+}

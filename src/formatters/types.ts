@@ -1,0 +1,18 @@
+import type { CallResult, ScoreReport } from '../types.js';
+
+export interface FormatOptions {
+  color: boolean;
+  /** Include per-call details. */
+  verbose?: boolean;
+}
+
+/** A pure renderer: no I/O, clock, env or process access; the same report always gives the same text. */
+export interface Formatter {
+  name: string;
+  description: string;
+  /** File extension for --output suggestions, without the dot. */
+  extension: string;
+  format(report: ScoreReport, options: FormatOptions): string;
+  /** Streaming formats: one call at a time. */
+  formatCall?(call: CallResult, report: Pick<ScoreReport, 'provenance'>, options: FormatOptions): string;
+}
