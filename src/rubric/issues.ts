@@ -100,6 +100,11 @@ export function issueMessages(issues: readonly Issue[], data: unknown, prefix: P
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path as PathKey[])];
     const value = valueAt(data, path);
+    if (value === undefined && path.length > 0 && issue.code !== 'unrecognized_keys') {
+      const parent = path.length > 1 ? ` in \`${dotted(path.slice(0, -1))}\`` : '';
+      out.push({ path, message: `missing required key \`${String(path[path.length - 1])}\`${parent}` });
+      continue;
+    }
     switch (issue.code) {
       case 'unrecognized_keys': {
         const { noun, keys } = knownKeysAt(path, []);
@@ -111,11 +116,7 @@ export function issueMessages(issues: readonly Issue[], data: unknown, prefix: P
       }
       case 'invalid_type': {
         const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
-        const message =
-          value === undefined
-            ? `missing required key \`${String(path[path.length - 1])}\`${path.length > 1 ? ` in \`${dotted(path.slice(0, -1))}\`` : ''}`
-            : `\`${dotted(path)}\` must be ${expected}, got ${describe(value)}`;
-        out.push({ path, message });
+        out.push({ path, message: `\`${dotted(path)}\` must be ${expected}, got ${describe(value)}` });
         break;
       }
       case 'invalid_value':
