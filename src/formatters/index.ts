@@ -1,11 +1,22 @@
 // The one explicit list of output formats: drives --format, `empathy formats`, --help and the README table.
+import { csvFormatter } from './csv.js';
 import { jsonFormatter } from './json.js';
+import { junitFormatter } from './junit.js';
+import { lineFormatter } from './line.js';
+import { ndjsonFormatter } from './ndjson.js';
 import { tableFormatter } from './table.js';
 import type { Formatter } from './types.js';
 
 export type { FormatOptions, Formatter } from './types.js';
 
-export const FORMATTERS: readonly Formatter[] = [tableFormatter, jsonFormatter];
+export const FORMATTERS: readonly Formatter[] = [
+  tableFormatter,
+  lineFormatter,
+  jsonFormatter,
+  ndjsonFormatter,
+  csvFormatter,
+  junitFormatter,
+];
 
 export function findFormatter(name: string): Formatter | undefined {
   const wanted = name.trim().toLowerCase();

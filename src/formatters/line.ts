@@ -1,0 +1,40 @@
+// One finding per line, then one missed opportunity per line: grep-able CI logs and golden tests.
+import type { CallResult, Finding } from '../types.js';
+import { compareText } from './shared.js';
+import type { Formatter } from './types.js';
+
+/** JSON string syntax keeps quotes, backslashes and line breaks inside one printable line. */
+function quoted(text: string): string {
+  return JSON.stringify(text);
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.turn - b.turn || a.span[0] - b.span[0] || a.span[1] - b.span[1] || compareText(a.behaviour, b.behaviour);
+}
+
+export function formatCallLines(call: CallResult): string {
+  const lines: string[] = [];
+  for (const f of [...call.findings].sort(byPosition)) {
+    lines.push(
+      `${call.file}:${f.turn} ${f.span[0]}-${f.span[1]} ${f.behaviour}/${f.kind} ${f.confidence.toFixed(2)} ${quoted(f.quote)}`,
+    );
+  }
+  for (const part of call.agents) {
+    for (const outcome of Object.values(part.behaviours)) {
+      for (const m of outcome.missed) {
+        const where = m.customerTurn === undefined ? call.file : `${call.file}:${m.customerTurn}`;
+        const quote = m.customerQuote === undefined ? '' : ` ${quoted(m.customerQuote)}`;
+        lines.push(`${where} missed/${m.behaviour}${quote}`);
+      }
+    }
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+export const lineFormatter: Formatter = {
+  name: 'line',
+  description: 'one finding per line (file:turn span behaviour/kind confidence "quote"), then missed opportunities',
+  extension: 'txt',
+  format: (report) => (report.calls ?? []).map(formatCallLines).join(''),
+  formatCall: (call) => formatCallLines(call),
+};
