@@ -1,0 +1,302 @@
+import { describe, expect, it } from 'vitest';
+import { loadRubric } from '../../src/rubric/load.js';
+import { scoreCall, turnOwners } from '../../src/scoring/call.js';
+import { isResolved } from '../../src/scoring/resolution.js';
+import { call, finding, withBehaviour } from './helpers.js';
+
+const defaults = loadRubric('default');
+const strict = loadRubric('strict');
+
+const calm = call([
+  'A: Thanks for calling Acme, how can I help?',
+  "C: I'd like to change my delivery address to 12 High Street.",
+  "A: So you'd like the delivery to go to 12 High Street instead?",
+  'C: Yes please.',
+  "A: Done, that's been updated. You're all set.",
+  'C: Great, thanks for your help.',
+  'A: Thank you for calling, have a good day.',
+]);
+const calmFindings = [
+  finding(calm, 'appreciation', 'courtesy', 0, 0.9, 'Thanks for calling Acme'),
+  finding(calm, 'paraphrasing', 'restatement', 2),
+  finding(calm, 'appreciation', 'courtesy', 6, 0.9, 'Thank you for calling'),
+];
+
+const distressed = call([
+  'A: Acme support, this is Sam.',
+  "C: This is the third time I've called about this, it's ridiculous.",
+  "A: What's your account number?",
+  "C: It's 445521.",
+  'A: So the refund from March never arrived?',
+  'C: Right.',
+  "A: I've processed the refund now, you're all set. Thanks for your patience.",
+  'C: Okay, thanks for your help.',
+]);
+const distress = finding(distressed, 'customer-distress', 'repeat-contact', 1, 0.9, "This is the third time I've called about this");
+const distressedFindings = [
+  distress,
+  finding(distressed, 'paraphrasing', 'summary', 4),
+  finding(distressed, 'appreciation', 'patience', 6, 0.9, 'Thanks for your patience.'),
+];
+
+describe('scoreCall: calm calls', () => {
+  it('a calm call is N/A for acknowledgement and apology and scores 100', () => {
+    const result = scoreCall(calm, calmFindings, defaults);
+    const [agent] = result.agents;
+    expect(result.score).toBe(100);
+    expect(result.passed).toBe(true);
+    expect(agent!.behaviours.apology).toMatchObject({ status: 'na', opportunities: 0, reason: 'n/a: no distress in this call' });
+    expect(agent!.behaviours.acknowledgement.status).toBe('na');
+    expect(agent!.behaviours['follow-up-promise'].reason).toBe('n/a: the call ended resolved');
+    expect(agent!.behaviours.paraphrasing).toMatchObject({
+      status: 'met',
+      met: 1,
+      reason: `met: "So you'd like the delivery to go to 12 High Street instead?" (turn 2)`,
+    });
+  });
+
+  it('N/A weight is redistributed: a missing paraphrase costs 20/35 of the score, not 20/100', () => {
+    const result = scoreCall(calm, calmFindings.filter((f) => f.behaviour !== 'paraphrasing'), defaults);
+    expect(result.score).toBe(42.9); // appreciation 15 of (paraphrasing 20 + appreciation 15)
+    expect(result.agents[0]!.behaviours.paraphrasing).toMatchObject({
+      status: 'missed',
+      reason: 'missed: no paraphrasing in 4 agent turns',
+    });
+    const heavierApology = withBehaviour(defaults, 'apology', { weight: 100 });
+    expect(scoreCall(calm, calmFindings.filter((f) => f.behaviour !== 'paraphrasing'), heavierApology).score).toBe(42.9);
+  });
+
+  it('scores 100 when nothing was expected (one agent turn, no distress)', () => {
+    const short = call(['A: Hello, Acme.', 'C: Wrong number, sorry.']);
+    const result = scoreCall(short, [], defaults);
+    expect(result.score).toBe(100);
+    expect(Object.values(result.agents[0]!.behaviours).every((b) => b.status === 'na')).toBe(true);
+    expect(result.agents[0]!.behaviours.paraphrasing.reason).toBe('n/a: fewer than 2 agent turns');
+  });
+});
+
+describe('scoreCall: distress opportunities', () => {
+  it('distress with no acknowledgement is a missed moment quoting customer and agent', () => {
+    const result = scoreCall(distressed, distressedFindings, defaults);
+    const ack = result.agents[0]!.behaviours.acknowledgement;
+    expect(ack.status).toBe('missed');
+    expect(ack.missed).toEqual([
+      {
+        behaviour: 'acknowledgement',
+        customerTurn: 1,
+        customerQuote: "This is the third time I've called about this",
+        agentTurn: 2,
+        agentQuote: "What's your account number?",
+      },
+    ]);
+    expect(ack.reason).toBe(
+      `missed: customer said "This is the third time I've called about this" (turn 1), agent replied "What's your account number?" (turn 2)`,
+    );
+    // acknowledgement 30 and apology 20 missed; paraphrasing 20 and appreciation 15 met.
+    expect(result.score).toBe(41.2);
+    expect(result.passed).toBe(false);
+  });
+
+  it('under strict the missed acknowledgement is a critical failure of the call', () => {
+    const result = scoreCall(distressed, distressedFindings, strict);
+    expect(result.passed).toBe(false);
+    expect(result.agents[0]!.criticalFailures).toEqual(['acknowledgement']);
+    expect(scoreCall(distressed, distressedFindings, defaults).agents[0]!.criticalFailures).toEqual([]);
+  });
+
+  it('a critical miss keeps the score but fails the call even above the pass mark', () => {
+    const lenient = { ...withBehaviour(defaults, 'acknowledgement', { critical: true }), pass: 10 };
+    const result = scoreCall(distressed, distressedFindings, lenient);
+    expect(result.score).toBe(41.2);
+    expect(result.passed).toBe(false);
+    expect(scoreCall(distressed, distressedFindings, { ...defaults, pass: 10 }).passed).toBe(true);
+  });
+
+  it('an apology satisfies acknowledgement where the rubric says so', () => {
+    const apologised = call([...distressed.turns.map((t) => (t.role === 'agent' ? 'A: ' : 'C: ') + t.text)].map((l, i) =>
+      i === 2 ? "A: I'm so sorry, that was our mistake. What's your account number?" : l,
+    ));
+    const apology = finding(apologised, 'apology', 'ownership', 2, 0.9, "I'm so sorry, that was our mistake.");
+    const findings = [{ ...distress }, apology, ...distressedFindings.slice(1)];
+    const result = scoreCall(apologised, findings, defaults);
+    const ack = result.agents[0]!.behaviours.acknowledgement;
+    expect(ack).toMatchObject({ status: 'met', findingIds: [apology.id] });
+    expect(result.score).toBe(100);
+    const notConfigured = withBehaviour(defaults, 'acknowledgement', { alsoSatisfiedBy: [] });
+    expect(scoreCall(apologised, findings, notConfigured).agents[0]!.behaviours.acknowledgement.status).toBe('missed');
+  });
+
+  it('the behaviour must come within `within-turns` agent turns of the distress', () => {
+    const late = finding(distressed, 'acknowledgement', 'validation', 6, 0.9, "I've processed the refund now");
+    const findings = [...distressedFindings, late];
+    expect(scoreCall(distressed, findings, defaults).agents[0]!.behaviours.acknowledgement.status).toBe('missed');
+    const patient = withBehaviour(defaults, 'acknowledgement', { withinTurns: 3 });
+    expect(scoreCall(distressed, findings, patient).agents[0]!.behaviours.acknowledgement.status).toBe('met');
+  });
+
+  it('distress over consecutive customer turns is one moment', () => {
+    const venting = call([
+      'A: Hello.',
+      'C: This is ridiculous.',
+      "C: I've been waiting for two weeks!",
+      'A: I completely understand how frustrating that is.',
+      'C: Thanks.',
+    ]);
+    const findings = [
+      finding(venting, 'customer-distress', 'complaint', 1),
+      finding(venting, 'customer-distress', 'emotion', 2),
+      finding(venting, 'acknowledgement', 'validation', 3),
+    ];
+    const ack = scoreCall(venting, findings, defaults).agents[0]!.behaviours.acknowledgement;
+    expect(ack).toMatchObject({ opportunities: 1, met: 1, status: 'met' });
+  });
+
+  it('min-confidence drops weak findings and weak distress', () => {
+    const weakAck = finding(distressed, 'acknowledgement', 'validation', 2, 0.4, "What's your account number?");
+    expect(scoreCall(distressed, [...distressedFindings, weakAck], defaults).agents[0]!.behaviours.acknowledgement.status).toBe('missed');
+    const okAck = { ...weakAck, confidence: 0.5 };
+    expect(scoreCall(distressed, [...distressedFindings, okAck], defaults).agents[0]!.behaviours.acknowledgement.status).toBe('met');
+    const weakDistress = [{ ...distress, confidence: 0.3 }, ...distressedFindings.slice(1)];
+    const result = scoreCall(distressed, weakDistress, defaults);
+    expect(result.agents[0]!.behaviours.acknowledgement.status).toBe('na');
+    expect(result.findings.some((f) => f.behaviour === 'customer-distress')).toBe(false);
+  });
+
+  it('a bare "I understand" does not count under the default kinds', () => {
+    const bare = finding(distressed, 'acknowledgement', 'bare', 2);
+    expect(scoreCall(distressed, [...distressedFindings, bare], defaults).agents[0]!.behaviours.acknowledgement.status).toBe('missed');
+    const lax = withBehaviour(defaults, 'acknowledgement', { kinds: ['validation', 'sympathy', 'bare'] });
+    expect(scoreCall(distressed, [...distressedFindings, bare], lax).agents[0]!.behaviours.acknowledgement.status).toBe('met');
+  });
+});
+
+describe('scoreCall: transfers', () => {
+  const transfer = call([
+    'A: Billing, this is Sam. How can I help?',
+    'C: My internet has been down for three days and I work from home!',
+    'A: That sounds really stressful. So your connection has been down since Monday. Let me transfer you to tech support.',
+    'A2: Tech support, this is Priya.',
+    "C: I've already explained this once, it's so frustrating.",
+    'A2: I can imagine how frustrating that is.',
+    "A2: Thanks for bearing with me. I've reset the line, it should be working now.",
+    "C: Yes, it's working, thanks.",
+  ]);
+  const samAck = finding(transfer, 'acknowledgement', 'validation', 2, 0.9, 'That sounds really stressful.');
+  const priyaAck = finding(transfer, 'acknowledgement', 'validation', 5);
+  const findings = [
+    finding(transfer, 'customer-distress', 'emotion', 1),
+    samAck,
+    finding(transfer, 'paraphrasing', 'summary', 2, 0.8, 'So your connection has been down since Monday.'),
+    finding(transfer, 'customer-distress', 'repeat-contact', 4),
+    priyaAck,
+    finding(transfer, 'appreciation', 'patience', 6, 0.9, 'Thanks for bearing with me.'),
+  ];
+
+  it('customer turns belong to the agent who answers next (or the last agent at the end)', () => {
+    expect(turnOwners(transfer)).toEqual(['a1', 'a1', 'a1', 'a2', 'a2', 'a2', 'a2', 'a2']);
+  });
+
+  it('each agent is credited for their own turns only', () => {
+    const result = scoreCall(transfer, findings, defaults);
+    expect(result.agents.map((a) => a.agentId)).toEqual(['a1', 'a2']);
+    const [sam, priya] = result.agents;
+    expect(sam!.behaviours.acknowledgement).toMatchObject({ status: 'met', findingIds: [samAck.id] });
+    expect(priya!.behaviours.acknowledgement).toMatchObject({ status: 'met', findingIds: [priyaAck.id] });
+    expect(sam!.behaviours.paraphrasing.status).toBe('met');
+    expect(priya!.behaviours.paraphrasing.status).toBe('missed');
+    expect(sam!.behaviours.appreciation.status).toBe('missed');
+    expect(priya!.behaviours.appreciation.status).toBe('met');
+    expect(sam!.agentTurns).toBe(2);
+    expect(priya!.agentTurns).toBe(3);
+    expect(sam!.counts.acknowledgement).toBe(1);
+    expect(priya!.counts.acknowledgement).toBe(1);
+    // sam: ack 30 + paraphrasing 20 of 85; priya: ack 30 + appreciation 15 of 85; call: 65 of 85.
+    expect(sam!.score).toBe(58.8);
+    expect(priya!.score).toBe(52.9);
+    expect(result.score).toBe(76.5);
+  });
+});
+
+describe('scoreCall: penalties', () => {
+  it('negative language costs points per finding, up to max-points', () => {
+    const findings = [
+      ...calmFindings,
+      finding(calm, 'negative-language', 'commanding', 4, 0.8, "Done, that's been updated."),
+      finding(calm, 'negative-language', 'dismissive', 6, 0.8, 'have a good day'),
+    ];
+    const result = scoreCall(calm, findings, defaults);
+    expect(result.score).toBe(80);
+    expect(result.agents[0]!.penalties).toMatchObject([{ id: 'negative-language', points: 20 }]);
+    const capped = { ...defaults, penalties: { ...defaults.penalties, 'negative-language': { points: 10, kinds: [], maxPoints: 15 } } };
+    expect(scoreCall(calm, findings, capped).score).toBe(85);
+    const onlyBlame = { ...defaults, penalties: { ...defaults.penalties, 'negative-language': { points: 10, kinds: ['blame'] } } };
+    expect(scoreCall(calm, findings, onlyBlame).score).toBe(100);
+  });
+
+  it('a non-apology is penalised and does not meet the apology opportunity', () => {
+    const nonApology = finding(distressed, 'apology', 'non-apology', 2, 0.8, "What's your account number?");
+    const result = scoreCall(distressed, [...distressedFindings, nonApology], defaults);
+    expect(result.agents[0]!.behaviours.apology.status).toBe('missed');
+    expect(result.agents[0]!.penalties).toMatchObject([{ id: 'non-apology', points: 5, findingIds: [nonApology.id] }]);
+    expect(result.score).toBe(36.2);
+  });
+
+  it('counted findings beyond max-per-call are overuse', () => {
+    const sorry = [0, 2, 4, 6].flatMap((turn) => [finding(calm, 'apology', 'inconvenience', turn)]);
+    const extra = [finding(calm, 'apology', 'inconvenience', 4, 0.9, 'You\'re all set.'), finding(calm, 'apology', 'inconvenience', 6, 0.9, 'have a good day')];
+    const atCap = scoreCall(calm, [...calmFindings, ...sorry], defaults);
+    expect(atCap.score).toBe(100);
+    const over = scoreCall(calm, [...calmFindings, ...sorry, ...extra], defaults);
+    expect(over.agents[0]!.counts.apology).toBe(6);
+    expect(over.agents[0]!.penalties).toMatchObject([{ id: 'overuse', points: 10 }]);
+    expect(over.score).toBe(90);
+  });
+
+  it('scores never go below 0', () => {
+    const rude = [0, 2, 4, 6].flatMap((turn) => [0, 1, 2].map((i) => ({ ...finding(calm, 'negative-language', 'blame', turn), id: `x${turn}-${i}` })));
+    expect(scoreCall(calm, [...calmFindings, ...rude], defaults).score).toBe(0);
+  });
+});
+
+describe('follow-up promises and resolution', () => {
+  const open = call([
+    'A: Hi, how can I help?',
+    "C: My parcel never arrived and I'm really upset.",
+    "A: I'm so sorry to hear that, that must be upsetting.",
+    'C: Can you find it?',
+    "A: I've raised a trace with the courier, it can take 3 to 5 working days. I'll email you an update by Friday.",
+    'C: Okay.',
+  ]);
+  const base = [finding(open, 'customer-distress', 'emotion', 1), finding(open, 'acknowledgement', 'sympathy', 2, 0.9, "I'm so sorry to hear that")];
+
+  it('an unresolved call expects an after-call promise; an in-call one does not count', () => {
+    expect(isResolved(open, base)).toBe(false);
+    const none = scoreCall(open, base, defaults).agents[0]!.behaviours['follow-up-promise'];
+    expect(none).toMatchObject({ status: 'missed', reason: 'missed: the call ended unresolved and no follow-up-promise was made' });
+    const inCall = finding(open, 'follow-up-promise', 'in-call', 4, 0.9, "I've raised a trace with the courier");
+    expect(scoreCall(open, [...base, inCall], defaults).agents[0]!.behaviours['follow-up-promise'].status).toBe('missed');
+    const afterCall = finding(open, 'follow-up-promise', 'after-call', 4, 0.9, "I'll email you an update by Friday.");
+    expect(scoreCall(open, [...base, afterCall], defaults).agents[0]!.behaviours['follow-up-promise'].status).toBe('met');
+  });
+
+  it('isResolved reads the last turns', () => {
+    expect(isResolved(calm, [])).toBe(true);
+    expect(isResolved(distressed, [distress])).toBe(true);
+    const stillBroken = call(['A: Try restarting it.', "C: It's still not working.", 'A: Okay.']);
+    expect(isResolved(stillBroken, [])).toBe(false);
+    const upset = call(['A: Anything else?', 'C: This has been a terrible experience.']);
+    expect(isResolved(upset, [finding(upset, 'customer-distress', 'emotion', 1)])).toBe(false);
+    expect(isResolved(upset, [])).toBe(true);
+    const fixed = call(["C: It's still not working.", "A: I've reset it, it should work now.", "C: That's sorted, thanks."]);
+    expect(isResolved(fixed, [])).toBe(true);
+  });
+});
+
+describe('CallResult', () => {
+  it('carries the call metadata and findings sorted by turn', () => {
+    const meta = { ...calm, team: 'billing', date: '2024-03-05', channel: 'voice', source: { file: 'calls/x.jsonl', line: 7 } };
+    const result = scoreCall(meta, [...calmFindings].reverse(), defaults);
+    expect(result).toMatchObject({ transcriptId: 'call-1', file: 'calls/x.jsonl', line: 7, team: 'billing', date: '2024-03-05', channel: 'voice' });
+    expect(result.findings.map((f) => f.turn)).toEqual([0, 2, 6]);
+  });
+});
