@@ -289,8 +289,13 @@ function group(
   return g;
 }
 
+/** A fresh deep copy each time, so a test may mutate it freely. */
 export function sampleReport(): ScoreReport {
-  return {
+  return structuredClone(SAMPLE);
+}
+
+const SAMPLE: ScoreReport = {
+  ...{
     schemaVersion: 1,
     provenance: {
       tool: 'empathy-scorecard',
@@ -342,8 +347,8 @@ export function sampleReport(): ScoreReport {
       ],
       regressions: ['a-205'],
     },
-  };
-}
+  },
+};
 
 /** ANSI colour escape, for "no colour unless asked" assertions. */
 export const ANSI = /\u001b\[/;
