@@ -69,6 +69,7 @@ function classify(turn: AnalysedTurn, start: number, end: number, entryKind: Kin
     if (NON_APOLOGY_AFTER_SORRY.some((re) => re.test(after))) return 'non-apology';
     if (CLARIFICATION_AFTER_SORRY.test(after)) return 'clarification';
   }
+  if ((id === 'sorry' || id === 'excuse-me') && isSelfRepair(turn, start, after)) return undefined;
   if (id === 'excuse-me') {
     const rest = after.trimStart();
     if (rest.startsWith('?') || CLARIFICATION_AFTER_SORRY.test(after)) return 'clarification';
@@ -79,4 +80,12 @@ function classify(turn: AnalysedTurn, start: number, end: number, entryKind: Kin
   const sentenceLower = sentence ? turn.lower.slice(sentence.start, sentence.end) : turn.lower;
   if (entryKind === 'ownership' || OWNERSHIP_CONTEXT.test(sentenceLower)) return 'ownership';
   return 'inconvenience';
+}
+
+/** Mid-sentence "…, sorry, …" / "- excuse me -" corrects the speaker's own words; it is not addressed regret. */
+function isSelfRepair(turn: AnalysedTurn, start: number, after: string): boolean {
+  const sentence = sentenceAt(turn, start);
+  const before = turn.lower.slice(sentence ? sentence.start : 0, start);
+  const lead = before.replace(/\b(?:i'm|i am|oh|uh|um|well|oops)\b/g, '').replace(/[\s,]+/g, ' ').trim();
+  return lead.length > 0 && /[,-]\s*(?:i'm |i am )?$/.test(before) && /^\s*[,-]?\s*[a-z]/.test(after) && !/^\s*(?:for|about|that|to)\b/.test(after);
 }

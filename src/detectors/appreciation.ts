@@ -37,13 +37,13 @@ export const appreciation: Detector = {
           const sentence = sentenceAt(turn, match.start);
           const sentenceStart = sentence ? sentence.start : 0;
           const sentenceEnd = sentence ? sentence.end : turn.lower.length;
-          const before = turn.lower.slice(Math.max(sentenceStart, match.start - 12), match.start);
+          const before = turn.lower.slice(Math.max(sentenceStart, match.start - 40), match.start);
           const after = turn.lower.slice(match.end, Math.min(turn.lower.length, match.end + 120));
           if (DECLINING_BEFORE.test(before) || DECLINING_AFTER.test(after)) continue;
           if (NOT_APPRECIATION_AFTER.test(after)) continue;
           if (match.entry.id === 'appreciate' && APPRECIATE_AS_VALIDATION.test(after)) continue;
           if (isNegatedAt(turn, match.start, 3) || isReportedAt(turn, match.start)) continue;
-          const kind = match.entry.id === 'good-question' ? 'information' : kindFor(turn.lower.slice(match.end, sentenceEnd), match.entry.kind);
+          const kind = match.entry.id.endsWith('question') ? 'information' : kindFor(turn.lower.slice(match.end, sentenceEnd), match.entry.kind);
           const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
           candidates.push({ kind, turn: turn.turn.index, span, rule: `appreciation.${match.entry.id}`, confidence: clamp01(match.entry.confidence) });
         }

@@ -59,6 +59,10 @@ export function isReportedAt(turn: AnalysedTurn, start: number): boolean {
   const before = turn.text.slice(from, start);
   if ((before.match(/"/g) ?? []).length % 2 === 1) return true;
   const words = wordsBefore(turn, start, 3);
+  // Quotative "he's like", "I was like", "she goes"
+  const n = words.length;
+  if (n >= 2 && words[n - 1]!.lower === 'like' && words[n - 2]!.lemma === 'be') return true;
+  if (n >= 1 && (words[n - 1]!.lower === 'goes' || words[n - 1]!.lower === 'went') && n >= 2 && /^(?:he|she|they|i|and)$/.test(words[n - 2]!.lower)) return true;
   return words.some((t, i) => REPORTING_LEMMAS.has(t.lemma) && !(i > 0 && words[i - 1]!.lower === 'to'));
 }
 

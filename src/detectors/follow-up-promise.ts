@@ -13,6 +13,8 @@ import {
 import { agentTurns, bestPerSentence } from './scan.js';
 import type { Detector } from './types.js';
 
+/** A head inside a subordinate or relative clause describes, it does not commit ("because I will be away"). */
+const SUBORDINATE_BEFORE = /\b(?:because|since|that|which|what|where|whether|as|so that|until|than|who)\s*(?:-\s*)*$/;
 const CONDITIONAL_BEFORE = /\b(?:if|unless|once|when|in case)\b[^.?!]*$/;
 
 export const followUpPromise: Detector = {
@@ -36,15 +38,16 @@ export const followUpPromise: Detector = {
           const sentence = sentenceAt(turn, match.start);
           const sentenceStart = sentence ? sentence.start : 0;
           const sentenceEnd = sentence ? sentence.end : turn.lower.length;
-          const rest = turn.lower.slice(match.end, Math.max(match.end, sentenceEnd));
+          const rest = withoutDisfluencies(turn.lower.slice(match.end, Math.max(match.end, sentenceEnd)));
           const head = turn.lower.slice(sentenceStart, match.start);
           if (isReportedAt(turn, match.start)) continue;
-          if (match.entry.id === 'first-person-future' && isQuestionInversion(turn, match.start)) continue;
-          const kind = classify(match.entry.id, match.entry.kind, rest);
-          if (!kind) continue;
+          if (match.entry.id === 'first-person-future' && (isQuestionInversion(turn, match.start) || SUBORDINATE_BEFORE.test(head))) continue;
+          const verdict = classify(match.entry.id, match.entry.kind, rest, turn.lower.startsWith('we', match.start));
+          if (!verdict) continue;
+          const kind = verdict.kind;
           const sentenceText = turn.lower.slice(sentenceStart, sentenceEnd);
           const attributes: Record<string, string> = {};
-          let confidence: number = match.entry.confidence;
+          let confidence: number = match.entry.confidence + verdict.adjust;
           if (kind === 'after-call') {
             const timeframe = TIMEFRAME.exec(sentenceText);
             if (timeframe) attributes.timeframe = turn.text.slice(sentenceStart + timeframe.index, sentenceStart + timeframe.index + timeframe[0].length);
@@ -67,20 +70,39 @@ export const followUpPromise: Detector = {
   },
 };
 
-function classify(id: string, entryKind: string, rest: string): 'after-call' | 'in-call' | undefined {
+interface Verdict {
+  kind: 'after-call' | 'in-call';
+  /** Confidence adjustment: a known follow-up action is stronger than an unspecified one. */
+  adjust: number;
+}
+
+function classify(id: string, entryKind: string, rest: string, subjectIsWe: boolean): Verdict | undefined {
   if (id === 'first-person-future') {
     if (NON_COMMITMENT.test(rest)) return undefined;
-    if (IN_CALL_ACTION.test(rest) && !TIMEFRAME.test(rest)) return 'in-call';
-    if (AFTER_CALL_ACTION.test(rest)) return 'after-call';
-    if (TIMEFRAME.test(rest)) return 'after-call';
+    if (IN_CALL_ACTION.test(rest) && !TIMEFRAME.test(rest)) return { kind: 'in-call', adjust: 0 };
+    if (AFTER_CALL_ACTION.test(rest) || TIMEFRAME.test(rest)) return { kind: 'after-call', adjust: 0 };
+    // "I'll do that", "we'll build something": a first-person commitment to an unnamed action.
+    if (/^\s*(?:(?:\w+ly|also|then|just|still|now|actually) )*[a-z]{2,}/.test(rest) || /^\s*[.!]?\s*$/.test(rest)) {
+      return { kind: 'after-call', adjust: subjectIsWe ? -0.3 : -0.15 };
+    }
     return undefined;
   }
   if (id === 'let-me') {
-    if (/^\s*(?:\w+ ){0,6}?and (?:get back|call you back|let you know|update you|follow up|email you)/.test(rest)) return 'after-call';
-    if (IN_CALL_ACTION.test(rest)) return 'in-call';
+    if (/^\s*(?:\w+ ){0,6}?and (?:get back|call you back|let you know|update you|follow up|email you)/.test(rest)) return { kind: 'after-call', adjust: 0 };
+    if (IN_CALL_ACTION.test(rest)) return { kind: 'in-call', adjust: 0 };
     return undefined;
   }
-  return entryKind as 'after-call' | 'in-call';
+  return { kind: entryKind as Verdict['kind'], adjust: 0 };
+}
+
+/** Drops fillers and self-repairs ("i'll - i'll probably uh make") so the verb after the head is visible. */
+function withoutDisfluencies(text: string): string {
+  return text
+    .replace(/\b(?:uh|um|er|erm|uhm|hmm)\b/g, ' ')
+    .replace(/\b[a-z']+-(?=\s|$)/g, ' ')
+    .replace(/\s+-+\s+/g, ' ')
+    .replace(/^\s*(?:(?:i|we)(?:'ll| will)\s+)+/, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 /** "Shall I call you back?" / "Will we …?" offers, not commitments: the subject follows the auxiliary. */

@@ -2,7 +2,7 @@ import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
 import { contentOverlap, contentWords } from '../nlp/overlap.js';
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
 import type { Evidence, FindingDraft } from '../types.js';
-import { clamp01, isNegatedAt, sentenceAt } from './context.js';
+import { clamp01, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
 import { PARAPHRASE_PHRASES } from './lexicons/paraphrasing.js';
 import type { Detector } from './types.js';
 
@@ -73,7 +73,8 @@ function detectInTurn(call: AnalysedCall, index: number, turn: AnalysedTurn, mat
         turn: turn.turn.index,
         span,
         rule: 'paraphrasing.content-overlap',
-        confidence: clamp01(0.45 + 0.1 * Math.min(3, overlap.shared.length - 3) + 0.2 * (overlap.ratio - 0.5)),
+        // Overlap alone is weak evidence in open conversation: it rarely clears the default threshold by itself.
+        confidence: clamp01(0.35 + 0.05 * Math.min(3, overlap.shared.length - 3) + 0.2 * (overlap.ratio - 0.5)),
         evidence: evidence(overlap.echoed),
       });
     }
@@ -99,9 +100,16 @@ function fromCue(
   } else if (id === 'just-to-confirm') {
     if (shared < 2) return undefined;
     confidence += Math.min(0.15, shared * 0.04);
-  } else if (id === 'sounds-like' || id === 'you-feel') {
-    if (shared < 1 && contentCount < 2) return undefined;
+  } else if (id === 'sounds-like') {
+    if (shared < 1) return undefined;
+    confidence += Math.min(0.2, (shared - 1) * 0.06);
+  } else if (id === 'you-feel') {
+    if (isInvertedQuestion(turn, cue.start)) return undefined;
+    if (shared < 1 && !FEELING_AFTER.test(turn.lower.slice(cue.start, cue.end + 40))) return undefined;
     confidence += Math.min(0.2, shared * 0.06) - (shared === 0 ? 0.1 : 0);
+  } else if (id === 'you-statement') {
+    if (isInvertedQuestion(turn, cue.start) || shared < 1) return undefined;
+    confidence += Math.min(0.2, (shared - 1) * 0.05);
   } else {
     if (shared < 2) return undefined;
     confidence += Math.min(0.25, (shared - 2) * 0.06);
@@ -109,6 +117,17 @@ function fromCue(
   const span: [number, number] = [start, sentenceEnd];
   const kind = id === 'summary' ? 'summary' : cue.entry.kind;
   return { kind, turn: turn.turn.index, span, rule: `paraphrasing.${id}`, confidence: clamp01(confidence) };
+}
+
+const FEELING_AFTER = /\b(?:worried|concerned|frustrated|upset|scared|afraid|anxious|angry|stressed|struggling|unsure|confused|tired|sick of|fed up|overwhelmed|nervous|disappointed|hurt|lonely|torn|ambivalent|sad|guilty|ashamed|embarrassed|happy|relieved|proud|stuck|alone|pressure|like)\b/;
+const INVERTING = new Set(['do', 'did', 'does', 'are', 'were', 'have', 'had', 'can', 'could', 'would', 'will', 'should', 'how', 'what', 'why', 'when', 'where', 'if', 'whether', 'when', 'thank', 'see', 'tell', 'ask', 'let', 'make', 'help', 'want']);
+
+/** "do you feel…", "how are you feeling", "thank you": "you" is not the subject of a statement about the customer. */
+function isInvertedQuestion(turn: AnalysedTurn, start: number): boolean {
+  const at = turn.lower.slice(start, start + 12).search(/you/);
+  const youStart = at >= 0 ? start + at : start;
+  const prev = wordsBefore(turn, youStart, 2);
+  return prev.some((t) => INVERTING.has(t.lemma) || INVERTING.has(t.lower));
 }
 
 function precedingCustomerTurns(call: AnalysedCall, index: number): AnalysedTurn[] {

@@ -6,7 +6,7 @@ export const APOLOGY_PHRASES = [
   { id: 'on-us', pattern: "that(?:'s| is| was) (?:on (?:me|us)|our (?:fault|mistake|error))", kind: 'ownership', confidence: 0.85 },
   { id: 'dropped-ball', pattern: "we (?:really )?(?:dropped the ball|messed (?:this |that |it )?up|got (?:this|that|it) wrong|let you down)", kind: 'ownership', confidence: 0.85 },
   { id: 'forgive-me', pattern: 'forgive me', kind: 'inconvenience', confidence: 0.7 },
-  { id: 'excuse-me', pattern: 'excuse me|pardon(?: me)?', kind: 'clarification', confidence: 0.5 },
+  { id: 'excuse-me', pattern: 'excuse me|pardon(?: me)?|beg your pardon', kind: 'clarification', confidence: 0.5 },
   { id: 'didnt-mean-to', pattern: "(?:i )?didn't mean to (?:interrupt|cut you off|keep you|talk over)", kind: 'inconvenience', confidence: 0.8 },
 ] as const;
 

@@ -1,14 +1,17 @@
 // Default appreciation triggers; the kind is refined from what the thanks is for (see detectors/appreciation.ts).
 export const APPRECIATION_PHRASES = [
   { id: 'thank-you', pattern: "thank(?:s| you| ya| u)(?: (?:so|very) much| a lot| a million| kindly| again)?|thankyou|thanx", kind: 'courtesy', confidence: 0.9 },
-  { id: 'many-thanks', pattern: 'many thanks|much appreciated|cheers|ta very much', kind: 'courtesy', confidence: 0.85 },
-  { id: 'appreciate', pattern: "(?:i|we) (?:really |truly |do |greatly |very much |totally |certainly )?appreciate", kind: 'information', confidence: 0.85 },
-  { id: 'grateful', pattern: "(?:i'm|i am|we're|we are) (?:very |so |really )?grateful", kind: 'courtesy', confidence: 0.85 },
-  { id: 'good-question', pattern: '(?:great|good|excellent|fair) (?:question|point)', kind: 'information', confidence: 0.75 },
+  { id: 'many-thanks', pattern: 'many thanks|much appreciated|ta very much', kind: 'courtesy', confidence: 0.85 },
+  { id: 'cheers', pattern: 'cheers(?= for\\b|\\s*[.!]|\\s*$)', kind: 'courtesy', confidence: 0.7 },
+  { id: 'appreciate', pattern: "(?:i|we) (?:really |truly |do |greatly |very much |totally |certainly |so )?appreciate(?= (?:you|your|it(?! when)|that|this|the|all|everything|everyone|yo)\\b|\\s*[.!,]|\\s*$)", kind: 'information', confidence: 0.85 },
+  { id: 'grateful', pattern: "(?:i'm|i am|we're|we are) (?:very |so |really |truly )?grateful(?= (?:for (?:your|you|the|all|everything|that)|to you)\\b|\\s*[.!,]|\\s*$)", kind: 'courtesy', confidence: 0.85 },
+  { id: 'great-question', pattern: '(?:great|excellent|brilliant|fantastic) question', kind: 'information', confidence: 0.7 },
+  // Agreement more often than appreciation in conversation: reported below the default threshold.
+  { id: 'good-question', pattern: '(?:good|fair|very good|really good) (?:question|point)', kind: 'information', confidence: 0.4 },
 ] as const;
 
 /** Declining an offer: "no thanks", "no, thank you", "thanks but no". */
-export const DECLINING_BEFORE = /\bno[,.!]?\s*$/;
+export const DECLINING_BEFORE = /\b(?:no|nope|not interested|don't (?:want|need) (?:it|that|anything|any))[,.!]?\s*(?:\w+\s*){0,2}[,.!]?\s*$/;
 export const DECLINING_AFTER = /^\s*,?\s*but\s+(?:no|i'?m (?:good|fine|ok|okay)|not)\b|^\s*,?\s*i'?m (?:good|fine|ok)\b/;
 /** Causal "thanks to the update, …" and exclamations "thank god". */
 export const NOT_APPRECIATION_AFTER = /^\s+(?:to (?:the|this|that|a|an|our|their|his|her|its|new|recent|some|all (?:the|this|that))\b|god|goodness|heavens|the lord)/;

@@ -1,6 +1,6 @@
 // Commitment heads, action vocabularies and timeframe/channel extraction for follow-up promises.
 export const FOLLOW_UP_PHRASES = [
-  { id: 'first-person-future', pattern: "(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to|'m gonna| am gonna|'re gonna| would like to| want to|'d like to)", kind: 'after-call', confidence: 0.75 },
+  { id: 'first-person-future', pattern: "(?:i|we)(?: (?:definitely|certainly|surely|really|absolutely|promise|do promise) will| promise to| promise i'?ll|'ll| will| shall|'m going to| am going to|'re going to| are going to|'m gonna| am gonna|'re gonna)", kind: 'after-call', confidence: 0.75 },
   { id: 'let-me-and-get-back', pattern: "let me (?:\\w+ ){0,5}?and (?:get back|call you back|come back to you|let you know|update you|follow up|email you|send you)", kind: 'after-call', confidence: 0.85 },
   { id: 'let-me', pattern: "let me|let's|allow me to", kind: 'in-call', confidence: 0.7 },
   { id: 'you-will-receive', pattern: "you(?:'ll| will| should) (?:also )?(?:receive|get|be (?:getting|receiving|contacted|hearing|sent|notified|called|emailed)|hear (?:back|from))", kind: 'after-call', confidence: 0.8 },
@@ -18,7 +18,7 @@ export const IN_CALL_ACTION =
 
 /** Heads followed by these are not commitments at all ("I'll be honest", "we'll see", "I'll tell you what"). */
 export const NON_COMMITMENT =
-  /^\s*(?:not|never|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|probably|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
+  /^\s*(?:be\b(?! (?:in touch|calling|sending|emailing|contacting|checking|monitoring|following|back in touch|able to|happy to|glad to|raising|escalating|arranging|booking))|(?:just |also |probably |undoubtedly |all )*(?:think|talk|discuss|want|need|wait|start|begin|continue|find out|find|figure|get to|come to|look at (?:this|that|the|some)|hear|learn|understand|know|end up|leave|keep it|use|ask)\b|not|never|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
 
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const NUMBER_WORD = '(?:\\d+|a|an|one|two|three|four|five|six|seven|ten|twelve|twenty-four|twenty four|forty-eight|forty eight|seventy-two|a couple of|a few|the next)';
