@@ -57,7 +57,13 @@ function parseRubricBytes(bytes: Buffer, file: string, origin: string): Rubric {
 
   if (doc.errors.length > 0) throw new RubricError(doc.errors.map((e) => yamlProblem(e, text, counter, file)));
 
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    // e.g. an alias bomb: refuse it as a rubric problem, never a stack trace
+    throw new RubricError([problem([], `cannot read the YAML: ${(err as Error).message.split('\n')[0]}`)]);
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new RubricError([problem([], 'a rubric must be a mapping with at least `name` and `behaviours`')]);
   }

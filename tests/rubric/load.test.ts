@@ -229,6 +229,11 @@ describe('rubric mistakes are reported as file:line:col', () => {
       'r.yaml:6:22: `phrases.apology.add[0].pattern` is too long (201 characters, the limit is 200)',
     ],
     [
+      'alias bomb',
+      `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nname: t\n`,
+      'r.yaml:1:1: cannot read the YAML: Excessive alias count',
+    ],
+    [
       'not a mapping',
       `- just\n- a list\n`,
       'r.yaml:1:1: a rubric must be a mapping with at least `name` and `behaviours`',
