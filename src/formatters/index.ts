@@ -3,6 +3,7 @@ import { csvFormatter } from './csv.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
 import { lineFormatter } from './line.js';
+import { markdownFormatter } from './markdown.js';
 import { ndjsonFormatter } from './ndjson.js';
 import { tableFormatter } from './table.js';
 import type { Formatter } from './types.js';
@@ -15,6 +16,7 @@ export const FORMATTERS: readonly Formatter[] = [
   jsonFormatter,
   ndjsonFormatter,
   csvFormatter,
+  markdownFormatter,
   junitFormatter,
 ];
 

@@ -1,0 +1,174 @@
+// Coaching report in Markdown for tickets and wikis. All transcript-derived text goes through escapeMarkdown.
+import { BEHAVIOURS, type CallResult, type GroupScorecard, type ScoreReport } from '../types.js';
+import { coachGroup, segmentTurn, speakerLabel, type Coaching, type MissedEntry } from './coaching.js';
+import { escapeMarkdown as md } from './escape.js';
+import {
+  formatInterval,
+  formatRate,
+  formatScore,
+  formatSigned,
+  groupName,
+  groupsByScore,
+  partScore,
+  provenanceLine,
+} from './shared.js';
+import type { FormatOptions, Formatter } from './types.js';
+
+function verdict(passed: boolean): string {
+  return passed ? 'PASS' : '**FAIL**';
+}
+
+function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${align.map((a) => (a === 'r' ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}
+
+function indexTable(report: ScoreReport): string[] {
+  const rows = groupsByScore(report.groups).map((g) => [
+    `${md(groupName(g))}${g.lowSample ? ' \\*' : ''}`,
+    String(g.calls),
+    `${formatScore(g.meanScore)} ${formatInterval(g.ci95)}`,
+    verdict(g.passed),
+    ...BEHAVIOURS.map((b) => formatRate(g.behaviours[b]?.rate ?? null)),
+  ]);
+  return table(
+    [md(report.groupBy), 'Calls', 'Score', 'Result', ...BEHAVIOURS],
+    ['l', 'r', 'r', 'l', ...BEHAVIOURS.map((): 'r' => 'r')],
+    rows,
+  );
+}
+
+function quote(text: string | undefined): string {
+  return text === undefined ? '—' : `“${md(text)}”`;
+}
+
+function missedLine(m: MissedEntry): string {
+  const where = m.customerTurn === undefined ? m.transcriptId : `${m.transcriptId}, turn ${m.customerTurn}`;
+  if (m.customerQuote === undefined) {
+    return `- **${m.behaviour}** (${md(where)}): never shown in the call${m.agentQuote ? `; agent said ${quote(m.agentQuote)}` : ''}`;
+  }
+  const next = m.agentQuote === undefined ? 'no agent reply followed' : `agent said next ${quote(m.agentQuote)}`;
+  return `- **${m.behaviour}** (${md(where)}): customer said ${quote(m.customerQuote)}; ${next}`;
+}
+
+function callSection(call: CallResult, coaching: Coaching, report: ScoreReport): string[] {
+  const entry = coaching.calls.find((c) => c.call === call)!;
+  const { score, passed } = partScore(entry, report.groupBy);
+  const lines = [`#### ${md(call.transcriptId)} — ${formatScore(score)} ${verdict(passed)}`, ''];
+  lines.push(`${md(call.file)}${call.line === undefined ? '' : `:${call.line}`}${call.date ? ` · ${call.date}` : ''}`, '');
+  for (const turn of call.turns) {
+    const text = segmentTurn(turn, call.findings)
+      .map((s) =>
+        s.findings.length === 0
+          ? md(s.text)
+          : `**${md(s.text)}** *\\[${md(s.findings.map((f) => `${f.behaviour}/${f.kind}`).join(', '))}\\]*`,
+      )
+      .join('');
+    lines.push(`> **${md(speakerLabel(turn))}** (turn ${turn.index}): ${text}`, '>');
+  }
+  if (lines[lines.length - 1] === '>') lines.pop();
+  lines.push('');
+  for (const part of entry.parts) {
+    lines.push(
+      ...table(
+        ['Behaviour', 'Status', 'Reason'],
+        ['l', 'l', 'l'],
+        BEHAVIOURS.filter((b) => part.behaviours[b]).map((b) => [
+          b,
+          part.behaviours[b].status === 'na' ? 'n/a' : part.behaviours[b].status,
+          md(part.behaviours[b].reason),
+        ]),
+      ),
+      '',
+    );
+  }
+  return lines;
+}
+
+function groupSection(coaching: Coaching, report: ScoreReport, options: FormatOptions): string[] {
+  const g: GroupScorecard = coaching.group;
+  const lines = [`## ${md(groupName(g))}`, ''];
+  const sample = g.lowSample ? ' · low sample: too few calls to judge' : '';
+  lines.push(
+    `**Score ${formatScore(g.meanScore)} ${formatInterval(g.ci95)} — ${g.passed ? 'PASS' : 'FAIL'}** (pass mark ${report.pass}) · ${g.calls} call${g.calls === 1 ? '' : 's'} · ${Math.round(g.passRate * 100)}% of calls passed${sample}`,
+    '',
+  );
+  const delta = report.comparison?.groups.find((d) => d.key === g.key);
+  if (delta && delta.scoreDelta !== null) {
+    lines.push(`Change since ${md(report.comparison!.baseline)}: ${formatSigned(delta.scoreDelta)}`, '');
+  }
+  if (coaching.trend.length > 0) {
+    lines.push(`Trend: ${coaching.trend.map((p) => `${p.date} ${formatScore(p.score)}`).join(' → ')}`, '');
+  }
+  lines.push(
+    ...table(
+      ['Behaviour', 'Rate', 'Met', 'Opportunities', 'Findings'],
+      ['l', 'r', 'r', 'r', 'r'],
+      BEHAVIOURS.map((b) => {
+        const r = g.behaviours[b];
+        return [b, formatRate(r?.rate ?? null), String(r?.met ?? 0), String(r?.opportunities ?? 0), String(r?.findings ?? 0)];
+      }),
+    ),
+    '',
+  );
+  const list = (title: string, items: string[]) => (items.length ? [`### ${title}`, '', ...items, ''] : []);
+  lines.push(...list('Strengths', coaching.strengths.map((s) => `- ${s}`)));
+  lines.push(...list('Gaps', coaching.gaps.map((s) => `- ${s}`)));
+  lines.push(
+    ...list(
+      'Sounds scripted',
+      coaching.scripted.map((s) => `- ${quote(s.phrase)} in ${s.calls} calls`),
+    ),
+  );
+  lines.push(
+    ...list(
+      'Best quotes',
+      coaching.bestQuotes.flatMap((q) =>
+        q.findings.map((f) => `- **${q.behaviour}**: ${quote(f.quote)} (${md(f.transcriptId)}, turn ${f.turn}, ${f.confidence.toFixed(2)})`),
+      ),
+    ),
+  );
+  lines.push(...list('Missed opportunities', coaching.missed.map(missedLine)));
+  if (options.verbose) {
+    lines.push('### Calls', '');
+    for (const { call } of coaching.calls) lines.push(...callSection(call, coaching, report));
+  }
+  return lines;
+}
+
+export function formatMarkdown(report: ScoreReport, options: FormatOptions): string {
+  const s = report.summary;
+  const lines = [
+    '# Empathy coaching report',
+    '',
+    `_${md(provenanceLine(report.provenance))} · ${report.provenance.inputs.count} inputs_`,
+    '',
+    `**Summary:** read ${s.read} · scored ${s.scored} · skipped ${s.skipped} · failed ${s.failed} · pass mark ${report.pass} · grouped by ${report.groupBy}`,
+    '',
+  ];
+  if (report.thresholds && report.thresholds.failing.length > 0) {
+    lines.push(`**Below ${report.thresholds.failUnder ?? report.pass}:** ${report.thresholds.failing.map(md).join(', ')}`, '');
+  }
+  if (report.comparison && report.comparison.regressions.length > 0) {
+    lines.push(`**Regressions vs ${md(report.comparison.baseline)}:** ${report.comparison.regressions.map(md).join(', ')}`, '');
+  }
+  if (report.groups.length === 0) {
+    lines.push('No calls were scored.');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(...indexTable(report), '');
+  if (report.groups.some((g) => g.lowSample)) lines.push('\\* low sample: too few calls to judge; exempt from thresholds', '');
+  for (const g of groupsByScore(report.groups)) lines.push(...groupSection(coachGroup(report, g), report, options));
+  while (lines[lines.length - 1] === '') lines.pop();
+  return `${lines.join('\n')}\n`;
+}
+
+export const markdownFormatter: Formatter = {
+  name: 'markdown',
+  description: 'coaching report in Markdown: per group strengths, gaps, best quotes and missed opportunities',
+  extension: 'md',
+  format: formatMarkdown,
+};
