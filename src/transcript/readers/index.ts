@@ -1,0 +1,52 @@
+// Reader registry: one explicit list that also drives `empathy formats` and sniffing order.
+import { csvReader, tsvReader } from './csv.js';
+import { jsonReader, jsonlReader } from './json.js';
+import { srtReader } from './srt.js';
+import { textReader } from './text.js';
+import { transcribeReader } from './transcribe.js';
+import type { Reader } from './types.js';
+import { vttReader } from './vtt.js';
+
+export type { ReadContext, ReadOptions, ReadOutput, Reader } from './types.js';
+
+/** Sniffing tries these in order: the more specific shapes first, plain text last. */
+export const READERS: readonly Reader[] = [
+  transcribeReader,
+  jsonlReader,
+  jsonReader,
+  vttReader,
+  srtReader,
+  tsvReader,
+  csvReader,
+  textReader,
+];
+
+export function findReader(name: string): Reader | undefined {
+  const key = name.trim().toLowerCase();
+  return READERS.find((r) => r.name === key);
+}
+
+/** Extensions the input walker picks up from directories. */
+export const KNOWN_EXTENSIONS: readonly string[] = [...new Set(READERS.flatMap((r) => r.extensions))].sort();
+
+/**
+ * The reader for a file: `inputFormat` if given, else content sniffing, else the extension.
+ * Content wins over extension so that a `.json` Transcribe file or a `.txt` CSV export still reads.
+ */
+export function chooseReader(head: string, file: string, inputFormat?: string): Reader | undefined {
+  if (inputFormat) return findReader(inputFormat);
+  const ext = extensionOf(file);
+  const byExtension = READERS.filter((r) => r.extensions.includes(ext));
+  // Extension candidates get first refusal, then any reader that recognises the content.
+  return (
+    byExtension.find((r) => r.sniff(head, file)) ??
+    READERS.find((r) => r.sniff(head, file)) ??
+    byExtension[byExtension.length - 1]
+  );
+}
+
+export function extensionOf(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? '';
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}

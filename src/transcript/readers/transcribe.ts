@@ -1,0 +1,96 @@
+// Amazon Transcribe Call Analytics output (role on each turn) and Amazon Connect Contact Lens analysis files
+// (roles joined from Participants[] by ParticipantId).
+import { InputError } from '../input-error.js';
+import { buildTranscript, type CallHeader, type RawTurn } from '../roles.js';
+import { cleanText, idFromFileName } from '../util.js';
+import { isObject, parseJson, type JsonObject } from './json-parse.js';
+import type { ReadContext, ReadOutput, Reader } from './types.js';
+
+const ROLES: Record<string, RawTurn['role']> = { AGENT: 'agent', CUSTOMER: 'customer', SYSTEM: 'system' };
+
+/** True when a parsed JSON value has the Transcribe / Contact Lens shape (a `Transcript` array of `Content` items). */
+export function isTranscribeShape(value: unknown): value is JsonObject {
+  return isObject(value) && Array.isArray(value.Transcript) && (value.Transcript.length === 0 || value.Transcript.some(
+    (item) => isObject(item) && ('ParticipantRole' in item || 'ParticipantId' in item || 'Content' in item),
+  ));
+}
+
+/** Converts one Transcribe / Contact Lens document; `where` prefixes field paths in errors (JSONL line, array item). */
+export function transcribeToTranscript(
+  value: JsonObject,
+  ctx: ReadContext,
+  position: { line?: number; suffix?: number } = {},
+): ReadOutput {
+  const fail = (reason: string): never => {
+    throw new InputError(ctx.file, `looks like Transcribe Call Analytics output but ${reason}`, position.line);
+  };
+  const items = value.Transcript as unknown[];
+  const participants = new Map<string, string>();
+  if (Array.isArray(value.Participants)) {
+    for (const p of value.Participants) {
+      if (isObject(p) && typeof p.ParticipantId === 'string' && typeof p.ParticipantRole === 'string') {
+        participants.set(p.ParticipantId, p.ParticipantRole);
+      }
+    }
+  }
+  const turns: RawTurn[] = [];
+  items.forEach((item, i) => {
+    if (!isObject(item)) return fail(`Transcript[${i}] is not an object`);
+    const roleName =
+      typeof item.ParticipantRole === 'string'
+        ? item.ParticipantRole
+        : typeof item.ParticipantId === 'string'
+          ? participants.get(item.ParticipantId)
+          : undefined;
+    if (roleName === undefined) {
+      return fail(
+        typeof item.ParticipantId === 'string'
+          ? `ParticipantId "${item.ParticipantId}" of Transcript[${i}] is not in Participants[]`
+          : `Transcript[${i}].ParticipantRole is missing`,
+      );
+    }
+    if (typeof item.Content !== 'string') return fail(`Transcript[${i}].Content is missing`);
+    const text = cleanText(item.Content);
+    if (text === '') return;
+    const turn: RawTurn = { speaker: roleName, text };
+    const role = ROLES[roleName.toUpperCase()];
+    if (role) turn.role = role;
+    if (typeof item.BeginOffsetMillis === 'number') turn.start = item.BeginOffsetMillis / 1000;
+    if (typeof item.EndOffsetMillis === 'number') turn.end = item.EndOffsetMillis / 1000;
+    turns.push(turn);
+    return undefined;
+  });
+  const metadata = isObject(value.CustomerMetadata) ? value.CustomerMetadata : {};
+  const id =
+    (typeof value.JobName === 'string' && value.JobName) ||
+    (typeof metadata.ContactId === 'string' && metadata.ContactId) ||
+    idFromFileName(ctx.file, position.suffix);
+  const header: CallHeader = { id };
+  if (position.line !== undefined) header.line = position.line;
+  if (typeof value.Channel === 'string' && value.Channel) header.channel = value.Channel.toLowerCase();
+  const built = buildTranscript(header, turns, ctx);
+  return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
+}
+
+export const transcribeReader: Reader = {
+  name: 'transcribe',
+  description: 'Amazon Transcribe Call Analytics / Amazon Connect Contact Lens JSON output',
+  extensions: ['.json'],
+  detection: 'JSON with a "Transcript" array whose items have "ParticipantRole" or "ParticipantId" and "Content"',
+  fields:
+    'JobName (id, else file name), Channel, Transcript[].ParticipantRole (AGENT|CUSTOMER) or ParticipantId joined ' +
+    'to Participants[], Content, BeginOffsetMillis, EndOffsetMillis; agent id from an "agent-<id>_" file name',
+  sniff(head) {
+    return /"Transcript"\s*:\s*\[/.test(head) && /"Participant(?:Role|Id)"\s*:/.test(head) && /^\s*\{/.test(head.replace(/^\uFEFF/, ''));
+  },
+  read(text, ctx) {
+    const value = parseJson(text, ctx.file);
+    if (!isTranscribeShape(value)) {
+      if (isObject(value) && !('Transcript' in value)) {
+        throw new InputError(ctx.file, 'looks like Transcribe Call Analytics output but "Transcript" is missing');
+      }
+      throw new InputError(ctx.file, 'looks like Transcribe Call Analytics output but "Transcript" is not a list of turns');
+    }
+    return transcribeToTranscript(value, ctx);
+  },
+};

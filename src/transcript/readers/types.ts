@@ -1,0 +1,39 @@
+// Reader contract (DESIGN §4, §8). Kept apart from the registry so format modules do not import it.
+import type { InputProblem, Transcript } from '../../types.js';
+import type { RoleMap } from '../roles.js';
+
+export interface ReadOptions {
+  /** Overrides sniffing: text|csv|tsv|json|jsonl|transcribe|vtt|srt. */
+  inputFormat?: string;
+  /** `--columns role=Party,text=Utterance,call_id=Conv,agent_id=Rep,timestamp=T`: field → column name. */
+  columns?: Record<string, string>;
+  /** `--agent-names "Jane,Tom"`: speaker names (case-insensitive) that are agents. */
+  agentNames?: string[];
+  /** `--role-map roles.yaml`: speaker → role, optional agentId. */
+  roleMap?: RoleMap;
+}
+
+export interface ReadContext {
+  file: string;
+  options: ReadOptions;
+}
+
+export interface ReadOutput {
+  transcripts: Transcript[];
+  /** Record-level failures inside a file whose other records were fine (e.g. JSONL line 7). */
+  problems: InputProblem[];
+  warnings: string[];
+}
+
+export interface Reader {
+  name: string;
+  description: string;
+  extensions: string[];
+  /** How the format is sniffed, for `empathy formats`. */
+  detection: string;
+  /** The fields it reads, for `empathy formats`. */
+  fields: string;
+  sniff(head: string, file: string): boolean;
+  /** Throws InputError when the whole file is unusable. */
+  read(text: string, ctx: ReadContext): ReadOutput;
+}

@@ -1,0 +1,327 @@
+// Role resolution (DESIGN §4): explicit labels → role map / --agent-names → greeting heuristic → 'unknown' + warning.
+// Also assigns each agent turn its agentId (explicit id > agent name / speaker slug > file name).
+import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import type { BehaviourId, Role, Transcript, Turn } from '../types.js';
+import { InputError } from './input-error.js';
+import { agentIdFromFileName, slug } from './util.js';
+
+/** Speaker → role assignments from `--role-map roles.yaml`. Names are matched case-insensitively. */
+export interface RoleMap {
+  agents: string[];
+  customers: string[];
+  speakers: Record<string, { role: Role; agentId?: string }>;
+}
+
+/** What the role-resolution step needs from the CLI options (a subset of ReadOptions). */
+export interface RoleOptions {
+  agentNames?: string[];
+  roleMap?: RoleMap;
+}
+
+/** A turn as a reader found it, before roles and agent ids are resolved. */
+export interface RawTurn {
+  speaker: string;
+  text: string;
+  start?: number;
+  end?: number;
+  /** Role stated by the input itself (a role column, ParticipantRole, a "(Customer)" suffix). */
+  role?: Role;
+  /** Agent id stated by the input for this turn (id column, `Transfer-To:`, `Agent (b.smith):`). */
+  agentId?: string;
+  labels?: string[];
+}
+
+/** Call-level fields a reader found (header block, columns, JSON fields). */
+export interface CallHeader {
+  id: string;
+  line?: number;
+  agentId?: string;
+  agentName?: string;
+  team?: string;
+  date?: string;
+  channel?: string;
+  corpus?: string;
+  annotatedBehaviours?: BehaviourId[];
+}
+
+const AGENT_WORDS = new Set([
+  'agent', 'rep', 'representative', 'advisor', 'adviser', 'csr', 'associate', 'operator', 'support',
+]);
+const CUSTOMER_WORDS = new Set(['customer', 'caller', 'client', 'member', 'user', 'patient']);
+const SYSTEM_WORDS = new Set(['system', 'ivr', 'bot']);
+
+/** Role named by a speaker label such as "Agent", "Customer 2", "Support Rep", "IVR"; undefined for names. */
+export function roleFromLabel(label: string): Role | undefined {
+  const words = label
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w !== '');
+  if (words.length === 0 || words.length > 4) return undefined;
+  // The last word decides first ("Customer Service Rep" is an agent), then the first ("Caller 2").
+  for (const word of [words[words.length - 1]!, words[0]!]) {
+    if (AGENT_WORDS.has(word)) return 'agent';
+    if (CUSTOMER_WORDS.has(word)) return 'customer';
+    if (SYSTEM_WORDS.has(word)) return 'system';
+  }
+  return undefined;
+}
+
+/** A speaker label that names a role or a channel rather than a person (no use as an agent id). */
+export function isGenericSpeaker(speaker: string): boolean {
+  const s = speaker.trim();
+  return s === '' || roleFromLabel(s) !== undefined || /^(?:spk|speaker|channel|ch|participant)[\s_-]?\d+$/i.test(s);
+}
+
+const ROLE_VALUES = new Set<Role>(['agent', 'customer', 'system', 'unknown']);
+
+/** Reads a YAML role map `{ agents: [...], customers: [...], speakers: { name: role | {role, agentId} } }`. */
+export async function loadRoleMap(file: string): Promise<RoleMap> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such file or directory' : `cannot read role map (${code ?? 'error'})`);
+  }
+  return parseRoleMap(text, file);
+}
+
+export function parseRoleMap(text: string, file: string): RoleMap {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    throw new InputError(file, `invalid YAML: ${err.message.split('\n')[0]}`, err.linePos?.[0]?.line, err.linePos?.[0]?.col);
+  }
+  const data: unknown = doc.toJS();
+  const map: RoleMap = { agents: [], customers: [], speakers: {} };
+  if (data === null || data === undefined) return map;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError(file, 'expected a mapping with agents, customers and/or speakers');
+  }
+  const record = data as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!['agents', 'customers', 'speakers'].includes(key)) {
+      throw new InputError(file, `unknown key "${key}" (expected agents, customers, speakers)`);
+    }
+  }
+  map.agents = nameList(record.agents, 'agents', file);
+  map.customers = nameList(record.customers, 'customers', file);
+  const speakers = record.speakers;
+  if (speakers !== undefined && speakers !== null) {
+    if (typeof speakers !== 'object' || Array.isArray(speakers)) {
+      throw new InputError(file, 'speakers must map speaker names to a role (agent, customer, system)');
+    }
+    for (const [name, value] of Object.entries(speakers as Record<string, unknown>)) {
+      if (typeof value === 'string' && ROLE_VALUES.has(value.toLowerCase() as Role)) {
+        map.speakers[name] = { role: value.toLowerCase() as Role };
+      } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+        const v = value as Record<string, unknown>;
+        const role = typeof v.role === 'string' ? (v.role.toLowerCase() as Role) : undefined;
+        if (!role || !ROLE_VALUES.has(role)) {
+          throw new InputError(file, `speakers.${name}.role must be agent, customer or system`);
+        }
+        const entry: { role: Role; agentId?: string } = { role };
+        const agentId = v.agentId ?? v.agent_id;
+        if (typeof agentId === 'string' || typeof agentId === 'number') entry.agentId = String(agentId);
+        map.speakers[name] = entry;
+      } else {
+        throw new InputError(file, `speakers.${name} must be agent, customer, system or { role, agentId }`);
+      }
+    }
+  }
+  return map;
+}
+
+function nameList(value: unknown, key: string, file: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    throw new InputError(file, `${key} must be a list of speaker names`);
+  }
+  return value.map(String);
+}
+
+const norm = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+interface MappedRole {
+  role: Role;
+  agentId?: string;
+}
+
+/** Role (and agent id) the role map or --agent-names give a speaker. */
+function mappedRole(speaker: string, options: RoleOptions): MappedRole | undefined {
+  const key = norm(speaker);
+  if (key === '') return undefined;
+  const map = options.roleMap;
+  if (map) {
+    for (const [name, entry] of Object.entries(map.speakers)) {
+      if (norm(name) === key) return entry.agentId ? { role: entry.role, agentId: entry.agentId } : { role: entry.role };
+    }
+    if (map.agents.some((n) => norm(n) === key)) return { role: 'agent' };
+    if (map.customers.some((n) => norm(n) === key)) return { role: 'customer' };
+  }
+  const first = key.split(' ')[0];
+  for (const name of options.agentNames ?? []) {
+    const n = norm(name);
+    if (n === '') continue;
+    // "Jane" also names the speaker "Jane Doe".
+    if (n === key || (!n.includes(' ') && n === first)) return { role: 'agent' };
+  }
+  return undefined;
+}
+
+// The company script: strong cues are said by agents, weak ones ("this is Tom") are said by customers too.
+const STRONG_GREETING =
+  /\bthanks? (?:you )?for (?:calling|contacting|choosing)\b(?! me\b| us back\b)|\bhow (?:can|may|could|might) (?:i|we) (?:help|assist)\b|\byou'?re (?:through|speaking) (?:to|with)\b|\bwhat can i (?:do|help) (?:for|with)\b/i;
+const WEAK_GREETING = /\bthis is [A-Z][a-z]+\b|\bmy name is [A-Z][a-z]+\b|\b[A-Z][a-z]+ speaking\b/;
+
+function greetingScore(texts: string[]): number {
+  let score = 0;
+  for (const text of texts) {
+    if (STRONG_GREETING.test(text)) score += 2;
+    else if (WEAK_GREETING.test(text)) score += 1;
+  }
+  return score;
+}
+
+/**
+ * Resolves roles and agent ids for a call's raw turns and builds the Transcript.
+ * Turns with empty text are dropped by the reader before this; speakers nobody can place become 'unknown' with
+ * a warning naming the file and speaker.
+ */
+export function buildTranscript(
+  header: CallHeader,
+  rawTurns: RawTurn[],
+  ctx: { file: string; options: RoleOptions },
+): { transcript: Transcript; warnings: string[] } {
+  const warnings: string[] = [];
+  const speakers: string[] = [];
+  const bySpeaker = new Map<string, RawTurn[]>();
+  for (const turn of rawTurns) {
+    const key = norm(turn.speaker);
+    if (!bySpeaker.has(key)) {
+      bySpeaker.set(key, []);
+      speakers.push(key);
+    }
+    bySpeaker.get(key)!.push(turn);
+  }
+
+  // Speaker-level role: label, then map, then heuristic. Per-turn explicit roles override it below.
+  const speakerRole = new Map<string, MappedRole>();
+  for (const key of speakers) {
+    const turns = bySpeaker.get(key)!;
+    const stated = turns.find((t) => t.role !== undefined && t.role !== 'unknown')?.role;
+    const label = roleFromLabel(turns[0]!.speaker);
+    const mapped = mappedRole(turns[0]!.speaker, ctx.options);
+    if (stated) speakerRole.set(key, mapped?.agentId && stated === 'agent' ? { role: stated, agentId: mapped.agentId } : { role: stated });
+    else if (label) speakerRole.set(key, { role: label });
+    else if (mapped) speakerRole.set(key, mapped);
+  }
+  applyHeuristic(speakers, bySpeaker, speakerRole);
+
+  for (const key of speakers) {
+    if (speakerRole.has(key)) continue;
+    const turns = bySpeaker.get(key)!;
+    if (turns.every((t) => t.role !== undefined)) continue; // every turn states its own role
+    const shown = turns[0]!.speaker.trim() || '(no speaker)';
+    warnings.push(
+      `${ctx.file}: cannot tell whether speaker "${shown}" is the agent or the customer; ` +
+        'marked unknown (use --agent-names or --role-map)',
+    );
+  }
+
+  const turns: Turn[] = [];
+  let firstAgentSpeaker: string | undefined;
+  for (const raw of rawTurns) {
+    const key = norm(raw.speaker);
+    const resolved = speakerRole.get(key);
+    const role: Role = raw.role && raw.role !== 'unknown' ? raw.role : (resolved?.role ?? 'unknown');
+    const turn: Turn = { index: turns.length, role, speaker: raw.speaker, text: raw.text };
+    if (role === 'agent') {
+      firstAgentSpeaker ??= key;
+      turn.agentId = agentIdFor(raw, key, key === firstAgentSpeaker, resolved, header, ctx.file);
+    }
+    if (raw.start !== undefined) turn.start = raw.start;
+    if (raw.end !== undefined) turn.end = raw.end;
+    if (raw.labels !== undefined) turn.labels = raw.labels;
+    turns.push(turn);
+  }
+
+  const transcript: Transcript = { id: header.id, source: { file: ctx.file }, turns };
+  if (header.line !== undefined) transcript.source.line = header.line;
+  const firstAgent = turns.find((t) => t.role === 'agent');
+  const agentId = firstAgent?.agentId ?? header.agentId;
+  if (agentId !== undefined) transcript.agentId = agentId;
+  const agentName =
+    header.agentName ?? (firstAgent && !isGenericSpeaker(firstAgent.speaker) ? firstAgent.speaker.trim() : undefined);
+  if (agentName) transcript.agentName = agentName;
+  if (header.team) transcript.team = header.team;
+  if (header.date) transcript.date = header.date;
+  if (header.channel) transcript.channel = header.channel;
+  if (header.corpus) transcript.corpus = header.corpus;
+  if (header.annotatedBehaviours) transcript.annotatedBehaviours = header.annotatedBehaviours;
+  return { transcript, warnings };
+}
+
+function agentIdFor(
+  raw: RawTurn,
+  speakerKey: string,
+  isFirstAgentSpeaker: boolean,
+  resolved: MappedRole | undefined,
+  header: CallHeader,
+  file: string,
+): string {
+  if (raw.agentId) return raw.agentId;
+  if (resolved?.agentId) return resolved.agentId;
+  const generic = isGenericSpeaker(raw.speaker);
+  // The call-level id names the first agent; a second named agent without a transfer line is someone else.
+  if (generic || isFirstAgentSpeaker) {
+    if (header.agentId) return header.agentId;
+    if (header.agentName) return slug(header.agentName) || agentIdFromFileName(file);
+  }
+  if (!generic) return slug(raw.speaker) || agentIdFromFileName(file);
+  return agentIdFromFileName(file);
+}
+
+function applyHeuristic(
+  speakers: string[],
+  bySpeaker: Map<string, RawTurn[]>,
+  speakerRole: Map<string, MappedRole>,
+): void {
+  const unresolved = speakers.filter((k) => !speakerRole.has(k) && !bySpeaker.get(k)!.every((t) => t.role));
+  if (unresolved.length === 0) return;
+  const scores = unresolved.map((key) => ({
+    key,
+    score: greetingScore(
+      bySpeaker
+        .get(key)!
+        .slice(0, 2)
+        .map((t) => t.text),
+    ),
+  }));
+  const agentKnown = [...speakerRole.values()].some((r) => r.role === 'agent');
+  const strong = scores.filter((s) => s.score >= 2);
+  if (strong.length > 0) {
+    for (const s of strong) speakerRole.set(s.key, { role: 'agent' });
+  } else if (!agentKnown) {
+    const best = Math.max(...scores.map((s) => s.score));
+    const top = scores.filter((s) => s.score === best);
+    // A weak cue ("this is Tom") decides only when it is unambiguous and the speaker opens the call.
+    if (best > 0 && top.length === 1 && speakers[0] === top[0]!.key) speakerRole.set(top[0]!.key, { role: 'agent' });
+  }
+
+  // Two people on the call: once one side is known, the other is the opposite side.
+  const people = speakers.filter((k) => speakerRole.get(k)?.role !== 'system');
+  if (people.length === 2) {
+    const [a, b] = people as [string, string];
+    for (const [known, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const role = speakerRole.get(known)?.role;
+      if (speakerRole.has(other) || bySpeaker.get(other)!.every((t) => t.role)) continue;
+      if (role === 'agent') speakerRole.set(other, { role: 'customer' });
+      else if (role === 'customer') speakerRole.set(other, { role: 'agent' });
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// Small helpers shared by the readers: names, slugs, timestamps, dates.
+
+/** File name without directories and without its (last) extension. */
+export function baseName(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Lower-case id made of letters, digits, dots and hyphens ("Tom Nguyen" → "tom-nguyen"). */
+export function slug(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
+/**
+ * Agent id implied by a file name: an `agent-<id>` segment (e.g. `agent-r.patel_call-7781.json` → `r.patel`),
+ * else the slug of the whole name.
+ */
+export function agentIdFromFileName(file: string): string {
+  const base = baseName(file);
+  const match = /(?:^|[_\s])agent[-_=]([A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*?)(?:_|$)/i.exec(base);
+  if (match?.[1]) return match[1].toLowerCase();
+  return slug(base) || 'unknown-agent';
+}
+
+/** Id for a transcript that has none: the file's base name (plus a suffix when a file holds several). */
+export function idFromFileName(file: string, suffix?: string | number): string {
+  const base = baseName(file) || 'transcript';
+  return suffix === undefined ? base : `${base}#${suffix}`;
+}
+
+/**
+ * Seconds from `HH:MM:SS(.mmm)`, `MM:SS(.mmm)` (comma decimal separator accepted) or a plain number.
+ * `unit: 'ms'` treats a plain number as milliseconds. Returns undefined when the value is not a time.
+ */
+export function parseTimestamp(value: string, unit: 's' | 'ms' = 's'): number | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < 0) return undefined;
+    return unit === 'ms' ? n / 1000 : n;
+  }
+  const match = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,6}))?$/.exec(text);
+  if (!match) return undefined;
+  const [, h, m, s, frac] = match;
+  const seconds = Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + (frac ? Number(`0.${frac}`) : 0);
+  return Math.round(seconds * 1000) / 1000;
+}
+
+/** ISO `YYYY-MM-DD` for a date-like value, or undefined. */
+export function normaliseDate(value: string): string | undefined {
+  const text = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(text);
+  if (iso) {
+    const [, y, m, d] = iso;
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (date.getUTCMonth() + 1 === Number(m) && date.getUTCDate() === Number(d)) return `${y}-${m}-${d}`;
+    return undefined;
+  }
+  if (!/\d{4}/.test(text)) return undefined;
+  const parsed = Date.parse(text);
+  if (Number.isNaN(parsed)) return undefined;
+  return new Date(parsed).toISOString().slice(0, 10);
+}
+
+/** Splits text into lines, accepting LF, CRLF and CR; strips a leading BOM. */
+export function splitLines(text: string): string[] {
+  return stripBom(text).split(/\r\n|\n|\r/);
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Collapses runs of whitespace (turn text is single-line prose). */
+export function cleanText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
