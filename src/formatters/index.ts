@@ -1,5 +1,6 @@
 // The one explicit list of output formats: drives --format, `empathy formats`, --help and the README table.
 import { csvFormatter } from './csv.js';
+import { htmlFormatter } from './html.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
 import { lineFormatter } from './line.js';
@@ -17,6 +18,7 @@ export const FORMATTERS: readonly Formatter[] = [
   ndjsonFormatter,
   csvFormatter,
   markdownFormatter,
+  htmlFormatter,
   junitFormatter,
 ];
 
