@@ -1,0 +1,109 @@
+// Paths → transcripts as a stream of events. Every input accounts for at least one event, so the pipeline can keep
+// read = scored + skipped + failed.
+import { readFile } from 'node:fs/promises';
+import type { InputProblem, Transcript } from '../types.js';
+import { decodeBytes } from './decode.js';
+import { STDIN_PATH, expandPaths } from './expand-paths.js';
+import { InputError } from './input-error.js';
+import { READERS, chooseReader, findReader, type ReadOptions, type ReadOutput } from './readers/index.js';
+
+export { expandPaths } from './expand-paths.js';
+
+export type InputEvent =
+  | { type: 'transcript'; transcript: Transcript; warnings: string[] }
+  | { type: 'skipped'; problem: InputProblem }
+  | { type: 'failed'; problem: InputProblem };
+
+/** How the stdin input is named in events and messages. */
+export const STDIN_NAME = '<stdin>';
+
+/** Characters of the file head that readers sniff. */
+const SNIFF_LENGTH = 64 * 1024;
+
+export async function* readInputs(
+  paths: string[],
+  options: ReadOptions & { stdin?: NodeJS.ReadableStream },
+): AsyncGenerator<InputEvent> {
+  const { files, problems } = await expandPaths(paths);
+  for (const problem of problems) yield { type: 'failed', problem };
+  for (const file of files) {
+    const name = file === STDIN_PATH ? STDIN_NAME : file;
+    let bytes: Uint8Array;
+    try {
+      bytes = file === STDIN_PATH ? await readStream(options.stdin ?? process.stdin) : await readFile(file);
+    } catch (error) {
+      yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
+      continue;
+    }
+    yield* readBytes(bytes, name, options);
+  }
+}
+
+/** Events for one input's bytes (exported for the library API and tests). */
+export function* readBytes(bytes: Uint8Array, file: string, options: ReadOptions): Generator<InputEvent> {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    const problem: InputProblem = { file, reason: decoded.reason };
+    if (decoded.line !== undefined) problem.line = decoded.line;
+    yield { type: 'failed', problem };
+    return;
+  }
+  yield* readText(decoded.text, file, options);
+}
+
+/** Events for one input's decoded text. */
+export function* readText(text: string, file: string, options: ReadOptions): Generator<InputEvent> {
+  if (text.trim() === '') {
+    yield { type: 'skipped', problem: { file, reason: 'empty file' } };
+    return;
+  }
+  const reader = options.inputFormat
+    ? findReader(options.inputFormat)
+    : (chooseReader(text.slice(0, SNIFF_LENGTH), file) ?? findReader('text'));
+  if (!reader) {
+    const names = READERS.map((r) => r.name).join(', ');
+    yield { type: 'failed', problem: { file, reason: `unknown input format "${options.inputFormat}" (expected ${names})` } };
+    return;
+  }
+  let output: ReadOutput;
+  try {
+    output = reader.read(text, { file, options });
+  } catch (error) {
+    const problem =
+      error instanceof InputError
+        ? error.toProblem()
+        : { file, reason: `could not read as ${reader.name}: ${error instanceof Error ? error.message : String(error)}` };
+    yield { type: 'failed', problem };
+    return;
+  }
+  for (const problem of output.problems) yield { type: 'failed', problem };
+  let warnings = output.warnings;
+  for (const transcript of output.transcripts) {
+    if (transcript.turns.length === 0) {
+      const problem: InputProblem = { file, reason: `no turns in transcript ${transcript.id}` };
+      if (transcript.source.line !== undefined) problem.line = transcript.source.line;
+      yield { type: 'skipped', problem };
+      continue;
+    }
+    // File-level warnings travel with the file's first transcript.
+    yield { type: 'transcript', transcript, warnings };
+    warnings = [];
+  }
+  if (output.transcripts.length === 0 && output.problems.length === 0) {
+    yield { type: 'skipped', problem: { file, reason: 'no turns' } };
+  }
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+function readErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return `cannot read (${code ?? 'error'})`;
+}
