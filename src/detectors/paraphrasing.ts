@@ -1,5 +1,5 @@
 import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
-import { contentOverlap, contentWords } from '../nlp/overlap.js';
+import { contentOverlap, contentWords, type ContentWord } from '../nlp/overlap.js';
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
 import type { Evidence, FindingDraft } from '../types.js';
 import { clamp01, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
@@ -28,10 +28,11 @@ export const paraphrasing: Detector = {
     const matcher = new PhraseMatcher(applyPhraseEdits(PARAPHRASE_PHRASES, options.phrases, 'restatement'));
     return (call) => {
       const drafts: FindingDraft[] = [];
+      const listening = isListenerRole(call);
       for (let i = 0; i < call.turns.length; i++) {
         const turn = call.turns[i]!;
         if (turn.turn.role !== 'agent') continue;
-        const draft = detectInTurn(call, i, turn, matcher);
+        const draft = detectInTurn(call, i, turn, matcher, listening);
         if (draft) drafts.push(draft);
       }
       return drafts;
@@ -39,7 +40,13 @@ export const paraphrasing: Detector = {
   },
 };
 
-function detectInTurn(call: AnalysedCall, index: number, turn: AnalysedTurn, matcher: PhraseMatcher): FindingDraft | undefined {
+function detectInTurn(
+  call: AnalysedCall,
+  index: number,
+  turn: AnalysedTurn,
+  matcher: PhraseMatcher,
+  listening: boolean,
+): FindingDraft | undefined {
   const customerTurns = precedingCustomerTurns(call, index);
   if (customerTurns.length === 0) return undefined;
   const earlierAgentKeys = agentEarlierKeys(call, index, customerTurns);
@@ -57,11 +64,16 @@ function detectInTurn(call: AnalysedCall, index: number, turn: AnalysedTurn, mat
     const end = turn.text.length; // a cue introduces the rest of the turn
     const scoped = words.filter((w) => w.token.start >= start && w.token.start < end);
     const overlap = contentOverlap(scoped, customerTurns, earlierAgentKeys);
-    const draft = fromCue(turn, cue, start, sentence ? sentence.end : end, overlap.shared.length, scoped.length);
+    const draft = fromCue(turn, cue, start, sentence ? sentence.end : end, overlap.shared.length, scoped.length, listening);
     if (draft) {
       draft.evidence = evidence(overlap.echoed);
       consider(draft);
     }
+  }
+
+  if (!best && listening) {
+    const statement = reflectiveStatement(turn, words, customerTurns, earlierAgentKeys);
+    if (statement) consider(statement);
   }
 
   if (!best && !/\?\s*$/.test(turn.text.trim())) {
@@ -89,6 +101,7 @@ function fromCue(
   sentenceEnd: number,
   shared: number,
   contentCount: number,
+  listening: boolean,
 ): FindingDraft | undefined {
   const id = cue.entry.id;
   const restOfSentence = turn.text.slice(cue.end, sentenceEnd);
@@ -109,7 +122,7 @@ function fromCue(
     confidence += Math.min(0.2, shared * 0.06) - (shared === 0 ? 0.1 : 0);
   } else if (id === 'you-statement') {
     if (isInvertedQuestion(turn, cue.start) || shared < 1) return undefined;
-    confidence += Math.min(0.2, (shared - 1) * 0.05);
+    confidence += Math.min(0.2, (shared - 1) * 0.05) - (listening ? 0 : 0.15);
   } else {
     if (shared < 2) return undefined;
     confidence += Math.min(0.25, (shared - 2) * 0.06);
@@ -128,6 +141,62 @@ function isInvertedQuestion(turn: AnalysedTurn, start: number): boolean {
   const youStart = at >= 0 ? start + at : start;
   const prev = wordsBefore(turn, youStart, 2);
   return prev.some((t) => INVERTING.has(t.lemma) || INVERTING.has(t.lower));
+}
+
+const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", "we'll", "we'd", 'our', 'ours', 'us']);
+const SECOND_PERSON = new Set(['you', "you're", "you've", "you'd", 'your', 'yours', 'yourself']);
+/** Advice, suggestions and questions-without-a-question-mark are not reflections. */
+const ADVICE =
+  /\byou(?:'ll| will| can| could| may| might| should| must| need to| have to| ought to)\b|\b(?:perhaps|feel free|make sure|i suggest|it'?s (?:always |really |very )?(?:good|important|best) to)\b|^(?:be|try|set|feel|take|keep|consider|make|go|get|let|find|talk|any|how|why|who)\b|!\s*$/;
+const GENERIC_YOU = /\byou (?:know|see|guys|mean)\b|\bthank you\b|\bsee you\b/g;
+
+function personOf(turn: AnalysedTurn): { first: boolean; second: boolean } {
+  const text = turn.lower.replace(GENERIC_YOU, ' ');
+  const words = text.match(/[a-z']+/g) ?? [];
+  return { first: words.some((w) => FIRST_PERSON.has(w)), second: words.some((w) => SECOND_PERSON.has(w)) };
+}
+
+/**
+ * A reflective-listening role: across the call the agent speaks about the customer ("you…") far more often than about
+ * themself. In such calls a short statement about the customer with no self-reference is a reflection; in a
+ * conversation between peers, or an agent narrating their own actions, it is not.
+ */
+function isListenerRole(call: AnalysedCall): boolean {
+  let first = 0;
+  let second = 0;
+  let agentTurns = 0;
+  for (const t of call.turns) {
+    if (t.turn.role !== 'agent') continue;
+    agentTurns++;
+    const p = personOf(t);
+    if (p.first) first++;
+    if (p.second) second++;
+  }
+  return agentTurns >= 4 && (second + 1) / (first + 1) >= LISTENER_RATIO;
+}
+const LISTENER_RATIO = 2;
+
+function reflectiveStatement(
+  turn: AnalysedTurn,
+  words: ContentWord[],
+  customerTurns: AnalysedTurn[],
+  earlierAgentKeys: ReadonlySet<string>,
+): FindingDraft | undefined {
+  const text = turn.text.trim();
+  if (/\?\s*$/.test(text) || (text.match(/\S+/g) ?? []).length < 4) return undefined;
+  const person = personOf(turn);
+  if (person.first || ADVICE.test(turn.lower.trim())) return undefined;
+  const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);
+  if (!person.second && overlap.shared.length === 0) return undefined;
+  const start = firstNonSpace(turn.text);
+  return {
+    kind: 'restatement',
+    turn: turn.turn.index,
+    span: [start, turn.text.trimEnd().length],
+    rule: 'paraphrasing.reflective-statement',
+    confidence: clamp01(0.55 + Math.min(0.15, overlap.shared.length * 0.05) + (/^\W*(?:\w+\W+)?so\b/i.test(text) ? 0.05 : 0)),
+    evidence: evidence(overlap.echoed),
+  };
 }
 
 function precedingCustomerTurns(call: AnalysedCall, index: number): AnalysedTurn[] {
