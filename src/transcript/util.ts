@@ -7,14 +7,14 @@ export function baseName(file: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-/** Lower-case id made of letters, digits, dots and hyphens ("Tom Nguyen" → "tom-nguyen"). */
+/** Lower-case id made of letters, digits, dots, underscores and hyphens ("Tom Nguyen" → "tom-nguyen"). */
 export function slug(value: string): string {
   return value
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
+    .replace(/[^a-z0-9._]+/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '');
 }
 
 /**
