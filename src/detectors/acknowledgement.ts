@@ -6,7 +6,7 @@ import { agentTurns, bestPerSentence } from './scan.js';
 import type { Detector } from './types.js';
 
 /** Entries whose own wording carries the negation ("I can't imagine", "that's not acceptable"). */
-const NEGATION_IS_PART_OF_PHRASE = new Set(['can-imagine', 'not-the-experience', 'must-be', 'sounds', 'exclamation']);
+const NEGATION_IS_PART_OF_PHRASE = new Set(['can-imagine', 'not-the-experience', 'must-be', 'it-must-be', 'sounds', 'exclamation']);
 /** "it's hard to say" describes a task, not the customer's situation. */
 const TASK_INFINITIVE = /^\s+to (?:say|tell|know|see|find|get|do|believe|understand|hear|read|figure|explain|describe|predict|judge|measure|follow|use|remember|pronounce|spell|reach|pin)\b/;
 /** Bare "I understand" that leads into a refusal or is only a receipt. */
@@ -35,7 +35,7 @@ export const acknowledgement: Detector = {
           if (!NEGATION_IS_PART_OF_PHRASE.has(id) && isNegatedAt(turn, match.start, 3)) continue;
           if (isReportedAt(turn, match.start)) continue;
           const after = turn.lower.slice(match.end, match.end + 80);
-          if ((id === 'must-be' || id === 'sounds') && TASK_INFINITIVE.test(after)) continue;
+          if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds') && TASK_INFINITIVE.test(after)) continue;
           const prev = wordsBefore(turn, match.start, 1)[0]?.lower;
           if (id === 'i-understand' && (prev === 'you' || prev === 'if')) continue;
           let kind: string = match.entry.kind;
