@@ -88,10 +88,11 @@ export async function loadRoleMap(file: string): Promise<RoleMap> {
 }
 
 export function parseRoleMap(text: string, file: string): RoleMap {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    throw new InputError(file, `invalid YAML: ${err.message.split('\n')[0]}`, err.linePos?.[0]?.line, err.linePos?.[0]?.col);
+    const message = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError(file, `invalid YAML: ${message}`, err.linePos?.[0]?.line, err.linePos?.[0]?.col);
   }
   const data: unknown = doc.toJS();
   const map: RoleMap = { agents: [], customers: [], speakers: {} };
