@@ -1,0 +1,175 @@
+// `empathy score` and `empathy report`: options → runScore → formatter → stdout or --output.
+import { extname } from 'node:path';
+import { findFormatter, FORMATTERS, type Formatter } from '../../formatters/index.js';
+import { runScore, type ScoreOptions } from '../../pipeline.js';
+import { loadRoleMap } from '../../transcript/roles.js';
+import type { GroupBy, ScoreReport } from '../../types.js';
+import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '../io.js';
+import { UsageError } from '../options.js';
+import { decideColor, describeWriteError, openOutput } from '../write-output.js';
+
+/** What commander hands the action for score/report (after the option parsers ran). */
+export interface ScoreCommandOptions {
+  rubric: string;
+  format?: string;
+  output?: string;
+  groupBy: GroupBy;
+  failUnder?: number;
+  baseline?: string;
+  failOnRegression?: number;
+  redact?: boolean;
+  jobs?: number;
+  strict?: boolean;
+  inputFormat?: string;
+  columns?: Record<string, string>;
+  agentNames?: string[];
+  roleMap?: string;
+  verbose?: boolean;
+}
+
+/** Formats that render individual calls and therefore need them kept in memory. */
+const CALL_FORMATS = new Set(['json', 'markdown', 'html', 'junit', 'line']);
+
+export function needsCalls(format: string, groupBy: GroupBy, verbose: boolean): boolean {
+  return CALL_FORMATS.has(format) || (format === 'csv' && groupBy === 'call') || (format === 'table' && verbose);
+}
+
+/**
+ * --format if given; else the --output file's extension when a formatter owns it; else `fallback`
+ * (score: table on a TTY, json when piped; report: html).
+ */
+export function chooseFormat(explicit: string | undefined, output: string | undefined, fallback: string): Formatter {
+  const name = explicit ?? formatForFile(output) ?? fallback;
+  const formatter = findFormatter(name);
+  if (!formatter) {
+    throw new UsageError(`unknown format "${name}" (expected ${FORMATTERS.map((f) => f.name).join(', ')})`);
+  }
+  return formatter;
+}
+
+function formatForFile(output: string | undefined): string | undefined {
+  if (output === undefined) return undefined;
+  const ext = extname(output).slice(1).toLowerCase();
+  if (ext === '') return undefined;
+  if (ext === 'md') return 'markdown';
+  if (ext === 'htm') return 'html';
+  return FORMATTERS.find((f) => f.extension === ext)?.name;
+}
+
+export async function runScoreCommand(
+  paths: string[],
+  options: ScoreCommandOptions,
+  globals: GlobalOptions,
+  io: CliIO,
+  fallbackFormat: string,
+): Promise<number> {
+  if (options.failOnRegression !== undefined && options.baseline === undefined) {
+    throw new UsageError('--fail-on-regression needs --baseline <json>');
+  }
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
+  const formatter = chooseFormat(options.format, options.output, fallbackFormat);
+  const formatOptions = {
+    color: decideColor({ flag: globals.color, env: io.env, isTTY: options.output === undefined && io.stdout.isTTY === true }),
+    verbose: options.verbose ?? false,
+  };
+  const streaming = formatter.formatCall !== undefined;
+
+  const scoreOptions: ScoreOptions = {
+    rubric: options.rubric,
+    groupBy: options.groupBy,
+    keepCalls: !streaming && needsCalls(formatter.name, options.groupBy, formatOptions.verbose),
+    redact: options.redact ?? false,
+    strict: options.strict ?? false,
+    stdin: io.stdin,
+  };
+  if (options.failUnder !== undefined) scoreOptions.failUnder = options.failUnder;
+  if (options.baseline !== undefined) scoreOptions.baseline = options.baseline;
+  if (options.failOnRegression !== undefined) scoreOptions.failOnRegression = options.failOnRegression;
+  if (options.inputFormat !== undefined) scoreOptions.inputFormat = options.inputFormat;
+  if (options.columns !== undefined) scoreOptions.columns = options.columns;
+  if (options.agentNames !== undefined) scoreOptions.agentNames = options.agentNames;
+  if (options.roleMap !== undefined) scoreOptions.roleMap = await loadRoleMap(options.roleMap);
+
+  const sink = openOutput(options.output, io.stdout);
+  const progress = createProgress(io, globals);
+  if (streaming) {
+    scoreOptions.onCall = async (call, provenance) => {
+      progress.tick();
+      await sink.write(formatter.formatCall!(call, { provenance }, formatOptions));
+    };
+  } else {
+    scoreOptions.onCall = () => progress.tick();
+  }
+
+  let run;
+  try {
+    run = await runScore(paths, scoreOptions);
+    progress.done();
+    // Streaming formats wrote their calls already; their format() of a call-less report is the closing summary.
+    await sink.write(formatter.format(run.report, formatOptions));
+    await sink.commit();
+  } catch (err) {
+    progress.done();
+    await sink.abort();
+    if (options.output !== undefined && isFsError(err)) throw new UsageError(describeWriteError(options.output, err));
+    throw err;
+  }
+
+  printProblems(io, run.problems);
+  printWarnings(io, globals, run.warnings);
+  if (!globals.quiet && formatter.name !== 'table') io.stderr.write(`${summaryLine(run.report)}\n`);
+  if (!globals.quiet && formatter.name !== 'table') {
+    for (const line of thresholdLines(run.report)) io.stderr.write(`${line}\n`);
+  }
+  if (run.report.summary.scored === 0 && run.report.summary.read === 0) io.stderr.write('no transcripts found\n');
+  if (options.output !== undefined && !globals.quiet) io.stderr.write(`wrote ${options.output}\n`);
+  return run.exitCode;
+}
+
+export function summaryLine(report: ScoreReport): string {
+  const { read, scored, skipped, failed } = report.summary;
+  const { rubric } = report.provenance;
+  return `read ${read}, scored ${scored}, skipped ${skipped}, failed ${failed} · ${report.groups.length} ${report.groupBy} group(s) · rubric ${rubric.name} v${rubric.version} (${rubric.hash})`;
+}
+
+/** What failed a gate, one line each (the table formatter prints its own). */
+export function thresholdLines(report: ScoreReport): string[] {
+  const lines: string[] = [];
+  const failing = report.thresholds?.failing ?? [];
+  if (failing.length > 0) {
+    lines.push(`fail-under ${report.thresholds!.failUnder}: ${failing.length} ${report.groupBy} group(s) below: ${failing.join(', ')}`);
+  }
+  const regressions = report.comparison?.regressions ?? [];
+  if (regressions.length > 0) {
+    lines.push(`regression against ${report.comparison!.baseline}: ${regressions.join(', ')}`);
+  }
+  return lines;
+}
+
+function isFsError(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
+/** A "scored N calls" counter on stderr, only on a TTY and without --no-progress/--quiet. */
+function createProgress(io: CliIO, globals: GlobalOptions): { tick(): void; done(): void } {
+  const enabled = globals.progress && !globals.quiet && io.stderr.isTTY === true;
+  let count = 0;
+  let shown = false;
+  let last = 0;
+  return {
+    tick() {
+      count++;
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      shown = true;
+      io.stderr.write(`\rscoring… ${count} call(s)`);
+    },
+    done() {
+      if (shown) io.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Where results go: stdout or --output, the file written atomically (temp file in the same directory + rename),
+// and whether output is coloured — decided once here (DESIGN §5, §7).
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export interface ColorInputs {
+  /** false when --no-color was given. */
+  flag: boolean;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+/** Colour only on a TTY, never with --no-color or a non-empty NO_COLOR (https://no-color.org). */
+export function decideColor({ flag, env, isTTY }: ColorInputs): boolean {
+  if (!flag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== '') return true;
+  return isTTY;
+}
+
+/** A sink for results. Nothing is visible at `output` until commit(); abort() removes the temp file. */
+export interface OutputSink {
+  write(chunk: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** Results to `output` (atomically) or, when undefined, to stdout. */
+export function openOutput(output: string | undefined, stdout: NodeJS.WritableStream = process.stdout): OutputSink {
+  return output === undefined ? stdoutSink(stdout) : fileSink(output);
+}
+
+/** Writes one finished text to `output` or stdout. */
+export async function writeResult(text: string, output: string | undefined, stdout?: NodeJS.WritableStream): Promise<void> {
+  const sink = openOutput(output, stdout);
+  try {
+    await sink.write(text);
+    await sink.commit();
+  } catch (err) {
+    await sink.abort();
+    throw err;
+  }
+}
+
+function stdoutSink(stdout: NodeJS.WritableStream): OutputSink {
+  return {
+    write: (chunk) => writeChunk(stdout, chunk),
+    commit: async () => {},
+    abort: async () => {},
+  };
+}
+
+function fileSink(output: string): OutputSink {
+  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let handle: Promise<FileHandle> | undefined;
+  const file = (): Promise<FileHandle> => (handle ??= open(temp, 'wx', 0o644));
+  return {
+    async write(chunk) {
+      if (chunk !== '') await (await file()).write(chunk);
+    },
+    async commit() {
+      const h = await file();
+      await h.sync();
+      await h.close();
+      await rename(temp, output);
+    },
+    async abort() {
+      if (!handle) return;
+      await handle.then((h) => h.close()).catch(() => {});
+      await unlink(temp).catch(() => {});
+    },
+  };
+}
+
+/** Resolves once the chunk is handed over, waiting for 'drain' when the stream is full (keeps memory flat). */
+function writeChunk(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (chunk === '') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const ok = stream.write(chunk, (err?: Error | null) => {
+      if (err) reject(err);
+    });
+    if (ok) resolve();
+    else stream.once('drain', resolve);
+  });
+}
+
+/** A human reason for a failed write, e.g. "cannot write out/report.html: no such file or directory". */
+export function describeWriteError(output: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such directory'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : (code ?? (err as Error).message);
+  return `${output}: cannot write output (${why})`;
+}

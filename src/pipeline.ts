@@ -1,0 +1,191 @@
+// read → analyse + detect → score → aggregate → thresholds. Prints nothing: the CLI and library callers decide
+// what to show (DESIGN §8). Memory stays flat unless the caller asks to keep every call.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createDetectionEngine } from './detectors/index.js';
+import { redactCall, redactReport } from './redact.js';
+import { loadRubric } from './rubric/load.js';
+import { addCall, createAccumulator, finalize } from './scoring/aggregate.js';
+import { scoreCall } from './scoring/call.js';
+import { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
+import { InputError } from './transcript/input-error.js';
+import { expandPaths, readInputs } from './transcript/read-inputs.js';
+import type { ReadOptions } from './transcript/readers/index.js';
+import type { CallResult, GroupBy, InputProblem, Provenance, Rubric, RunSummary, ScoreReport } from './types.js';
+
+export interface ScoreOptions extends ReadOptions {
+  /** A loaded rubric, or a built-in name / file path for loadRubric (throws RubricError). Default `default`. */
+  rubric?: Rubric | string;
+  groupBy?: GroupBy;
+  /** Keep every CallResult in report.calls (formats that render calls); otherwise calls is []. */
+  keepCalls?: boolean;
+  /** Called with each call as soon as it is scored (already redacted when `redact`), e.g. to stream ndjson. */
+  onCall?: (call: CallResult, provenance: Provenance) => void | Promise<void>;
+  /** Mask personal data in every call, quote and reason. */
+  redact?: boolean;
+  /** --fail-under: groups below this mean score fail (exit 1). */
+  failUnder?: number;
+  /** --baseline: a previous JSON report (path) to compare against. */
+  baseline?: string;
+  /** --fail-on-regression: a drop of more than this many points against the baseline fails (exit 1). */
+  failOnRegression?: number;
+  /** Any failed or skipped input → exit 2; low-sample groups are not exempt from failUnder. */
+  strict?: boolean;
+  /** Source for the `-` path. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface ScoreRun {
+  report: ScoreReport;
+  /** 0 ok, 1 a threshold failed, 2 nothing could be scored or (strict) an input failed. */
+  exitCode: number;
+  /** Every skipped or failed input, in input order. */
+  problems: InputProblem[];
+  /** Reader warnings (e.g. a speaker whose role is unknown). */
+  warnings: string[];
+}
+
+const TOOL = readToolInfo();
+
+/** This package's name and version (read from package.json once). */
+export function toolInfo(): { name: string; version: string } {
+  return { ...TOOL };
+}
+
+function readToolInfo(): { name: string; version: string } {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      name?: unknown;
+      version?: unknown;
+    };
+    return { name: typeof pkg.name === 'string' ? pkg.name : 'empathy-scorecard', version: String(pkg.version ?? '0.0.0') };
+  } catch {
+    return { name: 'empathy-scorecard', version: '0.0.0' };
+  }
+}
+
+/**
+ * Tool, rubric and input identity, so a score can be traced to what produced it (DESIGN §12).
+ * `files` is the expanded input list (directories and globs resolved); its order does not matter.
+ */
+export function provenanceFor(rubric: Rubric, files: readonly string[]): Provenance {
+  const sorted = [...files].sort();
+  return {
+    tool: TOOL.name,
+    version: TOOL.version,
+    rubric: { name: rubric.name, version: rubric.version, hash: rubric.hash, origin: rubric.origin },
+    inputs: { count: sorted.length, hash: createHash('sha256').update(sorted.join('\n')).digest('hex') },
+  };
+}
+
+/** A previous JSON report for --baseline; throws InputError naming the file when it is not one. */
+export async function loadBaseline(file: string): Promise<ScoreReport> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(file, code === 'ENOENT' ? 'no such file or directory' : `cannot read baseline (${code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new InputError(file, `baseline is not JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  const groups = (data as { groups?: unknown } | null)?.groups;
+  if (!Array.isArray(groups) || !groups.every((g) => g && typeof g.key === 'string' && typeof g.meanScore === 'number')) {
+    throw new InputError(file, 'expected a JSON report from `empathy score --format json` (with groups[].key and meanScore)');
+  }
+  return data as ScoreReport;
+}
+
+export async function runScore(paths: string[], options: ScoreOptions = {}): Promise<ScoreRun> {
+  const rubric = typeof options.rubric === 'object' ? options.rubric : loadRubric(options.rubric ?? 'default');
+  // Read the baseline before the (possibly long) scoring run so a typo fails fast.
+  const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline);
+  const groupBy = options.groupBy ?? 'agent';
+  // Expanded up front (a cheap walk) so streamed calls carry the same provenance as the final report.
+  const provenance = provenanceFor(rubric, (await expandPaths(paths)).files);
+  const engine = createDetectionEngine(rubric.phrases);
+  const accumulator = createAccumulator(groupBy);
+  const summary: RunSummary = { read: 0, scored: 0, skipped: 0, failed: 0, skippedInputs: [], failedInputs: [] };
+  const calls: CallResult[] = [];
+  const problems: InputProblem[] = [];
+  const warnings: string[] = [];
+
+  const readOptions: ReadOptions & { stdin?: NodeJS.ReadableStream } = {};
+  if (options.inputFormat !== undefined) readOptions.inputFormat = options.inputFormat;
+  if (options.columns !== undefined) readOptions.columns = options.columns;
+  if (options.agentNames !== undefined) readOptions.agentNames = options.agentNames;
+  if (options.roleMap !== undefined) readOptions.roleMap = options.roleMap;
+  if (options.stdin !== undefined) readOptions.stdin = options.stdin;
+
+  for await (const event of readInputs(paths, readOptions)) {
+    summary.read++;
+    if (event.type === 'failed') {
+      summary.failed++;
+      summary.failedInputs.push(event.problem);
+      problems.push(event.problem);
+      continue;
+    }
+    if (event.type === 'skipped') {
+      summary.skipped++;
+      summary.skippedInputs.push(event.problem);
+      problems.push(event.problem);
+      continue;
+    }
+    warnings.push(...event.warnings);
+    const transcript = event.transcript;
+    if (!transcript.turns.some((t) => t.role === 'agent')) {
+      const problem: InputProblem = { file: transcript.source.file, reason: `no agent turns in call ${transcript.id}` };
+      if (transcript.source.line !== undefined) problem.line = transcript.source.line;
+      summary.skipped++;
+      summary.skippedInputs.push(problem);
+      problems.push(problem);
+      continue;
+    }
+    const scored = scoreCall(transcript, engine.detectTranscript(transcript), rubric);
+    summary.scored++;
+    addCall(accumulator, scored);
+    const call = options.redact ? redactCall(scored) : scored;
+    if (options.keepCalls) calls.push(call);
+    if (options.onCall) await options.onCall(call, provenance);
+  }
+
+  let report: ScoreReport = {
+    schemaVersion: 1,
+    provenance,
+    groupBy,
+    summary,
+    pass: rubric.pass,
+    groups: finalize(accumulator, rubric),
+    calls,
+  };
+  if (options.failUnder !== undefined) {
+    report.thresholds = {
+      failUnder: options.failUnder,
+      failing: applyFailUnder(report.groups, options.failUnder, options.strict ?? false),
+    };
+  }
+  if (baseline !== undefined) {
+    report.comparison = {
+      baseline: options.baseline!,
+      ...compareBaseline(report.groups, baseline, options.failOnRegression),
+    };
+  }
+  // Calls were redacted one by one above; redactReport also masks the problem reasons.
+  if (options.redact) report = { ...redactReport({ ...report, calls: [] }), calls };
+
+  return { report, exitCode: exitCodeFor(report, options.strict ?? false), problems, warnings };
+}
+
+function exitCodeFor(report: ScoreReport, strict: boolean): number {
+  const { summary } = report;
+  if (summary.scored === 0) return 2;
+  if (strict && summary.failed + summary.skipped > 0) return 2;
+  if ((report.thresholds?.failing.length ?? 0) > 0) return 1;
+  if ((report.comparison?.regressions.length ?? 0) > 0) return 1;
+  return 0;
+}
