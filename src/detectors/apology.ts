@@ -68,6 +68,7 @@ function classify(turn: AnalysedTurn, start: number, end: number, entryKind: Kin
     if (SYMPATHY_AFTER_SORRY.test(after)) return undefined; // acknowledgement/sympathy reports it
     if (NON_APOLOGY_AFTER_SORRY.some((re) => re.test(after))) return 'non-apology';
     if (CLARIFICATION_AFTER_SORRY.test(after)) return 'clarification';
+    if (isBareSorryBeforeQuestion(turn, start, end)) return 'clarification';
   }
   if ((id === 'sorry' || id === 'excuse-me') && isSelfRepair(turn, start, after)) return undefined;
   if (id === 'excuse-me') {
@@ -86,6 +87,15 @@ function classify(turn: AnalysedTurn, start: number, end: number, entryKind: Kin
 function isSelfRepair(turn: AnalysedTurn, start: number, after: string): boolean {
   const sentence = sentenceAt(turn, start);
   const before = turn.lower.slice(sentence ? sentence.start : 0, start);
-  const lead = before.replace(/\b(?:i'm|i am|oh|uh|um|well|oops)\b/g, '').replace(/[\s,]+/g, ' ').trim();
+  const lead = before.replace(/\b(?:i'm|i am|i|am|oh|uh|um|well|oops|right|okay|ok|yes|yeah|no|look|listen|so|and|but|again|really|very|so|truly|mr|mrs|ms|sir|madam)\b/g, '').replace(/[\s,]+/g, ' ').trim();
   return lead.length > 0 && /[,-]\s*(?:i'm |i am )?$/.test(before) && /^\s*[,-]?\s*[a-z]/.test(after) && !/^\s*(?:for|about|that|to)\b/.test(after);
+}
+
+/** "Sorry, was that P-L-4?" / "Sorry, can I take your number first?": a bare sorry opening a question asks, it does not regret. */
+function isBareSorryBeforeQuestion(turn: AnalysedTurn, start: number, end: number): boolean {
+  const sentence = sentenceAt(turn, start);
+  if (!sentence) return false;
+  const before = turn.lower.slice(sentence.start, start).replace(/\b(?:oh|um|uh|right|okay|ok|i'm|i am|so)\b|[\s,]/g, '');
+  const rest = turn.lower.slice(end, sentence.end);
+  return before === '' && /^\s*[,.-]/.test(rest) && rest.trimEnd().endsWith('?') && !/^\s*[,.-]?\s*(?:for|about|that|to)\b/.test(rest);
 }

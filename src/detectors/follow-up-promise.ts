@@ -5,6 +5,7 @@ import { clamp01, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   AFTER_CALL_ACTION,
   CHANNELS,
+  DURING_CALL,
   FOLLOW_UP_PHRASES,
   IN_CALL_ACTION,
   NON_COMMITMENT,
@@ -79,8 +80,11 @@ interface Verdict {
 function classify(id: string, entryKind: string, rest: string, subjectIsWe: boolean): Verdict | undefined {
   if (id === 'first-person-future') {
     if (NON_COMMITMENT.test(rest)) return undefined;
-    if (IN_CALL_ACTION.test(rest) && !TIMEFRAME.test(rest)) return { kind: 'in-call', adjust: 0 };
-    if (AFTER_CALL_ACTION.test(rest) || TIMEFRAME.test(rest)) return { kind: 'after-call', adjust: 0 };
+    const timeframe = TIMEFRAME.test(rest);
+    const laterAction = new RegExp(`\\band (?:then )?${AFTER_CALL_ACTION.source.slice(4)}`).test(rest);
+    if (IN_CALL_ACTION.test(rest) && !timeframe && !laterAction) return { kind: 'in-call', adjust: 0 };
+    if (DURING_CALL.test(rest) && !timeframe && !laterAction) return { kind: 'in-call', adjust: 0 };
+    if (AFTER_CALL_ACTION.test(rest) || timeframe || laterAction) return { kind: 'after-call', adjust: 0 };
     // "I'll do that", "we'll build something": a first-person commitment to an unnamed action.
     if (/^\s*(?:(?:\w+ly|also|then|just|still|now|actually) )*[a-z]{2,}/.test(rest) || /^\s*[.!]?\s*$/.test(rest)) {
       return { kind: 'after-call', adjust: subjectIsWe ? -0.3 : -0.15 };

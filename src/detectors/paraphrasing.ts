@@ -8,7 +8,7 @@ import type { Detector } from './types.js';
 
 const STRONG_CUES = new Set(['what-im-hearing', 'if-i-understand', 'summary']);
 /** How far back (in turns) the customer's words count as what is being reflected. */
-const CUSTOMER_WINDOW_TURNS = 4;
+const CUSTOMER_WINDOW_TURNS = 6;
 /** A read-back of digits or letters only ("that's 4-5-6-7?") is not a paraphrase. */
 const READ_BACK = /^[\s\d\-.,:;?!a-z]{0,4}$|^[\s\d\-.,:;?!]+$/;
 
@@ -123,9 +123,13 @@ function fromCue(
   } else if (id === 'you-statement') {
     if (isInvertedQuestion(turn, cue.start) || shared < 1) return undefined;
     confidence += Math.min(0.2, (shared - 1) * 0.05) - (listening ? 0 : 0.15);
-  } else {
-    if (shared < 2) return undefined;
+  } else if (shared >= 2) {
     confidence += Math.min(0.25, (shared - 2) * 0.06);
+  } else if (isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd)) && contentCount >= 3) {
+    // "So your bill came in at three times the normal amount?": a check-back restating the problem.
+    confidence = 0.6;
+  } else {
+    return undefined;
   }
   const span: [number, number] = [start, sentenceEnd];
   const kind = id === 'summary' ? 'summary' : cue.entry.kind;
@@ -141,6 +145,10 @@ function isInvertedQuestion(turn: AnalysedTurn, start: number): boolean {
   const youStart = at >= 0 ? start + at : start;
   const prev = wordsBefore(turn, youStart, 2);
   return prev.some((t) => INVERTING.has(t.lemma) || INVERTING.has(t.lower));
+}
+
+function isConfirmationQuestion(sentence: string): boolean {
+  return /\?\s*$/.test(sentence) && !/^\s*so,?\s+(?:what|how|why|when|where|who|which|do|did|does|are|is|can|could|would|have)\b/i.test(sentence);
 }
 
 const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", "we'll", "we'd", 'our', 'ours', 'us']);

@@ -30,7 +30,8 @@ export const TIMEFRAME = new RegExp(
     `\\b(?:later )?(?:today|tomorrow|tonight)(?: (?:morning|afternoon|evening))?`,
     `\\bthis (?:afternoon|evening|morning|week)\\b`,
     `\\bfirst thing(?: (?:tomorrow|in the morning|monday))?`,
-    `\\b(?:next|on|this) ${WEEKDAY}\\b|\\bnext week\\b`,
+    `\\b(?:next|on|this) ${WEEKDAY}\\b|\\bnext (?:week|month|bill|statement|billing (?:date|cycle))\\b`,
+    `\\bon the \\d{1,2}(?:st|nd|rd|th)\\b`,
     `\\b(?:as soon as (?:possible|i can|we can|it's|i hear|i have)|asap|right after (?:this|the) call|after (?:this|the) call)`,
   ].join('|'),
 );
@@ -41,3 +42,6 @@ export const CHANNELS: ReadonlyArray<readonly [channel: string, cue: RegExp]> = 
   ['call', /\b(?:call(?:ing)? (?:you|back)|ring|phone|give you a call|callback|call back)\b/],
   ['post', /\b(?:letter|post(?:ed)?|mail(?:ed)? (?:you|it|out)|in the mail)\b/],
 ];
+
+/** "…now", "…first", "while you're on the line": the action happens during the call. */
+export const DURING_CALL = /\b(?:now|right now|right away|straight away|first|while you(?:'re| are)? (?:on the line|waiting|holding)|for you now|as we speak|in a (?:moment|second|sec|minute))\b/;
