@@ -169,3 +169,50 @@ describe('transcribe reader', () => {
     );
   });
 });
+
+describe('vendor shapes inside .json', () => {
+  it('reads a Genesys Cloud transcript, preferring decoratedText and making times relative', () => {
+    const doc = {
+      conversationId: 'conv-1',
+      participants: [{ participantPurpose: 'agent', userId: 'user-7' }, { participantPurpose: 'customer' }],
+      transcripts: [
+        {
+          phrases: [
+            { text: 'card 4111', decoratedText: 'card [card number]', startTimeMs: 1714000000000, participantPurpose: 'external' },
+            { text: 'Thanks, I have it.', startTimeMs: 1714000004500, participantPurpose: 'internal', duration: { milliseconds: 1500 } },
+          ],
+        },
+      ],
+    };
+    const out = read(jsonReader, JSON.stringify(doc), 'g.json');
+    const t = only(out);
+    expect(t.id).toBe('conv-1');
+    expect(t.turns.map((x) => [x.role, x.text, x.start, x.agentId])).toEqual([
+      ['customer', 'card [card number]', 0, undefined],
+      ['agent', 'Thanks, I have it.', 4.5, 'user-7'],
+    ]);
+    expect(t.turns[1]!.end).toBe(6);
+  });
+
+  it('reads a Google CCAI Insights conversation with automated-agent turns as system', () => {
+    const doc = {
+      name: 'projects/p/locations/l/conversations/abc123',
+      entries: [
+        { text: 'Welcome to Acme.', role: 'AUTOMATED_AGENT', start_timestamp_usec: 1000000 },
+        { text: 'My parcel is lost.', role: 'END_USER', user_id: 1, start_timestamp_usec: 3000000 },
+        { text: 'I am sorry, let me look.', role: 'AGENT', user_id: 2, start_timestamp_usec: 6500000 },
+      ],
+    };
+    const out = read(jsonReader, JSON.stringify(doc), 'ccai.json');
+    expect(only(out).id).toBe('abc123');
+    expect(roles(out)).toEqual(['system', 'customer', 'agent']);
+    expect(only(out).turns.map((x) => x.start)).toEqual([1, 3, 6.5]);
+  });
+
+  it('names the missing Genesys field', () => {
+    const doc = { conversationId: 'c', transcripts: [{ phrases: [{ text: 'hi' }] }] };
+    expect(errorOf(() => read(jsonReader, JSON.stringify(doc), 'g.json')).message).toBe(
+      'g.json: looks like a Genesys Cloud transcript but transcripts[0].phrases[0].participantPurpose is missing',
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { cleanText, idFromFileName, normaliseDate, splitLines, stripBom } from '
 import { isObject, parseJson, type JsonObject } from './json-parse.js';
 import { isTranscribeShape, transcribeToTranscript } from './transcribe.js';
 import type { ReadContext, ReadOutput, Reader } from './types.js';
+import { ccaiToOutput, genesysToOutput, isCcaiShape, isGenesysShape } from './vendors.js';
 
 const ROLE_VALUES = new Set<string>(['agent', 'customer', 'system', 'unknown']);
 
@@ -24,6 +25,8 @@ function shapeError(ctx: ReadContext, position: Position, reason: string): Input
 function documentToOutput(value: unknown, ctx: ReadContext, position: Position): ReadOutput {
   if (isTranscribeShape(value)) return transcribeToTranscript(value, ctx, position);
   if (isObject(value) && Array.isArray(value.turns)) return canonicalToOutput(value, ctx, position);
+  if (isGenesysShape(value)) return genesysToOutput(value, ctx, position);
+  if (isCcaiShape(value)) return ccaiToOutput(value, ctx, position);
   throw shapeError(ctx, position, describeUnknownShape(value));
 }
 
@@ -35,6 +38,7 @@ function describeUnknownShape(value: unknown): string {
   if ('Transcript' in value) return 'looks like Transcribe Call Analytics output but "Transcript" is not a list of turns';
   if ('turns' in value) return 'looks like a canonical transcript but "turns" is not a list';
   if ('Participants' in value || 'JobName' in value) return 'looks like Transcribe Call Analytics output but "Transcript" is missing';
+  if ('conversationId' in value) return 'looks like a Genesys Cloud transcript but "transcripts" is missing';
   const keys = Object.keys(value).slice(0, 5).map((k) => `"${k}"`).join(', ');
   return `looks like a canonical transcript but "turns" is missing (found ${keys || 'no keys'})`;
 }
@@ -192,12 +196,14 @@ function merge(into: ReadOutput, from: ReadOutput): void {
 
 export const jsonReader: Reader = {
   name: 'json',
-  description: 'Canonical transcript JSON (one object or an array); gold-format fields; Transcribe shapes inside',
+  description: 'Canonical transcript JSON (one object or an array); gold-format fields; Genesys Cloud and Google CCAI shapes',
   extensions: ['.json'],
   detection: '.json extension, or content starting with "{" or "["',
   fields:
     'id (else file name), agentId, agentName, team, date, channel, turns[].speaker|role, text, start, end, agentId, ' +
-    'labels; gold: source (corpus name), agent (agent speaker id), annotated_behaviours',
+    'labels; gold: source (corpus name), agent (agent speaker id), annotated_behaviours; Genesys: conversationId, ' +
+    'transcripts[].phrases[].decoratedText|text, participantPurpose, startTimeMs; CCAI: entries[].text, role, ' +
+    'start_timestamp_usec',
   sniff(head) {
     return /^\s*[{[]/.test(stripBom(head));
   },

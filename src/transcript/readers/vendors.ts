@@ -1,0 +1,108 @@
+// Contact-centre vendor JSON shapes beyond Transcribe (DESIGN §4), field names from their public docs:
+// Genesys Cloud conversation transcripts and Google CCAI Insights conversations.
+import { InputError } from '../input-error.js';
+import { buildTranscript, type CallHeader, type RawTurn } from '../roles.js';
+import { cleanText, idFromFileName } from '../util.js';
+import { isObject, type JsonObject } from './json-parse.js';
+import type { ReadContext, ReadOutput } from './types.js';
+
+interface Position {
+  line?: number;
+  suffix?: number;
+}
+
+export function isGenesysShape(value: unknown): value is JsonObject {
+  return isObject(value) && Array.isArray(value.transcripts) && ('conversationId' in value || 'participants' in value);
+}
+
+export function isCcaiShape(value: unknown): value is JsonObject {
+  return isObject(value) && Array.isArray(value.entries);
+}
+
+const GENESYS_ROLES: Record<string, RawTurn['role']> = {
+  internal: 'agent', agent: 'agent', user: 'agent', external: 'customer', customer: 'customer',
+  acd: 'system', ivr: 'system', bot: 'system', voicemail: 'system',
+};
+
+export function genesysToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
+  const fail = (reason: string): never => {
+    throw new InputError(ctx.file, `looks like a Genesys Cloud transcript but ${reason}`, position.line);
+  };
+  const phrases: Array<{ phrase: JsonObject; path: string }> = [];
+  (value.transcripts as unknown[]).forEach((t, i) => {
+    if (!isObject(t) || !Array.isArray(t.phrases)) return fail(`transcripts[${i}].phrases is missing`);
+    t.phrases.forEach((p, j) => {
+      if (!isObject(p)) fail(`transcripts[${i}].phrases[${j}] is not an object`);
+      phrases.push({ phrase: p as JsonObject, path: `transcripts[${i}].phrases[${j}]` });
+    });
+  });
+  const times = phrases.map(({ phrase }) => phrase.startTimeMs).filter((t): t is number => typeof t === 'number');
+  // startTimeMs is epoch milliseconds: make it relative to the first phrase.
+  const origin = times.length > 0 && Math.min(...times) > 1e11 ? Math.min(...times) : 0;
+  const turns: RawTurn[] = [];
+  for (const { phrase, path } of phrases) {
+    const text = typeof phrase.decoratedText === 'string' ? phrase.decoratedText : phrase.text;
+    if (typeof text !== 'string') fail(`${path}.text is missing`);
+    const purpose = typeof phrase.participantPurpose === 'string' ? phrase.participantPurpose : undefined;
+    if (purpose === undefined) fail(`${path}.participantPurpose is missing`);
+    const clean = cleanText(text as string);
+    if (clean === '') continue;
+    const turn: RawTurn = { speaker: purpose!, text: clean };
+    const role = GENESYS_ROLES[purpose!.toLowerCase()];
+    if (role) turn.role = role;
+    if (typeof phrase.startTimeMs === 'number') turn.start = (phrase.startTimeMs - origin) / 1000;
+    if (typeof phrase.startTimeMs === 'number' && typeof phrase.duration === 'object' && isObject(phrase.duration)) {
+      const ms = phrase.duration.milliseconds;
+      if (typeof ms === 'number') turn.end = (phrase.startTimeMs - origin + ms) / 1000;
+    }
+    turns.push(turn);
+  }
+  const header: CallHeader = {
+    id: typeof value.conversationId === 'string' && value.conversationId ? value.conversationId : idFromFileName(ctx.file, position.suffix),
+  };
+  if (position.line !== undefined) header.line = position.line;
+  if (Array.isArray(value.participants)) {
+    const agent = value.participants.find(
+      (p) => isObject(p) && typeof p.participantPurpose === 'string' && GENESYS_ROLES[p.participantPurpose.toLowerCase()] === 'agent',
+    ) as JsonObject | undefined;
+    if (agent && typeof agent.userId === 'string' && agent.userId) header.agentId = agent.userId;
+  }
+  const built = buildTranscript(header, turns, ctx);
+  return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
+}
+
+const CCAI_ROLES: Record<string, RawTurn['role']> = {
+  AGENT: 'agent', HUMAN_AGENT: 'agent', AUTOMATED_AGENT: 'system', CUSTOMER: 'customer', END_USER: 'customer',
+};
+
+export function ccaiToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
+  const fail = (reason: string): never => {
+    throw new InputError(ctx.file, `looks like a Google CCAI Insights conversation but ${reason}`, position.line);
+  };
+  const turns: RawTurn[] = [];
+  (value.entries as unknown[]).forEach((entry, i) => {
+    if (!isObject(entry)) return fail(`entries[${i}] is not an object`);
+    if (typeof entry.text !== 'string') return fail(`entries[${i}].text is missing`);
+    const roleName = typeof entry.role === 'string' ? entry.role : undefined;
+    const userId = entry.user_id ?? entry.userId;
+    if (roleName === undefined && userId === undefined) return fail(`entries[${i}].role is missing`);
+    const text = cleanText(entry.text);
+    if (text === '') return undefined;
+    const turn: RawTurn = { speaker: roleName ?? String(userId), text };
+    const role = roleName ? CCAI_ROLES[roleName.toUpperCase()] : undefined;
+    if (role) turn.role = role;
+    const usec = entry.start_timestamp_usec ?? entry.startTimestampUsec;
+    const start = typeof usec === 'number' ? usec : typeof usec === 'string' ? Number(usec) : undefined;
+    if (start !== undefined && Number.isFinite(start)) turn.start = start / 1e6;
+    turns.push(turn);
+    return undefined;
+  });
+  const first = turns.find((t) => t.start !== undefined)?.start;
+  // Absolute epoch times become offsets from the first entry.
+  if (first !== undefined && first > 1e8) for (const t of turns) if (t.start !== undefined) t.start -= first;
+  const name = typeof value.name === 'string' ? value.name.split('/').pop() : undefined;
+  const header: CallHeader = { id: name || idFromFileName(ctx.file, position.suffix) };
+  if (position.line !== undefined) header.line = position.line;
+  const built = buildTranscript(header, turns, ctx);
+  return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
+}
