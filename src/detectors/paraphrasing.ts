@@ -114,18 +114,18 @@ function fromCue(
     if (shared < 2) return undefined;
     confidence += Math.min(0.15, shared * 0.04);
   } else if (id === 'sounds-like') {
-    if (shared < 1) return undefined;
+    if (shared < 1 && !listening) return undefined;
     confidence += Math.min(0.2, (shared - 1) * 0.06);
   } else if (id === 'you-feel') {
     if (isInvertedQuestion(turn, cue.start)) return undefined;
-    if (shared < 1 && !FEELING_AFTER.test(turn.lower.slice(cue.start, cue.end + 40))) return undefined;
+    if (shared < 1 && !listening && !FEELING_AFTER.test(turn.lower.slice(cue.start, cue.end + 40))) return undefined;
     confidence += Math.min(0.2, shared * 0.06) - (shared === 0 ? 0.1 : 0);
   } else if (id === 'you-statement') {
     if (isInvertedQuestion(turn, cue.start) || shared < 1) return undefined;
     confidence += Math.min(0.2, (shared - 1) * 0.05) - (listening ? 0 : 0.15);
-  } else if (shared >= 2) {
+  } else if (shared >= 2 || (listening && contentCount >= 2)) {
     confidence += Math.min(0.25, (shared - 2) * 0.06);
-  } else if (isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd)) && contentCount >= 3) {
+  } else if (isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd)) && contentCount >= 3 && shared >= 1) {
     // "So your bill came in at three times the normal amount?": a check-back restating the problem.
     confidence = 0.6;
   } else {
@@ -136,7 +136,7 @@ function fromCue(
   return { kind, turn: turn.turn.index, span, rule: `paraphrasing.${id}`, confidence: clamp01(confidence) };
 }
 
-const FEELING_AFTER = /\b(?:worried|concerned|frustrated|upset|scared|afraid|anxious|angry|stressed|struggling|unsure|confused|tired|sick of|fed up|overwhelmed|nervous|disappointed|hurt|lonely|torn|ambivalent|sad|guilty|ashamed|embarrassed|happy|relieved|proud|stuck|alone|pressure|like)\b/;
+const FEELING_AFTER = /\b(?:feel|feeling|felt|motivated|ready|worried|concerned|frustrated|upset|scared|afraid|anxious|angry|stressed|struggling|unsure|confused|tired|sick of|fed up|overwhelmed|nervous|disappointed|hurt|lonely|torn|ambivalent|sad|guilty|ashamed|embarrassed|happy|relieved|proud|stuck|alone|pressure|like)\b/;
 const INVERTING = new Set(['do', 'did', 'does', 'are', 'were', 'have', 'had', 'can', 'could', 'would', 'will', 'should', 'how', 'what', 'why', 'when', 'where', 'if', 'whether', 'when', 'thank', 'see', 'tell', 'ask', 'let', 'make', 'help', 'want']);
 
 /** "do you feel…", "how are you feeling", "thank you": "you" is not the subject of a statement about the customer. */
@@ -173,14 +173,17 @@ function isListenerRole(call: AnalysedCall): boolean {
   let first = 0;
   let second = 0;
   let agentTurns = 0;
+  const customers = new Set<string>();
   for (const t of call.turns) {
+    if (t.turn.role === 'customer') customers.add(t.turn.speaker);
     if (t.turn.role !== 'agent') continue;
     agentTurns++;
     const p = personOf(t);
     if (p.first) first++;
     if (p.second) second++;
   }
-  return agentTurns >= 4 && (second + 1) / (first + 1) >= LISTENER_RATIO;
+  // A one-to-one conversation: in a meeting, "you" addresses many people and reflection is not the agent's role.
+  return agentTurns >= 4 && customers.size <= 1 && (second + 1) / (first + 1) >= LISTENER_RATIO;
 }
 const LISTENER_RATIO = 2;
 
