@@ -1,0 +1,76 @@
+// Appreciation detector against DESIGN §2.4, including rubric lexicon edits.
+import { describe, expect, it } from 'vitest';
+import { agentSays, call, detect, kindsOf } from './helpers.js';
+
+describe('appreciation: DESIGN §2.4 positives', () => {
+  it.each([
+    ['Thank you for your patience.', 'patience'],
+    ['Thanks for holding.', 'patience'],
+    ['I appreciate you bringing this to our attention.', 'information'],
+    ['Thanks for calling.', 'courtesy'],
+    ['Great question.', 'information'],
+    ['Thank you for being a customer for ten years.', 'loyalty'],
+  ])('%s → appreciation/%s', (text, kind) => {
+    const found = agentSays(text, 'appreciation');
+    expect(found.map((f) => f.kind)).toEqual([kind]);
+    expect(found[0]!.quote).toBe(text);
+  });
+});
+
+describe('appreciation: hard negatives', () => {
+  it.each([
+    'No thanks.',
+    'No, thank you.',
+    'Thanks but no.',
+    'Thanks to the update, it works now.',
+    "I don't appreciate that.",
+    'Thank god it arrived.',
+  ])('%s → no appreciation', (text) => {
+    expect(agentSays(text, 'appreciation')).toEqual([]);
+  });
+
+  it('"I appreciate how frustrating this is" validates a feeling, it does not thank', () => {
+    expect(kindsOf('I appreciate how frustrating this is.', 'appreciation')).toEqual([]);
+  });
+
+  it.each(['She told me thanks for holding.', 'He said "thank you for your patience" and hung up.'])('reported: %s', (text) => {
+    expect(agentSays(text, 'appreciation')).toEqual([]);
+  });
+
+  it("the customer's thanks is not the agent's appreciation", () => {
+    const t = call(['A', 'Your refund has gone through.'], ['C', 'Thank you so much for your patience and help!']);
+    expect(detect(t).filter((f) => f.behaviour === 'appreciation')).toEqual([]);
+  });
+});
+
+describe('appreciation: rubric lexicon edits', () => {
+  const text = 'Cheers for waiting, mate.';
+
+  it('an added plain phrase reports its kind under a rubric rule id', () => {
+    const t = call(['C', 'Hello?'], ['A', text]);
+    const found = detect(t, {
+      appreciation: { add: [{ text: 'cheers for waiting', kind: 'patience', regex: false }], remove: ['cheers'] },
+    }).filter((f) => f.behaviour === 'appreciation');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'patience', rule: 'appreciation.rubric-1', confidence: 0.8, quote: text });
+  });
+
+  it('adding alongside the defaults still yields one finding for the sentence, of the added kind', () => {
+    const found = detect(call(['C', 'Hello?'], ['A', text]), {
+      appreciation: { add: [{ text: 'cheers for waiting', kind: 'patience', regex: false }], remove: [] },
+    }).filter((f) => f.behaviour === 'appreciation');
+    expect(found.map((f) => `${f.kind}:${f.rule}`)).toEqual(['patience:appreciation.rubric-1']);
+  });
+
+  it('removing a default phrase by id stops it firing', () => {
+    const t = call(['C', 'Hello?'], ['A', text]);
+    expect(detect(t).filter((f) => f.behaviour === 'appreciation').map((f) => f.rule)).toEqual(['appreciation.cheers']);
+    expect(detect(t, { appreciation: { add: [], remove: ['cheers'] } }).filter((f) => f.behaviour === 'appreciation')).toEqual([]);
+  });
+
+  it('removing a default phrase by a phrase it matches stops it firing', () => {
+    const t = call(['C', 'Hello?'], ['A', 'Great question.']);
+    expect(detect(t).some((f) => f.behaviour === 'appreciation')).toBe(true);
+    expect(detect(t, { appreciation: { add: [], remove: ['Great Question'] } }).some((f) => f.behaviour === 'appreciation')).toBe(false);
+  });
+});
