@@ -37,7 +37,7 @@ function addScoreOptions(cmd: Command, format: Option): Command {
     .addOption(format)
     .option('-o, --output <file>', 'write results to a file (atomically) instead of stdout')
     .addOption(new Option('--group-by <key>', 'group scorecards by').choices([...GROUP_BYS]).default('agent'))
-    .option('--fail-under <score>', 'exit 1 if any group scores below this (0-100)', parseScore)
+    .option('--fail-under <score>', 'exit 1 if any group\'s mean score is below this (0-100)', parseScore)
     .option('--baseline <json>', 'compare with a previous `--format json` report')
     .option('--fail-on-regression <points>', 'exit 1 if a group dropped more than this many points vs --baseline', parsePoints)
     .option('--redact', 'mask emails, phone and card numbers and addresses in every output')

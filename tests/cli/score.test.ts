@@ -1,0 +1,208 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScoreReport } from '../../src/types.js';
+import { empathy, ROOT } from './run.js';
+
+const FIXTURES = 'fixtures/transcripts';
+const ANSI = /\x1b\[/;
+
+function fixtureFiles(dir = join(ROOT, FIXTURES)): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return fixtureFiles(path);
+    return entry.name.endsWith('.md') ? [] : [relative(ROOT, path)];
+  });
+}
+
+function scoreJson(args: string[], options?: Parameters<typeof empathy>[1]): { report: ScoreReport; code: number | null; stderr: string } {
+  const result = empathy(['score', ...args, '--format', 'json'], options);
+  return { report: JSON.parse(result.stdout) as ScoreReport, code: result.code, stderr: result.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'empathy-cli-'));
+}
+
+describe('empathy score', () => {
+  it('scores every fixture file as JSON with per-agent groups and a summary that adds up', () => {
+    const { report, code } = scoreJson([FIXTURES]);
+    expect(code).toBe(0);
+    const { read, scored, skipped, failed } = report.summary;
+    expect(read).toBe(scored + skipped + failed);
+    expect(failed).toBe(0);
+    // 16 files hold 18 calls (a CSV and a JSONL file hold two each)
+    expect(scored).toBe(18);
+    expect(new Set(report.calls.map((c) => c.file))).toEqual(new Set(fixtureFiles()));
+    const keys = report.groups.map((g) => g.key);
+    for (const agent of ['a.jones', 'd.okafor', 'm.garcia', 's.kim', 't.nguyen']) expect(keys).toContain(agent);
+    expect(report.groupBy).toBe('agent');
+    expect(report.provenance.inputs.count).toBe(fixtureFiles().length);
+    expect(report.provenance.rubric.name).toBe('default');
+  });
+
+  it('prints JSON by default when stdout is not a terminal, and the summary on stderr', () => {
+    const result = empathy(['score', FIXTURES]);
+    expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+    expect(result.stderr).toMatch(/read 18, scored 18, skipped 0, failed 0/);
+  });
+
+  it('prints a per-agent table without ANSI codes under NO_COLOR, even when colour is forced', () => {
+    const plain = empathy(['score', FIXTURES, '--format', 'table'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^a\.jones/m);
+    expect(plain.stdout).not.toMatch(ANSI);
+    const coloured = empathy(['score', FIXTURES, '--format', 'table'], { env: { FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toMatch(ANSI);
+    const flag = empathy(['score', FIXTURES, '--format', 'table', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    expect(flag.stdout).not.toMatch(ANSI);
+  });
+
+  it('--fail-under exits 1 and names the failing groups', () => {
+    const team = empathy(['score', FIXTURES, '--format', 'json', '--group-by', 'team', '--fail-under', '101']);
+    expect(team.code).toBe(1);
+    expect(team.stderr).toMatch(/fail-under 101: .*billing.*tech-support/);
+    expect((JSON.parse(team.stdout) as ScoreReport).thresholds?.failing).toEqual(['billing', 'tech-support']);
+    // every agent has < 5 calls: low-sample groups only fail a threshold with --strict
+    expect(empathy(['score', FIXTURES, '--format', 'json', '--fail-under', '101']).code).toBe(0);
+    const strict = empathy(['score', FIXTURES, '--format', 'json', '--fail-under', '101', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/a\.jones/);
+    expect(empathy(['score', FIXTURES, '--format', 'json', '--group-by', 'team', '--fail-under', '0']).code).toBe(0);
+  });
+
+  it('reports a missing path on stderr and still scores the rest (exit 2 only with --strict)', () => {
+    const { report, code, stderr } = scoreJson([FIXTURES, 'no/such/calls.txt']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^no\/such\/calls\.txt: no such file or directory$/m);
+    expect(report.summary).toMatchObject({ read: 19, scored: 18, failed: 1 });
+    const strict = empathy(['score', FIXTURES, 'no/such/calls.txt', '--strict', '--format', 'json']);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/no\/such\/calls\.txt/);
+  });
+
+  it('counts a malformed JSON file as failed, names its line, and scores the good file', () => {
+    const dir = tempDir();
+    const bad = join(dir, 'broken.json');
+    writeFileSync(bad, '{"id": "X", "turns": [\n  {"speaker": "Agent", "text": "Hello"},\n  oops\n]}\n');
+    const { report, code, stderr } = scoreJson([bad, `${FIXTURES}/text/bill-1042_double-charge.txt`]);
+    expect(code).toBe(0);
+    expect(report.summary.failed).toBe(1);
+    expect(report.summary.scored).toBeGreaterThanOrEqual(1);
+    expect(report.summary.read).toBe(report.summary.scored + report.summary.skipped + report.summary.failed);
+    expect(stderr).toContain(`${bad}:3`);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 2 when nothing at all could be read', () => {
+    const result = empathy(['score', 'no-such-dir', '--format', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no-such-dir: no such file or directory/);
+  });
+
+  it('reports every rubric problem as file:line:col and exits 2', () => {
+    const dir = tempDir();
+    const rubric = join(dir, 'bad.yaml');
+    writeFileSync(rubric, 'name: bad\nversion: 1\nbehaviours:\n  apology: { weight: 20, expct: once }\n');
+    const result = empathy(['score', FIXTURES, '--rubric', rubric]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`${rubric.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:\\d+: .*expct`));
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('-o writes the file atomically and leaves stdout empty', () => {
+    const dir = tempDir();
+    const out = join(dir, 'scores.json');
+    const result = empathy(['score', FIXTURES, '-o', out, '-q']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as ScoreReport).summary.scored).toBe(18);
+    expect(readdirSync(dir)).toEqual(['scores.json']); // no temp file left behind
+  });
+
+  it('-o picks the format from the file extension and fails cleanly for a missing directory', () => {
+    const dir = tempDir();
+    const md = join(dir, 'coaching.md');
+    expect(empathy(['score', FIXTURES, '-o', md, '-q']).code).toBe(0);
+    expect(readFileSync(md, 'utf8')).toMatch(/^# /);
+    const missing = empathy(['score', FIXTURES, '-o', join(dir, 'nope', 'x.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\/x\.json: cannot write output/);
+  });
+
+  it('--redact masks the e-mail addresses that appear in the fixtures', () => {
+    const plain = empathy(['score', FIXTURES, '--format', 'json']);
+    expect(plain.stdout).toContain('laura.bennett@example.com');
+    for (const format of ['json', 'ndjson', 'markdown']) {
+      const redacted = empathy(['score', FIXTURES, '--format', format, '--redact']);
+      expect(redacted.code).toBe(0);
+      expect(redacted.stdout).not.toMatch(/@example\.com/);
+    }
+  });
+
+  it('streams one ndjson line per call and a closing summary line', () => {
+    const result = empathy(['score', FIXTURES, '--format', 'ndjson']);
+    const lines = result.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string });
+    expect(lines).toHaveLength(19);
+    expect(lines.slice(0, -1).every((l) => l.type === 'call')).toBe(true);
+    expect(lines.at(-1)!.type).toBe('summary');
+  });
+
+  it('reads stdin with - and --input-format text', () => {
+    const call = [
+      'Agent: Thank you for calling Northwind, how can I help?',
+      'Customer: I was charged twice for March and this is the third time I have called.',
+      "Agent: I'm so sorry about that, I can imagine how frustrating that is.",
+      "Agent: I'll email you the refund confirmation by Friday.",
+    ].join('\n');
+    const { report, code } = scoreJson(['-', '--input-format', 'text'], { input: call });
+    expect(code).toBe(0);
+    expect(report.summary).toMatchObject({ read: 1, scored: 1 });
+    expect(report.calls[0]!.file).toBe('<stdin>');
+    expect(report.calls[0]!.findings.map((f) => f.behaviour)).toContain('apology');
+  });
+
+  it('compares with a baseline and fails on a regression', () => {
+    const dir = tempDir();
+    const baseline = join(dir, 'baseline.json');
+    const first = empathy(['score', FIXTURES, '--format', 'json', '-o', baseline, '-q']);
+    expect(first.code).toBe(0);
+    const same = scoreJson([FIXTURES, '--baseline', baseline, '--fail-on-regression', '0']);
+    expect(same.code).toBe(0);
+    expect(same.report.comparison?.regressions).toEqual([]);
+    const better = JSON.parse(readFileSync(baseline, 'utf8')) as ScoreReport;
+    better.groups.find((g) => g.key === 'a.jones')!.meanScore = 100;
+    const raised = join(dir, 'raised.json');
+    writeFileSync(raised, JSON.stringify(better));
+    const worse = scoreJson([FIXTURES, '--baseline', raised, '--fail-on-regression', '5']);
+    expect(worse.code).toBe(1);
+    expect(worse.report.comparison?.regressions).toEqual(['a.jones']);
+    expect(worse.stderr).toMatch(/regression .*a\.jones/);
+  });
+
+  it('rejects bad option values and combinations with exit 2', () => {
+    expect(empathy(['score', FIXTURES, '--fail-on-regression', '3']).code).toBe(2);
+    expect(empathy(['score', FIXTURES, '--format', 'pdf']).code).toBe(2);
+    expect(empathy(['score', FIXTURES, '--jobs', '0']).code).toBe(2);
+    expect(empathy(['score', FIXTURES, '--fail-under', 'high']).code).toBe(2);
+    expect(empathy(['score', FIXTURES, '--baseline', 'no-such-baseline.json']).stderr).toMatch(/no-such-baseline\.json: no such file/);
+    expect(empathy(['score', FIXTURES, '--jobs', '2', '--format', 'json']).code).toBe(0);
+  });
+});
+
+describe('empathy report', () => {
+  it('renders a self-contained HTML coaching report by default', () => {
+    const result = empathy(['report', FIXTURES]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^<!doctype html>/i);
+    expect(result.stdout).toContain('a.jones');
+  });
+
+  it('renders markdown with --format markdown', () => {
+    const result = empathy(['report', FIXTURES, '--format', 'markdown']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# /);
+  });
+});
