@@ -1,0 +1,85 @@
+// Paraphrasing detector against DESIGN §2.1: cue- and overlap-led restatements with evidence into the customer turn.
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/types.js';
+import { call, detect } from './helpers.js';
+
+function paraphrases(customer: string, agent: string): Finding[] {
+  return detect(call(['C', customer], ['A', agent])).filter((f) => f.behaviour === 'paraphrasing');
+}
+
+describe('paraphrasing: DESIGN §2.1 positives', () => {
+  it.each([
+    ['My gas bill for March charged me twice, the same amount both times.', 'So you were charged twice for the March bill, is that right?'],
+    ['My router keeps dropping the connection every evening.', 'Just to make sure I have this right, the router drops the connection every evening.'],
+    ['I ordered a parcel two weeks ago and the delivery never arrived.', "What I'm hearing is that the delivery never arrived."],
+    ["I've restarted the router three times already.", "It sounds like you've already tried restarting it."],
+  ])('%s / %s', (customer, agent) => {
+    const found = paraphrases(customer, agent);
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    expect(['summary', 'restatement', 'reflection']).toContain(f.kind);
+    expect(f.turn).toBe(1);
+    expect(f.quote).toBe(agent);
+    expect(f.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('"sounds like" is a reflection', () => {
+    expect(paraphrases("I've restarted the router three times already.", "It sounds like you've already tried restarting it.")[0]!.kind).toBe(
+      'reflection',
+    );
+  });
+
+  it('a restatement with overlap carries evidence pointing at the echoed customer words', () => {
+    const customer = 'My router keeps dropping the connection every evening.';
+    const [f] = paraphrases(customer, 'Just to make sure I have this right, the router drops the connection every evening.');
+    expect(f!.evidence?.length).toBeGreaterThanOrEqual(2);
+    for (const e of f!.evidence!) {
+      expect(e.turn).toBe(0);
+      expect(customer.slice(e.span[0], e.span[1])).toBe(e.quote);
+    }
+    expect(f!.evidence!.map((e) => e.quote)).toEqual(expect.arrayContaining(['router', 'evening']));
+  });
+
+  it('more overlap with the customer gives more confidence for the same cue', () => {
+    const customer = 'I was charged twice for the March bill.';
+    const strong = paraphrases(customer, 'Just to confirm, you were charged twice for the March bill.')[0];
+    const weak = paraphrases(customer, 'Just to confirm, you were charged twice for the bill.')[0];
+    expect(strong).toBeDefined();
+    expect(weak).toBeDefined();
+    expect(strong!.confidence).toBeGreaterThan(weak!.confidence);
+  });
+});
+
+describe('paraphrasing: hard negatives', () => {
+  it.each([
+    ['My account number is 4567.', "That's 4-5-6-7?"],
+    ['My account number is 4567.', 'Okay.'],
+    ['My account number is 4567.', 'Right.'],
+    ['My account number is 4567.', 'Got it.'],
+    ['The router is broken.', 'Router?'],
+  ])('%s / %s → nothing', (customer, agent) => {
+    expect(paraphrases(customer, agent)).toEqual([]);
+  });
+
+  it("restating the agent's own earlier words is not a paraphrase", () => {
+    const t = call(
+      ['A', 'Your replacement router will be delivered by courier on Thursday morning.'],
+      ['C', 'Okay.'],
+      ['A', 'Your replacement router will be delivered by courier on Thursday morning.'],
+    );
+    expect(detect(t).filter((f) => f.behaviour === 'paraphrasing')).toEqual([]);
+  });
+
+  it('customer turns never produce paraphrasing, even when they restate the agent', () => {
+    const t = call(
+      ['A', 'The engineer will visit on Thursday to replace the router.'],
+      ['C', 'So what you are saying is the engineer will visit on Thursday to replace the router?'],
+    );
+    expect(detect(t).filter((f) => f.behaviour === 'paraphrasing')).toEqual([]);
+  });
+
+  it('an agent turn with no customer turn before it has nothing to restate', () => {
+    const t = call(['A', 'So you were charged twice for the March bill, is that right?']);
+    expect(detect(t).filter((f) => f.behaviour === 'paraphrasing')).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+// Signals beyond the five behaviours (DESIGN §2.6): customer distress, negative language, open questions, personalisation.
+import { describe, expect, it } from 'vitest';
+import { agentSays, call, detect, kindsOf } from './helpers.js';
+
+describe('customer-distress', () => {
+  function distress(customer: string) {
+    return detect(call(['C', customer], ['A', 'Okay.'])).filter((f) => f.behaviour === 'customer-distress');
+  }
+
+  it.each([
+    ["I'm so frustrated with this.", 'emotion'],
+    ["This is ridiculous, I've been waiting for an hour!", 'complaint'],
+    ['My parcel never arrived.', 'complaint'],
+    ["This is the third time I've called about it.", 'repeat-contact'],
+    ['I need this fixed urgently.', 'urgency'],
+  ])('%s → %s', (customer, kind) => {
+    const found = distress(customer);
+    expect(found.map((f) => f.kind)).toEqual([kind]);
+    expect(found[0]).toMatchObject({ turn: 0, quote: customer });
+    expect(found[0]!.agentId).toBeUndefined();
+  });
+
+  it('several cues in one turn give one finding, more confident, listing the cues', () => {
+    const single = distress("This is the third time I've called.")[0]!;
+    const [f] = distress("I'm so frustrated, this is the third time I've called.");
+    expect(f!.kind).toBe('repeat-contact');
+    expect(f!.attributes?.cues).toBe('emotion,repeat-contact');
+    expect(f!.confidence).toBeGreaterThan(single.confidence);
+  });
+
+  it.each(["I'm not upset at all, just curious.", "It's fine, no problem.", 'Can you tell me my balance?'])('%s → nothing', (customer) => {
+    expect(distress(customer)).toEqual([]);
+  });
+
+  it('agent turns are never customer distress', () => {
+    const t = call(['C', 'Hi.'], ['A', "I'm frustrated too, this is the third time the system crashed, it's ridiculous."]);
+    expect(detect(t).filter((f) => f.behaviour === 'customer-distress')).toEqual([]);
+  });
+
+  it('customer distress words do not make the customer turn an agent behaviour', () => {
+    const t = call(['C', "I'm sorry, I'm so sorry, thank you so much, I'll call you back by Friday. I understand how frustrating that must be."]);
+    expect(detect(t).map((f) => f.behaviour)).toEqual(['customer-distress']);
+  });
+});
+
+describe('negative-language', () => {
+  it.each([
+    ['Calm down.', 'dismissive'],
+    ["That's not my department.", 'dismissive'],
+    ['You need to restart it.', 'commanding'],
+    ["There's nothing I can do.", 'refusal'],
+    ["It's your own fault for not reading the terms.", 'blame'],
+  ])('%s → %s', (text, kind) => {
+    const found = agentSays(text, 'negative-language');
+    expect(found.map((f) => f.kind)).toEqual([kind]);
+    expect(found[0]!.agentId).toBe('agent-7');
+  });
+
+  it.each(['He told me to calm down.', 'Thanks for your help today.', "Let's get this sorted for you."])('%s → nothing', (text) => {
+    expect(agentSays(text, 'negative-language')).toEqual([]);
+  });
+
+  it('a customer saying "calm down" is not agent negative language', () => {
+    const t = call(['A', 'Please hold.'], ['C', "Calm down? There's nothing you can do? You need to fix it!"]);
+    expect(detect(t).filter((f) => f.behaviour === 'negative-language')).toEqual([]);
+  });
+});
+
+describe('open-question', () => {
+  it.each(['What happened when you restarted it?', 'How can I help today?', 'Could you tell me more about the error?'])('%s → open', (text) => {
+    expect(kindsOf(text, 'open-question')).toEqual(['open']);
+  });
+
+  it.each(['Is it working?', 'Did you restart it?', 'What happened next is the engineer came.'])('%s → nothing', (text) => {
+    expect(agentSays(text, 'open-question')).toEqual([]);
+  });
+
+  it('spans the question sentence only', () => {
+    const text = 'Okay. What happened when you restarted it?';
+    const [f] = agentSays(text, 'open-question');
+    expect(f!.quote).toBe('What happened when you restarted it?');
+    expect(f!.span).toEqual([6, text.length]);
+  });
+
+  it('customer questions are not agent open questions', () => {
+    const t = call(['A', 'Hello.'], ['C', 'What happened to my order?']);
+    expect(detect(t).filter((f) => f.behaviour === 'open-question')).toEqual([]);
+  });
+});
+
+describe('personalisation', () => {
+  it("the agent using the name the customer gave → name, spanned on the name", () => {
+    const t = call(['C', 'Hi, my name is Priya Shah.'], ['A', 'Thanks Priya, what happened when you tried to log in?']);
+    const found = detect(t).filter((f) => f.behaviour === 'personalisation');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'name', turn: 1, quote: 'Priya', span: [7, 12] });
+  });
+
+  it('no name given → nothing, even when the agent says a name', () => {
+    const t = call(['C', 'Hi, my bill is wrong.'], ['A', 'Thanks Priya, let me look.']);
+    expect(detect(t).filter((f) => f.behaviour === 'personalisation')).toEqual([]);
+  });
+
+  it('"I\'m Sorry" style non-names are not taken as the customer\'s name', () => {
+    const t = call(['C', "I'm Sorry to bother you."], ['A', "Sorry isn't needed, how can I help?"]);
+    expect(detect(t).filter((f) => f.behaviour === 'personalisation')).toEqual([]);
+  });
+
+  it("the agent's own name is not personalisation", () => {
+    const t = call(['C', 'Hello, is this the billing line?'], ['A', "Yes, I'm Tom. Tom here, how can I help?"]);
+    expect(detect(t).filter((f) => f.behaviour === 'personalisation')).toEqual([]);
+  });
+});
