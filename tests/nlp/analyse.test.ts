@@ -1,0 +1,145 @@
+// analyseTurn/analyseCall: token offsets into the turn text, quote straightening, sentences.
+import { describe, expect, it } from 'vitest';
+import { analyseCall, analyseTurn, normaliseQuotes, type AnalysedTurn } from '../../src/nlp/analyse.js';
+import type { Turn } from '../../src/types.js';
+
+function analyse(text: string): AnalysedTurn {
+  const turn: Turn = { index: 0, role: 'agent', speaker: 'Agent', agentId: 'a1', text };
+  return analyseTurn(turn);
+}
+
+/** [token text, slice of the ORIGINAL turn text at its offsets]. */
+function surface(a: AnalysedTurn): [string, string][] {
+  return a.tokens.map((t) => [t.text, a.turn.text.slice(t.start, t.end)]);
+}
+
+describe('analyseTurn: token offsets', () => {
+  it('plain text: every token is the slice at its offsets', () => {
+    const a = analyse("Hello there. I'll check your bill now?");
+    for (const t of a.tokens) expect(a.turn.text.slice(t.start, t.end)).toBe(t.text);
+    expect(a.tokens.map((t) => t.text)).toEqual(['Hello', 'there', '.', 'I', "'ll", 'check', 'your', 'bill', 'now', '?']);
+  });
+
+  it('contractions split into two adjacent tokens', () => {
+    const a = analyse("You can't, won't.");
+    expect(surface(a)).toEqual([
+      ['You', 'You'],
+      ['ca', 'ca'],
+      ["n't", "n't"],
+      [',', ','],
+      ['wo', 'wo'],
+      ["n't", "n't"],
+      ['.', '.'],
+    ]);
+    expect(a.tokens[1]!.end).toBe(a.tokens[2]!.start);
+  });
+
+  it('curly quotes: text is straightened at the same length, offsets still index the original', () => {
+    const original = 'I’m sorry — it’s “broken”.';
+    const a = analyse(original);
+    expect(a.text).toBe('I\'m sorry — it\'s "broken".');
+    expect(a.text.length).toBe(original.length);
+    expect(a.lower).toBe(a.text.toLowerCase());
+    // Token text is the straightened form; the original slice at the same offsets is the curly form.
+    expect(surface(a)).toEqual([
+      ["I'm", 'I’m'],
+      ['sorry', 'sorry'],
+      ['—', '—'],
+      ['it', 'it'],
+      ["'s", '’s'],
+      ['"', '“'],
+      ['broken', 'broken'],
+      ['"', '”'],
+      ['.', '.'],
+    ]);
+    for (const t of a.tokens) expect(normaliseQuotes(a.turn.text.slice(t.start, t.end))).toBe(t.text);
+    expect(a.tokens[0]!.lower).toBe("i'm");
+  });
+
+  it('emoji with skin-tone modifiers (surrogate pairs) keep UTF-16 offsets', () => {
+    const text = 'Great 👍🏽 thanks 😀! Bye.';
+    const a = analyse(text);
+    for (const t of a.tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    const thanks = a.tokens.find((t) => t.text === 'thanks')!;
+    expect([thanks.start, thanks.end]).toEqual([11, 17]);
+  });
+
+  it('leading/trailing whitespace is not part of any token or sentence', () => {
+    const a = analyse('  Hello.  World?  ');
+    expect(a.sentences.map((s) => a.text.slice(s.start, s.end))).toEqual(['Hello.', 'World?']);
+    expect(a.tokens[0]!.start).toBe(2);
+  });
+
+  it('empty and blank text give no tokens and no sentences', () => {
+    for (const text of ['', '   ']) {
+      const a = analyse(text);
+      expect(a.tokens).toEqual([]);
+      expect(a.sentences).toEqual([]);
+    }
+  });
+
+  it('very long input: only the head is analysed, offsets stay within bounds and monotonic', () => {
+    const sentence = "I'm sorry about the wait, I'll call you back by Friday. ";
+    const text = sentence.repeat(2000); // 112,000 chars
+    const a = analyse(text);
+    expect(a.text.length).toBe(text.length);
+    expect(a.tokens.length).toBeGreaterThan(1000);
+    let previousEnd = 0;
+    for (const t of a.tokens) {
+      expect(t.start).toBeGreaterThanOrEqual(previousEnd);
+      expect(t.end).toBeLessThanOrEqual(20000);
+      expect(text.slice(t.start, t.end)).toBe(t.text);
+      previousEnd = t.end;
+    }
+  });
+});
+
+describe('analyseTurn: token attributes', () => {
+  it('words carry lower case, lemma and stem; punctuation is not a word', () => {
+    const a = analyse('The Engineers were Running late.');
+    const byText = new Map(a.tokens.map((t) => [t.text, t]));
+    expect(byText.get('Engineers')).toMatchObject({ lower: 'engineers', isWord: true });
+    expect(byText.get('Running')!.lemma).toBe('run');
+    expect(byText.get('were')!.lemma).toBe('be');
+    expect(byText.get('.')!.isWord).toBe(false);
+    expect(byText.get('The')!.isStopWord).toBe(true);
+    expect(byText.get('Engineers')!.stem).toBe('engin');
+  });
+});
+
+describe('analyseTurn: sentences', () => {
+  it('splits sentences with token ranges that tile the token list', () => {
+    const a = analyse('Sorry about that. Let me check! Is that okay?');
+    expect(a.sentences.map((s) => a.text.slice(s.start, s.end))).toEqual(['Sorry about that.', 'Let me check!', 'Is that okay?']);
+    let next = 0;
+    a.sentences.forEach((s, i) => {
+      expect(s.firstToken).toBe(next);
+      for (let k = s.firstToken; k < s.endToken; k++) expect(a.tokens[k]!.sentence).toBe(i);
+      next = s.endToken;
+    });
+    expect(next).toBe(a.tokens.length);
+  });
+
+  it('a text without final punctuation is one sentence', () => {
+    const a = analyse('thanks for holding');
+    expect(a.sentences).toHaveLength(1);
+    expect(a.sentences[0]).toMatchObject({ start: 0, end: 18 });
+  });
+});
+
+describe('analyseCall', () => {
+  it('analyses every turn in order, keeping the transcript', () => {
+    const transcript = {
+      id: 'c',
+      source: { file: 'x' },
+      turns: [
+        { index: 0, role: 'customer' as const, speaker: 'C', text: 'Hi.' },
+        { index: 1, role: 'agent' as const, speaker: 'A', text: 'Hello there.' },
+      ],
+    };
+    const call = analyseCall(transcript);
+    expect(call.transcript).toBe(transcript);
+    expect(call.turns.map((t) => t.turn)).toEqual(transcript.turns);
+    expect(call.turns[1]!.tokens.map((t) => t.text)).toEqual(['Hello', 'there', '.']);
+  });
+});
