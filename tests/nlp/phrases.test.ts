@@ -1,0 +1,101 @@
+// PhraseMatcher, phraseToPattern and applyPhraseEdits: word boundaries, apostrophes, ordering, rubric edits.
+import { describe, expect, it } from 'vitest';
+import { applyPhraseEdits, PhraseMatcher, phraseToPattern, type PhraseEntry } from '../../src/nlp/phrases.js';
+
+const entry = (id: string, pattern: string, kind = 'k', confidence = 0.5): PhraseEntry => ({ id, pattern, kind, confidence });
+const spans = (m: PhraseMatcher, lower: string): string[] => m.matchAll(lower).map((x) => `${x.entry.id}:${lower.slice(x.start, x.end)}@${x.start}`);
+
+describe('phraseToPattern', () => {
+  it('lower-cases, escapes regex syntax, allows any whitespace and optional apostrophes', () => {
+    expect(phraseToPattern("  I'm  Sorry ")).toBe("i'?m\\s+sorry");
+    expect(phraseToPattern('a.b (c)?')).toBe('a\\.b\\s+\\(c\\)\\?');
+    const re = new RegExp(`^${phraseToPattern("don't worry")}$`);
+    expect(re.test("don't worry")).toBe(true);
+    expect(re.test('dont   worry')).toBe(true);
+    expect(re.test('dont\nworry')).toBe(true);
+    expect(re.test('don t worry')).toBe(false);
+  });
+});
+
+describe('PhraseMatcher: word boundaries', () => {
+  const m = new PhraseMatcher([entry('sorry', 'sorry'), entry('thanks', phraseToPattern('thanks'))]);
+
+  it('matches whole words only', () => {
+    expect(spans(m, 'sorry about that')).toEqual(['sorry:sorry@0']);
+    expect(spans(m, 'sorryish')).toEqual([]);
+    expect(spans(m, 'unsorry')).toEqual([]);
+    expect(spans(m, 'thanksgiving')).toEqual([]);
+    expect(spans(m, 'sorry2')).toEqual([]);
+    expect(spans(m, '2sorry')).toEqual([]);
+  });
+
+  it('punctuation and hyphens are boundaries, apostrophe before the phrase is not', () => {
+    expect(spans(m, '(sorry), thanks!')).toEqual(['sorry:sorry@1', 'thanks:thanks@9']);
+    expect(spans(m, 'so-sorry')).toEqual(['sorry:sorry@3']);
+    expect(spans(m, "'sorry")).toEqual([]);
+  });
+
+  it('finds every occurrence, sorted by start', () => {
+    expect(spans(m, 'thanks, sorry, thanks')).toEqual(['thanks:thanks@0', 'sorry:sorry@8', 'thanks:thanks@15']);
+  });
+
+  it('longest match first at the same start', () => {
+    const nested = new PhraseMatcher([entry('short', 'thank you'), entry('long', 'thank you so much')]);
+    expect(spans(nested, 'thank you so much')).toEqual(['long:thank you so much@0', 'short:thank you@0']);
+  });
+
+  it('apostrophes are optional in plain phrases', () => {
+    const im = new PhraseMatcher([entry('im', phraseToPattern("I'm sorry"))]);
+    expect(spans(im, "i'm sorry")).toEqual(["im:i'm sorry@0"]);
+    expect(spans(im, 'im sorry')).toEqual(['im:im sorry@0']);
+  });
+
+  it('an empty-matching pattern does not loop forever and reports nothing', () => {
+    const empty = new PhraseMatcher([entry('opt', '(?:x)?')]);
+    expect(empty.matchAll('abc def')).toEqual([]);
+  });
+
+  it('the same matcher can be reused (global regex state is reset)', () => {
+    expect(spans(m, 'sorry')).toEqual(['sorry:sorry@0']);
+    expect(spans(m, 'sorry')).toEqual(['sorry:sorry@0']);
+  });
+});
+
+describe('applyPhraseEdits', () => {
+  const defaults = [entry('sorry', 'sorry', 'inconvenience', 0.85), entry('my-bad', "my (?:mistake|fault)", 'ownership', 0.9)];
+
+  it('no edits → a copy of the defaults', () => {
+    const out = applyPhraseEdits(defaults, undefined, 'inconvenience');
+    expect(out).toEqual(defaults);
+    expect(out).not.toBe(defaults);
+  });
+
+  it('removes by id, case-insensitively and trimmed', () => {
+    expect(applyPhraseEdits(defaults, { add: [], remove: ['  SORRY '] }, 'x').map((e) => e.id)).toEqual(['my-bad']);
+  });
+
+  it('removes by a phrase the entry matches', () => {
+    expect(applyPhraseEdits(defaults, { add: [], remove: ['My Fault'] }, 'x').map((e) => e.id)).toEqual(['sorry']);
+    expect(applyPhraseEdits(defaults, { add: [], remove: ['my error'] }, 'x').map((e) => e.id)).toEqual(['sorry', 'my-bad']);
+  });
+
+  it('adds plain phrases and regexes with rubric ids, default kind and confidence', () => {
+    const out = applyPhraseEdits(
+      defaults,
+      {
+        add: [
+          { text: "Cheers for Waiting", kind: 'patience', regex: false },
+          { text: 'ta(?:ra)? ?very much', regex: true },
+        ],
+        remove: [],
+      },
+      'courtesy',
+    );
+    expect(out.slice(2)).toEqual([
+      { id: 'rubric-1', pattern: 'cheers\\s+for\\s+waiting', kind: 'patience', confidence: 0.8 },
+      { id: 'rubric-2', pattern: 'ta(?:ra)? ?very much', kind: 'courtesy', confidence: 0.8 },
+    ]);
+    const m = new PhraseMatcher(out);
+    expect(spans(m, 'cheers  for waiting, tara very much')).toEqual(['rubric-1:cheers  for waiting@0', 'rubric-2:tara very much@21']);
+  });
+});
