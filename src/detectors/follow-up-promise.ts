@@ -60,6 +60,7 @@ export const followUpPromise: Detector = {
             if (channel) confidence += 0.05;
             if (CONDITIONAL_BEFORE.test(head)) confidence -= 0.2;
             if (/^\s*try\b/.test(rest)) confidence -= 0.1;
+            if (/\b(?:hope|hopefully|maybe|perhaps|probably|might)\b/.test(sentenceText)) confidence -= 0.1;
           }
           const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
           candidates.push({ kind, turn: turn.turn.index, span, rule: `follow-up-promise.${match.entry.id}`, confidence: clamp01(confidence), attributes });

@@ -62,6 +62,7 @@ export interface ContentWord {
 export function contentWords(turn: AnalysedTurn): ContentWord[] {
   const out: ContentWord[] = [];
   for (const token of turn.tokens) {
+    if (isRedactionToken(turn.text, token)) continue;
     if (token.pos === 'NUM' && /\d/.test(token.lower)) {
       out.push({ key: `#${token.lower.replace(/[^\d]/g, '')}`, token });
       continue;
@@ -71,6 +72,13 @@ export function contentWords(turn: AnalysedTurn): ContentWord[] {
     out.push({ key: CANONICAL.get(token.stem) ?? token.stem, token });
   }
   return out;
+}
+
+/** "[PII]", "[NAME]", "<PII>": masked personal data is opaque, never evidence that the agent echoed the customer. */
+function isRedactionToken(text: string, token: Token): boolean {
+  const before = text[token.start - 1];
+  const after = text[token.end];
+  return (before === '[' && after === ']') || (before === '<' && after === '>') || /^\*+$/.test(token.text);
 }
 
 export interface OverlapResult {
