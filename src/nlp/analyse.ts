@@ -71,9 +71,21 @@ export function normaliseQuotes(text: string): string {
 
 const MAX_ANALYSED_CHARS = 20000;
 
+/** Lower-cases without changing length ("İ" lower-cases to two code units), so offsets into `lower` fit `text`. */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
 export function analyseTurn(turn: Turn): AnalysedTurn {
   const text = normaliseQuotes(turn.text);
-  const lower = text.toLowerCase();
+  const lower = lowerSameLength(text);
   // Pathological turns (a 5 MB line) are analysed on their head only; detectors still see offsets into the text.
   const analysed = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
   const instance = nlp();

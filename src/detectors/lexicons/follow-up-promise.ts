@@ -18,7 +18,7 @@ export const IN_CALL_ACTION =
 
 /** Heads followed by these are not commitments at all ("I'll be honest", "we'll see", "I'll tell you what"). */
 export const NON_COMMITMENT =
-  /^\s*(?:be\b(?! (?:in touch|calling|sending|emailing|contacting|checking|monitoring|following|back in touch|happy to|glad to|raising|escalating|arranging|booking))|(?:just |also |probably |undoubtedly |all )*(?:think|talk|stop|pretend|tell you|let\\s*(?:==|$)|discuss|want|need|wait|start|begin|continue|find out|find|figure|get to|come to|look at (?:this|that|the|some)|hear|learn|understand|know|end up|leave|keep it|use|ask)\b|not|never|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
+  /^\s*(?:be\b(?! (?:right back|back with you|with you|in touch|calling|sending|emailing|contacting|checking|monitoring|following|back in touch|happy to|glad to|raising|escalating|arranging|booking))|(?:just |also |probably |undoubtedly |all )*(?:think|talk|stop|pretend|tell you|let\\s*(?:==|$)|discuss|want|need|wait|start|begin|continue|find out|find|figure|get to|come to|look at (?:this|that|the|some)|hear|learn|understand|know|end up|leave|keep it|use|ask)\b|not|never|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
 
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const NUMBER_WORD = '(?:\\d+|a|an|one|two|three|four|five|six|seven|ten|twelve|twenty-four|twenty four|forty-eight|forty eight|seventy-two|a couple of|a few|the next)';
