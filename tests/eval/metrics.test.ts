@@ -62,14 +62,15 @@ describe('bestThreshold', () => {
   });
 
   it('ties go to the lower threshold', () => {
-    // 0.3: tp 2 fp 2 fn 0 → F1 = 4/8 = 0.5; 0.6: tp 1 fp 0 fn 1 → F1 = 2/4 = 0.5 (tie) → 0.3.
+    // F1 = 2tp/(2tp+fp+fn). 0.3: tp 2 fp 2 fn 0 → 4/6; 0.6: tp 1 fp 0 fn 1 → 2/3 (tie) → the lower, 0.3.
     const tie = bestThreshold([
       { gold: true, score: 0.3 },
       { gold: false, score: 0.3 },
       { gold: false, score: 0.3 },
       { gold: true, score: 0.6 },
     ]);
-    expect(tie).toEqual({ threshold: 0.3, f1: 0.5 });
+    expect(tie.threshold).toBe(0.3);
+    expect(tie.f1).toBeCloseTo(2 / 3, 12);
   });
 
   it('no positive scores → threshold 0, F1 0', () => {
