@@ -74,3 +74,13 @@ describe('appreciation: rubric lexicon edits', () => {
     expect(detect(t, { appreciation: { add: [], remove: ['Great Question'] } }).some((f) => f.behaviour === 'appreciation')).toBe(false);
   });
 });
+
+describe('appreciation: offsets after characters that lower-case to two code units', () => {
+  it('"İ" before the thanks does not move the finding to the next sentence', () => {
+    const text = "İİİİİİİİ Thanks. I'll call you back by Friday.";
+    const findings = detect(call(['C', 'Hello?'], ['A', text]));
+    expect(findings.filter((f) => f.behaviour === 'appreciation').map((f) => f.quote)).toEqual(['İİİİİİİİ Thanks.']);
+    const promise = findings.find((f) => f.behaviour === 'follow-up-promise');
+    expect(promise).toMatchObject({ quote: "I'll call you back by Friday.", attributes: { timeframe: 'by Friday', channel: 'call' } });
+  });
+});

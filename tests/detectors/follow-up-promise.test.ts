@@ -52,10 +52,8 @@ describe('follow-up-promise: in-call steps and non-commitments', () => {
     expect(kindsOf(text, 'follow-up-promise')).toEqual(['in-call']);
   });
 
-  // DESIGN §2.5 names "I'll be right back" as an in-call step (kind in-call). The detector drops it entirely:
-  // NON_COMMITMENT's leading `be\b(?! …)` treats "be right back" like "I'll be honest". Not counted either way by the
-  // default rubric, but the kind is lost for rubrics/reports that look at in-call steps.
-  it.fails('"I\'ll be right back." → in-call (DESIGN example; currently no finding)', () => {
+  // DESIGN §2.5 names "I'll be right back" as an in-call step: not a non-commitment like "I'll be honest".
+  it('"I\'ll be right back." → in-call', () => {
     expect(kindsOf("I'll be right back.", 'follow-up-promise')).toEqual(['in-call']);
   });
 
