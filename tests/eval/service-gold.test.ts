@@ -1,0 +1,47 @@
+// Golden regression test: the default rubric on fixtures/gold/service.jsonl.
+// These are the EXACT counts the detectors produce today. A deliberate detector change that moves them updates the
+// numbers here in the same commit (run `npx vitest run tests/eval/service-gold.test.ts` and copy the printed table);
+// an unexplained change is a regression.
+import { describe, expect, it } from 'vitest';
+import { readGoldFile } from '../../src/eval/gold.js';
+import { evaluate } from '../../src/eval/run.js';
+import { loadRubric } from '../../src/rubric/load.js';
+import { BEHAVIOURS } from '../../src/types.js';
+
+describe('service gold corpus with the default rubric', () => {
+  const result = evaluate(readGoldFile('fixtures/gold/service.jsonl'), loadRubric('default'));
+  const counts = Object.fromEntries(
+    BEHAVIOURS.map((b) => {
+      const m = result.behaviours[b]!;
+      return [b, { tp: m.tp, fp: m.fp, fn: m.fn }];
+    }),
+  );
+
+  it('reads every transcript and annotated agent turn', () => {
+    expect(result.transcripts).toBe(43);
+    expect(result.annotatedTurns).toBe(255);
+  });
+
+  it('produces exactly these tp/fp/fn per behaviour', () => {
+    console.log(JSON.stringify(counts), `macroF1 ${result.macroF1}`);
+    expect(counts).toEqual({
+      paraphrasing: { tp: 15, fp: 3, fn: 11 },
+      acknowledgement: { tp: 30, fp: 4, fn: 1 },
+      apology: { tp: 29, fp: 0, fn: 0 },
+      appreciation: { tp: 39, fp: 1, fn: 0 },
+      'follow-up-promise': { tp: 26, fp: 0, fn: 0 },
+    });
+  });
+
+  it('macro-F1 is at least 0.85', () => {
+    expect(result.macroF1).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('every error is consistent with the counts', () => {
+    for (const b of BEHAVIOURS) {
+      const errors = result.errors.filter((e) => e.behaviour === b);
+      expect(errors.filter((e) => e.type === 'false-positive')).toHaveLength(counts[b]!.fp);
+      expect(errors.filter((e) => e.type === 'false-negative')).toHaveLength(counts[b]!.fn);
+    }
+  });
+});
