@@ -2,7 +2,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { InputProblem } from '../types.js';
-import { KNOWN_EXTENSIONS, extensionOf } from './readers/index.js';
+import { KNOWN_EXTENSIONS, isTranscriptFile } from './readers/index.js';
 
 export const STDIN_PATH = '-';
 
@@ -48,7 +48,7 @@ export async function expandPaths(paths: string[]): Promise<{ files: string[]; p
     }
     if (info.isDirectory()) {
       const found = await walk(path, new Set());
-      const wanted = found.filter((f) => KNOWN_EXTENSIONS.includes(extensionOf(f))).sort(byPath);
+      const wanted = found.filter(isTranscriptFile).sort(byPath);
       if (wanted.length === 0) {
         problems.push({ file: path, reason: `no transcript files in this directory (looked for ${KNOWN_EXTENSIONS.join(' ')})` });
       }
@@ -123,7 +123,7 @@ async function expandGlob(pattern: string): Promise<string[]> {
   const files = await walk(base, new Set());
   const matches = files.filter((file) => {
     const rel = relative(base, file).split(sep).join('/');
-    return matcher.test(rel) && (explicitExtension || KNOWN_EXTENSIONS.includes(extensionOf(file)));
+    return matcher.test(rel) && (explicitExtension || isTranscriptFile(file));
   });
   return matches.sort(byPath);
 }

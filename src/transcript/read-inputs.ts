@@ -1,11 +1,12 @@
 // Paths → transcripts as a stream of events. Every input accounts for at least one event, so the pipeline can keep
 // read = scored + skipped + failed.
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { STDIN_PATH, expandPaths } from './expand-paths.js';
 import { InputError } from './input-error.js';
-import { READERS, chooseReader, findReader, type ReadOptions, type ReadOutput } from './readers/index.js';
+import { READERS, chooseReader, findReader, innerName, type ReadOptions, type ReadOutput } from './readers/index.js';
 
 export { expandPaths } from './expand-paths.js';
 
@@ -39,8 +40,23 @@ export async function* readInputs(
   }
 }
 
-/** Events for one input's bytes (exported for the library API and tests). */
+/** Largest decompressed size of a `.gz` input (a guard against gzip bombs). */
+const MAX_GUNZIPPED_BYTES = 512 * 1024 * 1024;
+
+/** Events for one input's bytes (exported for the library API and tests). Gzipped bytes are unpacked first. */
 export function* readBytes(bytes: Uint8Array, file: string, options: ReadOptions): Generator<InputEvent> {
+  let sniffName = file;
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'ERR_BUFFER_TOO_LARGE' ? 'gzip content is larger than 512 MB' : 'not a valid gzip file (truncated or corrupt)';
+      yield { type: 'failed', problem: { file, reason } };
+      return;
+    }
+    sniffName = innerName(file);
+  }
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
     const problem: InputProblem = { file, reason: decoded.reason };
@@ -48,18 +64,18 @@ export function* readBytes(bytes: Uint8Array, file: string, options: ReadOptions
     yield { type: 'failed', problem };
     return;
   }
-  yield* readText(decoded.text, file, options);
+  yield* readText(decoded.text, file, options, sniffName);
 }
 
 /** Events for one input's decoded text. */
-export function* readText(text: string, file: string, options: ReadOptions): Generator<InputEvent> {
+export function* readText(text: string, file: string, options: ReadOptions, sniffName = file): Generator<InputEvent> {
   if (text.trim() === '') {
     yield { type: 'skipped', problem: { file, reason: 'empty file' } };
     return;
   }
   const reader = options.inputFormat
     ? findReader(options.inputFormat)
-    : (chooseReader(text.slice(0, SNIFF_LENGTH), file) ?? findReader('text'));
+    : (chooseReader(text.slice(0, SNIFF_LENGTH), sniffName) ?? findReader('text'));
   if (!reader) {
     const names = READERS.map((r) => r.name).join(', ');
     yield { type: 'failed', problem: { file, reason: `unknown input format "${options.inputFormat}" (expected ${names})` } };

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import type { BehaviourId, Role, Transcript, Turn } from '../types.js';
 import { InputError } from './input-error.js';
-import { agentIdFromFileName, slug } from './util.js';
+import { agentIdFromFileName, isRedactionToken, slug } from './util.js';
 
 /** Speaker → role assignments from `--role-map roles.yaml`. Names are matched case-insensitively. */
 export interface RoleMap {
@@ -17,6 +17,8 @@ export interface RoleMap {
 export interface RoleOptions {
   agentNames?: string[];
   roleMap?: RoleMap;
+  /** `--agent-id`: the id of every agent turn, whatever the input says. */
+  agentId?: string;
 }
 
 /** A turn as a reader found it, before roles and agent ids are resolved. */
@@ -70,7 +72,12 @@ export function roleFromLabel(label: string): Role | undefined {
 /** A speaker label that names a role or a channel rather than a person (no use as an agent id). */
 export function isGenericSpeaker(speaker: string): boolean {
   const s = speaker.trim();
-  return s === '' || roleFromLabel(s) !== undefined || /^(?:spk|speaker|channel|ch|participant)[\s_-]?\d+$/i.test(s);
+  return (
+    s === '' ||
+    isRedactionToken(s) ||
+    roleFromLabel(s) !== undefined ||
+    /^(?:spk|speaker|channel|ch|participant)[\s_-]?\d+$/i.test(s)
+  );
 }
 
 const ROLE_VALUES = new Set<Role>(['agent', 'customer', 'system', 'unknown']);
@@ -174,7 +181,9 @@ function mappedRole(speaker: string, options: RoleOptions): MappedRole | undefin
 // The company script: strong cues are said by agents, weak ones ("this is Tom") are said by customers too.
 const STRONG_GREETING =
   /\bthanks? (?:you )?for (?:calling|contacting|choosing)\b(?! me\b| us back\b)|\bhow (?:can|may|could|might) (?:i|we) (?:help|assist)\b|\byou'?re (?:through|speaking) (?:to|with)\b|\bwhat can i (?:do|help) (?:for|with)\b/i;
-const WEAK_GREETING = /\bthis is [A-Z][a-z]+\b|\bmy name is [A-Z][a-z]+\b|\b[A-Z][a-z]+ speaking\b/;
+// A redacted name ("this is [NAME]", "my name is ****") is still a name.
+const WEAK_GREETING =
+  /\b(?:this is|my name is) (?:[A-Z][a-z]+\b|\[[A-Z_]+\]|<[A-Z_]+>|\*{3,})|(?:\b[A-Z][a-z]+|\[[A-Z_]+\]|\*{3,}) speaking\b/;
 
 function greetingScore(texts: string[]): number {
   let score = 0;
@@ -240,7 +249,7 @@ export function buildTranscript(
     const turn: Turn = { index: turns.length, role, speaker: raw.speaker, text: raw.text };
     if (role === 'agent') {
       firstAgentSpeaker ??= key;
-      turn.agentId = agentIdFor(raw, key, key === firstAgentSpeaker, resolved, header, ctx.file);
+      turn.agentId = ctx.options.agentId ?? agentIdFor(raw, key, key === firstAgentSpeaker, resolved, header, ctx.file);
     }
     if (raw.start !== undefined) turn.start = raw.start;
     if (raw.end !== undefined) turn.end = raw.end;
@@ -251,7 +260,7 @@ export function buildTranscript(
   const transcript: Transcript = { id: header.id, source: { file: ctx.file }, turns };
   if (header.line !== undefined) transcript.source.line = header.line;
   const firstAgent = turns.find((t) => t.role === 'agent');
-  const agentId = firstAgent?.agentId ?? header.agentId;
+  const agentId = firstAgent?.agentId ?? ctx.options.agentId ?? header.agentId;
   if (agentId !== undefined) transcript.agentId = agentId;
   const agentName =
     header.agentName ?? (firstAgent && !isGenericSpeaker(firstAgent.speaker) ? firstAgent.speaker.trim() : undefined);

@@ -1,8 +1,8 @@
 // Small helpers shared by the readers: names, slugs, timestamps, dates.
 
-/** File name without directories and without its (last) extension. */
+/** File name without directories and without its (last) extension; `x.json.gz` → `x`. */
 export function baseName(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? file;
+  const name = (file.split(/[\\/]/).pop() ?? file).replace(/(?<=.)\.gz$/i, '');
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
 }
@@ -81,4 +81,16 @@ export function stripBom(text: string): string {
 /** Collapses runs of whitespace (turn text is single-line prose). */
 export function cleanText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Redaction tokens vendors put in place of personal data: `[PII]`, `[NAME]`, `[REDACTED]`, `[CREDIT_CARD]`,
+ * `<PII>`, `****`. They stay in the text as opaque tokens; readers never take one for a speaker name.
+ */
+export const REDACTION_TOKEN = /\[(?:[A-Z][A-Z0-9_ -]{0,30}[A-Z0-9]|PII)\]|<(?:PII|REDACTED|[A-Z][A-Z0-9_]{1,30})>|\*{3,}/;
+
+/** True when the whole value is one redaction token (a masked speaker name, say). */
+export function isRedactionToken(value: string): boolean {
+  const m = REDACTION_TOKEN.exec(value.trim());
+  return m !== null && m[0] === value.trim();
 }

@@ -4,7 +4,9 @@ import { jsonReader, jsonlReader } from './json.js';
 import { srtReader } from './srt.js';
 import { textReader } from './text.js';
 import { transcribeReader } from './transcribe.js';
+import { twilioReader } from './twilio.js';
 import type { Reader } from './types.js';
+import { ccaiReader, genesysReader } from './vendors.js';
 import { vttReader } from './vtt.js';
 
 export type { ReadContext, ReadOptions, ReadOutput, Reader } from './types.js';
@@ -12,6 +14,9 @@ export type { ReadContext, ReadOptions, ReadOutput, Reader } from './types.js';
 /** Sniffing tries these in order: the more specific shapes first, plain text last. */
 export const READERS: readonly Reader[] = [
   transcribeReader,
+  genesysReader,
+  ccaiReader,
+  twilioReader,
   jsonlReader,
   jsonReader,
   vttReader,
@@ -26,8 +31,21 @@ export function findReader(name: string): Reader | undefined {
   return READERS.find((r) => r.name === key);
 }
 
-/** Extensions the input walker picks up from directories. */
-export const KNOWN_EXTENSIONS: readonly string[] = [...new Set(READERS.flatMap((r) => r.extensions))].sort();
+/** Extensions the input walker picks up from directories (`.gz` when what is inside is one of the others). */
+export const KNOWN_EXTENSIONS: readonly string[] = [...new Set([...READERS.flatMap((r) => r.extensions), '.gz'])].sort();
+
+/** True for a file the directory walker should read: a known extension, and `x.json.gz` but not `x.tar.gz`. */
+export function isTranscriptFile(file: string): boolean {
+  const ext = extensionOf(file);
+  if (ext !== '.gz') return KNOWN_EXTENSIONS.includes(ext);
+  const inner = extensionOf(file.slice(0, -ext.length));
+  return inner !== '.gz' && KNOWN_EXTENSIONS.includes(inner);
+}
+
+/** The name a gzipped input is sniffed by: `calls/x.json.gz` → `calls/x.json`. */
+export function innerName(file: string): string {
+  return /.\.gz$/i.test(file) ? file.slice(0, -3) : file;
+}
 
 /**
  * The reader for a file: `inputFormat` if given, else content sniffing, else the extension.

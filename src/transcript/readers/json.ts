@@ -7,6 +7,8 @@ import { cleanText, idFromFileName, normaliseDate, splitLines, stripBom } from '
 import { isObject, parseJson, type JsonObject } from './json-parse.js';
 import { isTranscribeShape, transcribeToTranscript } from './transcribe.js';
 import type { ReadContext, ReadOutput, Reader } from './types.js';
+import { describeUnknownShape } from './shapes.js';
+import { isTwilioShape, twilioToOutput } from './twilio.js';
 import { ccaiToOutput, genesysToOutput, isCcaiShape, isGenesysShape } from './vendors.js';
 
 const ROLE_VALUES = new Set<string>(['agent', 'customer', 'system', 'unknown']);
@@ -27,20 +29,8 @@ function documentToOutput(value: unknown, ctx: ReadContext, position: Position):
   if (isObject(value) && Array.isArray(value.turns)) return canonicalToOutput(value, ctx, position);
   if (isGenesysShape(value)) return genesysToOutput(value, ctx, position);
   if (isCcaiShape(value)) return ccaiToOutput(value, ctx, position);
+  if (isTwilioShape(value)) return twilioToOutput(value, ctx, position);
   throw shapeError(ctx, position, describeUnknownShape(value));
-}
-
-/** Names the closest known format and what it lacks, for an unrecognised JSON document. */
-function describeUnknownShape(value: unknown): string {
-  if (!isObject(value)) {
-    return `expected a transcript object with "turns" (or Transcribe output with "Transcript"), got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`;
-  }
-  if ('Transcript' in value) return 'looks like Transcribe Call Analytics output but "Transcript" is not a list of turns';
-  if ('turns' in value) return 'looks like a canonical transcript but "turns" is not a list';
-  if ('Participants' in value || 'JobName' in value) return 'looks like Transcribe Call Analytics output but "Transcript" is missing';
-  if ('conversationId' in value) return 'looks like a Genesys Cloud transcript but "transcripts" is missing';
-  const keys = Object.keys(value).slice(0, 5).map((k) => `"${k}"`).join(', ');
-  return `looks like a canonical transcript but "turns" is missing (found ${keys || 'no keys'})`;
 }
 
 function canonicalToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
@@ -136,7 +126,8 @@ function readJsonDocument(text: string, ctx: ReadContext): ReadOutput {
     if (looksLikeJsonl(text)) return readJsonl(text, ctx);
     throw error;
   }
-  if (!Array.isArray(value)) return documentToOutput(value, ctx, {});
+  // A bare array of Twilio sentences is one call, not an array of calls.
+  if (!Array.isArray(value) || isTwilioShape(value)) return documentToOutput(value, ctx, {});
   const out: ReadOutput = { transcripts: [], problems: [], warnings: [] };
   const failures: InputError[] = [];
   value.forEach((item, i) => {
@@ -196,14 +187,13 @@ function merge(into: ReadOutput, from: ReadOutput): void {
 
 export const jsonReader: Reader = {
   name: 'json',
-  description: 'Canonical transcript JSON (one object or an array); gold-format fields; Genesys Cloud and Google CCAI shapes',
+  description: 'Canonical transcript JSON (one object or an array of them); gold-format fields; any vendor shape below',
   extensions: ['.json'],
   detection: '.json extension, or content starting with "{" or "["',
   fields:
     'id (else file name), agentId, agentName, team, date, channel, turns[].speaker|role, text, start, end, agentId, ' +
-    'labels; gold: source (corpus name), agent (agent speaker id), annotated_behaviours; Genesys: conversationId, ' +
-    'transcripts[].phrases[].decoratedText|text, participantPurpose, startTimeMs; CCAI: entries[].text, role, ' +
-    'start_timestamp_usec',
+    'labels; gold: source (corpus name), agent (agent speaker id), annotated_behaviours. Transcribe/Contact Lens, ' +
+    'Genesys, CCAI and Twilio documents inside a .json file (or an array of them) are read as those formats',
   sniff(head) {
     return /^\s*[{[]/.test(stripBom(head));
   },

@@ -1,7 +1,7 @@
 // Plain-text transcripts: `Agent: …` / `Customer: …` lines, optional `[hh:mm:ss]` prefixes and header block.
 import { InputError } from '../input-error.js';
 import { buildTranscript, roleFromLabel, type CallHeader, type RawTurn } from '../roles.js';
-import { cleanText, idFromFileName, normaliseDate, parseTimestamp, splitLines } from '../util.js';
+import { cleanText, idFromFileName, isRedactionToken, normaliseDate, parseTimestamp, splitLines } from '../util.js';
 import type { ReadContext, ReadOutput, Reader } from './types.js';
 
 const HEADER_KEYS: Record<string, keyof CallHeader> = {
@@ -16,8 +16,9 @@ const HEADER_KEYS: Record<string, keyof CallHeader> = {
 const headerKey = (key: string): string => key.toLowerCase().replace(/[\s_-]/g, '');
 
 const TIMESTAMP = /^\s*\[\s*((?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\s*\]\s*/;
-// A label: up to 40 chars without a colon, optionally "(...)", then ": " or a colon ending the line.
-const LABEL = /^([^:()[\]]{1,40}?)\s*(?:\(([^()]{1,40})\))?\s*:(?:\s+(.*)|$)/;
+// A label: up to 40 chars without a colon (or a bracketed redaction token such as "[NAME]"), optionally "(...)",
+// then ": " or a colon ending the line.
+const LABEL = /^(\[[A-Z_]{2,30}\]|[^:()[\]]{1,40}?)\s*(?:\(([^()]{1,40})\))?\s*:(?:\s+(.*)|$)/;
 const TRANSFER = /^\s*transfer[\s_-]?to\s*:\s*(\S.*?)\s*$/i;
 
 interface Label {
@@ -34,6 +35,8 @@ function parseLabel(line: string): Label | undefined {
   // Sentence punctuation means prose ("Well, the fee is: …"), not a speaker name.
   if (/[!?;,"“”…]|\.\s*$/.test(name)) return undefined;
   if (/^\d+$/.test(name)) return undefined;
+  // A bare redaction token ("****: 1234", "[PII]: …") is masked content, not a speaker; "[NAME] (Agent):" is a speaker.
+  if (isRedactionToken(name) && m[2] === undefined) return undefined;
   const label: Label = { name, rest: m[3] ?? '' };
   if (m[2] !== undefined) label.paren = m[2].trim();
   return label;

@@ -6,7 +6,9 @@ import { cleanText, idFromFileName } from '../util.js';
 import { isObject, parseJson, type JsonObject } from './json-parse.js';
 import type { ReadContext, ReadOutput, Reader } from './types.js';
 
-const ROLES: Record<string, RawTurn['role']> = { AGENT: 'agent', CUSTOMER: 'customer', SYSTEM: 'system' };
+const ROLES: Record<string, RawTurn['role']> = {
+  AGENT: 'agent', SUPERVISOR: 'agent', CUSTOMER: 'customer', SYSTEM: 'system', CUSTOM_BOT: 'system',
+};
 
 /** True when a parsed JSON value has the Transcribe / Contact Lens shape (a `Transcript` array of `Content` items). */
 export function isTranscribeShape(value: unknown): value is JsonObject {
@@ -21,8 +23,9 @@ export function transcribeToTranscript(
   ctx: ReadContext,
   position: { line?: number; suffix?: number } = {},
 ): ReadOutput {
+  const format = Array.isArray(value.Participants) ? 'an Amazon Connect Contact Lens analysis file' : 'Transcribe Call Analytics output';
   const fail = (reason: string): never => {
-    throw new InputError(ctx.file, `looks like Transcribe Call Analytics output but ${reason}`, position.line);
+    throw new InputError(ctx.file, `looks like ${format} but ${reason}`, position.line);
   };
   const items = value.Transcript as unknown[];
   const participants = new Map<string, string>();
@@ -34,8 +37,13 @@ export function transcribeToTranscript(
     }
   }
   const turns: RawTurn[] = [];
+  // Chat items carry AbsoluteTime (ISO) instead of offsets: made relative to the first item.
+  const absolute = items.map((item) => (isObject(item) && typeof item.AbsoluteTime === 'string' ? Date.parse(item.AbsoluteTime) : NaN));
+  const origin = Math.min(...absolute.filter((t) => Number.isFinite(t)));
   items.forEach((item, i) => {
     if (!isObject(item)) return fail(`Transcript[${i}] is not an object`);
+    // Chat events (participant joined/left, typing) have no Content.
+    if (item.Content === undefined && (item.Type === 'EVENT' || /\.event\./.test(String(item.ContentType ?? '')))) return undefined;
     const roleName =
       typeof item.ParticipantRole === 'string'
         ? item.ParticipantRole
@@ -57,6 +65,7 @@ export function transcribeToTranscript(
     if (role) turn.role = role;
     if (typeof item.BeginOffsetMillis === 'number') turn.start = item.BeginOffsetMillis / 1000;
     if (typeof item.EndOffsetMillis === 'number') turn.end = item.EndOffsetMillis / 1000;
+    if (turn.start === undefined && Number.isFinite(absolute[i])) turn.start = (absolute[i]! - origin) / 1000;
     turns.push(turn);
     return undefined;
   });
@@ -67,6 +76,7 @@ export function transcribeToTranscript(
     idFromFileName(ctx.file, position.suffix);
   const header: CallHeader = { id };
   if (position.line !== undefined) header.line = position.line;
+  if (Number.isFinite(origin)) header.date = new Date(origin).toISOString().slice(0, 10);
   if (typeof value.Channel === 'string' && value.Channel) header.channel = value.Channel.toLowerCase();
   const built = buildTranscript(header, turns, ctx);
   return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
@@ -74,12 +84,15 @@ export function transcribeToTranscript(
 
 export const transcribeReader: Reader = {
   name: 'transcribe',
-  description: 'Amazon Transcribe Call Analytics / Amazon Connect Contact Lens JSON output',
+  description: 'Amazon Transcribe Call Analytics and Amazon Connect Contact Lens (voice and chat) analysis JSON',
   extensions: ['.json'],
-  detection: 'JSON with a "Transcript" array whose items have "ParticipantRole" or "ParticipantId" and "Content"',
+  detection: 'JSON object with a "Transcript" array whose items have "ParticipantRole" or "ParticipantId"',
   fields:
-    'JobName (id, else file name), Channel, Transcript[].ParticipantRole (AGENT|CUSTOMER) or ParticipantId joined ' +
-    'to Participants[], Content, BeginOffsetMillis, EndOffsetMillis; agent id from an "agent-<id>_" file name',
+    'JobName or CustomerMetadata.ContactId (id, else file name), Channel (VOICE|CHAT), Transcript[].Content; role ' +
+    'from Transcript[].ParticipantRole (Transcribe) or ParticipantId joined to Participants[]{ParticipantId, ' +
+    'ParticipantRole} (Contact Lens: AGENT|SUPERVISOR → agent, CUSTOMER, SYSTEM|CUSTOM_BOT → system); ' +
+    'BeginOffsetMillis/EndOffsetMillis (voice) or AbsoluteTime (chat; date too); chat EVENT items skipped; ' +
+    '[PII] kept as a token; agent id from --agent-id or an "agent-<id>_" file name',
   sniff(head) {
     return /"Transcript"\s*:\s*\[/.test(head) && /"Participant(?:Role|Id)"\s*:/.test(head) && /^\s*\{/.test(head.replace(/^\uFEFF/, ''));
   },

@@ -1,9 +1,9 @@
 // Reader contract (DESIGN §4, §8). Kept apart from the registry so format modules do not import it.
-import type { InputProblem, Transcript } from '../../types.js';
+import type { InputProblem, Role, Transcript } from '../../types.js';
 import type { RoleMap } from '../roles.js';
 
 export interface ReadOptions {
-  /** Overrides sniffing: text|csv|tsv|json|jsonl|transcribe|vtt|srt. */
+  /** Overrides sniffing: text|csv|tsv|json|jsonl|transcribe|twilio|vtt|srt. */
   inputFormat?: string;
   /** `--columns role=Party,text=Utterance,call_id=Conv,agent_id=Rep,timestamp=T`: field → column name. */
   columns?: Record<string, string>;
@@ -11,6 +11,10 @@ export interface ReadOptions {
   agentNames?: string[];
   /** `--role-map roles.yaml`: speaker → role, optional agentId. */
   roleMap?: RoleMap;
+  /** `--channel-map 1=customer,2=agent`: audio channel number → role (Twilio sentences carry no roles). */
+  channelMap?: Record<string, Role>;
+  /** `--agent-id <id>`: the agent id for every agent turn, overriding what the input says. */
+  agentId?: string;
 }
 
 export interface ReadContext {

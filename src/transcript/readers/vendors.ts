@@ -5,6 +5,7 @@ import { buildTranscript, type CallHeader, type RawTurn } from '../roles.js';
 import { cleanText, idFromFileName } from '../util.js';
 import { isObject, type JsonObject } from './json-parse.js';
 import type { ReadContext, ReadOutput } from './types.js';
+import { vendorReader } from './vendor-reader.js';
 
 interface Position {
   line?: number;
@@ -91,6 +92,10 @@ export function ccaiToOutput(value: JsonObject, ctx: ReadContext, position: Posi
     const turn: RawTurn = { speaker: roleName ?? String(userId), text };
     const role = roleName ? CCAI_ROLES[roleName.toUpperCase()] : undefined;
     if (role) turn.role = role;
+    // user_id names the agent when it is an id; the import format's small numbers only number the participants.
+    if (role === 'agent' && typeof userId === 'string' && userId.trim() !== '' && !/^\d{1,3}$/.test(userId.trim())) {
+      turn.agentId = userId.trim();
+    }
     const usec = entry.start_timestamp_usec ?? entry.startTimestampUsec;
     const start = typeof usec === 'number' ? usec : typeof usec === 'string' ? Number(usec) : undefined;
     if (start !== undefined && Number.isFinite(start)) turn.start = start / 1e6;
@@ -103,6 +108,35 @@ export function ccaiToOutput(value: JsonObject, ctx: ReadContext, position: Posi
   const name = typeof value.name === 'string' ? value.name.split('/').pop() : undefined;
   const header: CallHeader = { id: name || idFromFileName(ctx.file, position.suffix) };
   if (position.line !== undefined) header.line = position.line;
+  const agentId = value.agentId ?? value.agent_id;
+  if (typeof agentId === 'string' && agentId.trim() !== '') header.agentId = agentId.trim();
   const built = buildTranscript(header, turns, ctx);
   return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
 }
+
+export const genesysReader = vendorReader({
+  name: 'genesys',
+  description: 'Genesys Cloud speech and text analytics conversation transcript JSON',
+  detection: 'JSON with a "transcripts" array of "phrases" and "conversationId" or "participants"',
+  fields:
+    'conversationId (id, else file name), participants[]{participantPurpose, userId} (userId of the internal ' +
+    'participant → agent id), transcripts[].phrases[].decoratedText (preferred) or text, participantPurpose ' +
+    '(internal → agent, external → customer, acd|ivr|bot → system), startTimeMs (epoch ms → offset from the first ' +
+    'phrase), duration.milliseconds',
+  signature: [/"transcripts"\s*:/, /"phrases"\s*:/],
+  matches: isGenesysShape,
+  convert: (value, ctx, position) => genesysToOutput(value as JsonObject, ctx, position),
+});
+
+export const ccaiReader = vendorReader({
+  name: 'ccai',
+  description: 'Google Contact Center AI Insights conversation (entries format)',
+  detection: 'JSON with an "entries" array whose items have "role" or "user_id"',
+  fields:
+    'name (last path segment → id, else file name), agentId|agent_id, entries[].text, role (AGENT|HUMAN_AGENT → ' +
+    'agent, CUSTOMER|END_USER → customer, AUTOMATED_AGENT → system), user_id (agent id when not a participant ' +
+    'number), start_timestamp_usec (µs; epoch times → offset from the first entry)',
+  signature: [/"entries"\s*:/, /"(?:role|user_id|userId)"\s*:/],
+  matches: isCcaiShape,
+  convert: (value, ctx, position) => ccaiToOutput(value as JsonObject, ctx, position),
+});
