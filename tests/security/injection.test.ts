@@ -1,0 +1,140 @@
+// CLI-level proofs that untrusted transcript text cannot become markup, a spreadsheet formula or broken XML, and that
+// --redact masks personal data in every format. Spawns the built CLI (`npm test` builds dist/ first).
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { empathy } from '../cli/run.js';
+import { CARD, EMAIL, FORMULA, PHONE, SCRIPT_TAG, writeHostileTranscript } from './hostile.js';
+import { assertWellFormedXml } from './xml.js';
+
+let dir: string;
+let hostile: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'empathy-security-'));
+  hostile = writeHostileTranscript(dir);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `empathy score <hostile> --format <format> ...extra` and returns stdout, failing on anything but exit 0. */
+function score(format: string, ...extra: string[]): string {
+  const run = empathy(['score', hostile, '--format', format, '--no-progress', ...extra]);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.code).toBe(0);
+  expect(run.stdout.length).toBeGreaterThan(0);
+  return run.stdout;
+}
+
+describe('hostile transcript text is inert in every report', () => {
+  it('html: escaped, no tag or formula-free markup survives', () => {
+    for (const out of [score('html'), empathy(['report', hostile, '--format', 'html', '--no-progress']).stdout]) {
+      expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(out).not.toMatch(/<script/i);
+      expect(out).toContain('=HYPERLINK(&quot;x&quot;)');
+      expect(out).not.toContain(FORMULA);
+      // The transcript line is there, so the escaping above was applied to it rather than the line being dropped.
+      expect(out).toMatch(/<li class="customer">.*&lt;script&gt;/);
+    }
+  });
+
+  it('markdown: the tag is entity-escaped and a formula id is not read as a heading or list', () => {
+    for (const out of [score('markdown'), empathy(['report', hostile, '--format', 'markdown', '--no-progress']).stdout]) {
+      expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(out).not.toMatch(/<script/i);
+      expect(out).not.toContain(SCRIPT_TAG);
+      expect(out).toContain('HYPERLINK');
+      // No line of the document starts with a raw "=" (a setext heading underline in Markdown).
+      expect(out.split('\n').filter((line) => line.startsWith('='))).toEqual([]);
+    }
+  });
+
+  it('csv --group-by call: cells starting with "=" get a leading apostrophe; no cell is a formula', () => {
+    const out = score('csv', '--group-by', 'call');
+    const [header, ...rows] = parse(out, { relaxColumnCount: false }) as string[][];
+    expect(rows).toHaveLength(1);
+    const row = Object.fromEntries(header!.map((name, i) => [name, rows[0]![i]!]));
+    expect(row.transcript_id).toBe(`'${FORMULA}`);
+    expect(row.team).toBe(`'${FORMULA}`);
+    expect(out).toContain(`"'=HYPERLINK(""x"")"`);
+    for (const cell of rows.flat()) {
+      if (/^-?\d+(\.\d+)?$/.test(cell)) continue; // numbers, including negatives, are data
+      expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it('csv by agent stays formula-safe too', () => {
+    const [header, ...rows] = parse(score('csv', '--group-by', 'team')) as string[][];
+    const row = Object.fromEntries(header!.map((name, i) => [name, rows[0]![i]!]));
+    expect(row.key).toBe(`'${FORMULA}`);
+  });
+
+  it('junit: well-formed XML with the hostile id and quotes escaped', () => {
+    for (const groupBy of ['agent', 'call']) {
+      const out = score('junit', '--group-by', groupBy);
+      expect(() => assertWellFormedXml(out)).not.toThrow();
+      expect(out).toContain('=HYPERLINK(&quot;x&quot;)');
+      expect(out).not.toContain(SCRIPT_TAG);
+    }
+  });
+
+  it('the XML check rejects what a CI dashboard would choke on', () => {
+    expect(() => assertWellFormedXml('<a><b></a></b>')).toThrow(/closes/);
+    expect(() => assertWellFormedXml('<a>x <script> y</a>')).toThrow();
+    expect(() => assertWellFormedXml('<a t="a"b">x</a>')).toThrow(/attributes/);
+    expect(() => assertWellFormedXml('<a>Tom & Jerry</a>')).toThrow(/&/);
+    expect(() => assertWellFormedXml('<a/><b/>')).toThrow(/second root/);
+    expect(() => assertWellFormedXml('<?xml version="1.0"?>\n<a x="&quot;"><!-- c --><b/>t&amp;t</a>\n')).not.toThrow();
+  });
+});
+
+describe('--redact masks personal data in every format', () => {
+  const PERSONAL = { email: EMAIL, phone: PHONE, card: CARD } as const;
+  const MASKS = { email: 'EMAIL', phone: 'PHONE', card: 'CARD' } as const;
+  type Kind = keyof typeof PERSONAL;
+  // Which personal data each format shows when NOT redacting, so the masked run proves something. CSV carries only
+  // ids and numbers, never transcript text, so there is nothing in it to mask: it must simply never carry any.
+  const SHOWN: Record<string, Kind[]> = {
+    json: ['email', 'phone', 'card'],
+    ndjson: ['email', 'phone', 'card'],
+    html: ['email', 'phone', 'card'],
+    markdown: ['email', 'phone', 'card'],
+    line: ['email', 'phone', 'card'],
+    junit: ['email', 'card'],
+    csv: [],
+  };
+
+  for (const [format, shown] of Object.entries(SHOWN)) {
+    it(`${format}: shows the data without --redact and masks all of it with --redact`, () => {
+      const plain = score(format);
+      const masked = score(format, '--redact');
+      const unescaped = masked.replace(/\\([[\]])/g, '$1'); // markdown escapes the mask's brackets
+      for (const kind of Object.keys(PERSONAL) as Kind[]) {
+        expect(masked, `${format} leaks the ${kind}`).not.toContain(PERSONAL[kind]);
+        // Digits only, so a reformatted number (no spaces) cannot slip through either.
+        if (kind !== 'email') expect(masked.replace(/[ -]/g, '')).not.toContain(PERSONAL[kind].replace(/ /g, ''));
+        if (shown.includes(kind)) {
+          expect(plain, `${format} should show the ${kind} unredacted`).toContain(PERSONAL[kind]);
+          expect(unescaped).toContain(`[${MASKS[kind]}]`);
+        } else {
+          expect(plain).not.toContain(PERSONAL[kind]);
+        }
+      }
+      if (format === 'csv') {
+        const masked = score(format, '--redact', '--group-by', 'call');
+        for (const value of Object.values(PERSONAL)) expect(masked).not.toContain(value);
+      }
+    });
+  }
+
+  it('report --format html and markdown mask too', () => {
+    for (const format of ['html', 'markdown']) {
+      const run = empathy(['report', hostile, '--format', format, '--redact', '--no-progress']);
+      expect(run.code).toBe(0);
+      for (const value of Object.values(PERSONAL)) expect(run.stdout).not.toContain(value);
+      expect(run.stdout.replace(/\\([[\]])/g, '$1')).toContain('[EMAIL]');
+    }
+  });
+});
