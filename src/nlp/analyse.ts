@@ -47,8 +47,9 @@ type WinkInstance = ReturnType<typeof winkNLP>;
 let nlpInstance: WinkInstance | undefined;
 
 function nlp(): WinkInstance {
-  // Loaded once per process/worker; sbd + negation + pos is all the detectors need.
-  nlpInstance ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+  // Loaded once per process/worker; sentence boundaries and POS are all the detectors need (negation is checked
+  // per phrase in detectors/context.ts, where the scope can be bounded to the clause).
+  nlpInstance ??= winkNLP(model, ['sbd', 'pos']);
   return nlpInstance;
 }
 
