@@ -1,0 +1,332 @@
+#!/usr/bin/env node
+// Throughput / memory benchmark for `empathy score` (DESIGN §9). Run via `npm run bench` (builds first).
+//   node bench/run.js [--quick] [--sizes 1000,10000,100000] [--jobs 1,2] [--seed 42] [--formats text]
+// Generates (or reuses) seeded corpora under bench/corpus/, times the CLI and a `grep -E` lexicon scan over
+// the same files, prints a table and writes bench/results/latest.json. Exits non-zero only if something
+// crashed (CLI or generator), never because a target was missed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus, GENERATOR_VERSION, pathFor, buildCall, FORMATS } from './generate.js';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, '..');
+const CLI = join(ROOT, 'bin', 'empathy.js');
+const LEXICON = join(BENCH, 'lexicon.txt');
+const RESULTS = join(BENCH, 'results');
+const TARGETS = { callsPerSecJobs2: 500, peakRssMB: 300, speedupJobs2: 1.7, startupSec: 0.5, rssFlatRatio: 1.25 };
+
+// ---- options ----------------------------------------------------------------------------------------
+function parseArgs(argv) {
+  const opts = { sizes: [1000, 10000, 100000], jobs: [1, 2], seed: 42, formats: ['text'] };
+  const list = (flag, v, allow) => {
+    const items = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (items.length === 0) throw new Error(`${flag} needs a comma-separated list`);
+    for (const it of items) if (!allow(it)) throw new Error(`${flag}: unexpected value "${it}"`);
+    return items;
+  };
+  const positive = (s) => /^[1-9]\d*$/.test(s);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') opts.sizes = [1000];
+    else if (a === '--sizes') opts.sizes = list(a, argv[++i], positive).map(Number);
+    else if (a === '--jobs') opts.jobs = list(a, argv[++i], positive).map(Number);
+    else if (a === '--seed') opts.seed = Number(list(a, argv[++i], (s) => /^\d+$/.test(s))[0]);
+    else if (a === '--formats') opts.formats = list(a, argv[++i], (s) => FORMATS.includes(s));
+    else if (a === '-h' || a === '--help') opts.help = true;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return opts;
+}
+
+// ---- corpora ----------------------------------------------------------------------------------------
+function corpusFor(seed, calls, formats) {
+  const dir = join(BENCH, 'corpus', `s${seed}-n${calls}-v${GENERATOR_VERSION}`);
+  const manifestPath = join(dir, 'manifest.json');
+  if (existsSync(manifestPath)) {
+    const m = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    if (m.seed === seed && m.calls === calls && m.version === GENERATOR_VERSION && formats.every((f) => m.formats.includes(f))) {
+      log(`corpus ${relative(ROOT, dir)}: reusing (${calls} calls)`);
+      return { dir, manifest: m };
+    }
+  }
+  const t0 = performance.now();
+  const manifest = generateCorpus({
+    seed, calls, out: dir, formats,
+    onProgress: (done, total) => progress(`generating ${relative(ROOT, dir)}: ${done}/${total} calls`),
+  });
+  progressEnd();
+  log(`corpus ${relative(ROOT, dir)}: generated in ${secs(performance.now() - t0)} s (${mb(manifest.textBytes)} MB of turn text)`);
+  return { dir, manifest };
+}
+
+// ---- measuring a child process ---------------------------------------------------------------------
+const GNU_TIME = (() => {
+  if (!existsSync('/usr/bin/time')) return null;
+  const probe = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+\s*$/m.test(probe.stderr) ? '/usr/bin/time' : null;
+})();
+
+function procChildren(pid) {
+  const out = [];
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+      if (text) out.push(...text.split(/\s+/).map(Number));
+    }
+  } catch { /* process gone */ }
+  return out;
+}
+function vm(pid, key) {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'));
+    return m ? Number(m[1]) : 0;
+  } catch { return 0; }
+}
+/** Sum of VmRSS over the process tree below `pid` (the wrapper itself excluded when `skipRoot`). */
+function treeRssKB(pid, skipRoot) {
+  let total = skipRoot ? 0 : vm(pid, 'VmRSS');
+  const stack = procChildren(pid);
+  while (stack.length) {
+    const p = stack.pop();
+    total += vm(p, 'VmRSS');
+    stack.push(...procChildren(p));
+  }
+  return total;
+}
+
+/**
+ * Run a command; resolve with wall seconds, peak RSS (KB), exit status and captured output.
+ * Peak RSS is GNU time's %M (max RSS of the largest process) when available, and in any case the
+ * peak of the summed RSS of the whole process tree, polled from /proc every 50 ms; the larger wins.
+ */
+function measure(cmd, args, { label, captureStdout = false } = {}) {
+  return new Promise((resolvePromise) => {
+    const timeFile = join(os.tmpdir(), `empathy-bench-time-${process.pid}-${Date.now()}`);
+    const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, args];
+    const t0 = performance.now();
+    const child = spawn(file, argv, { cwd: ROOT, stdio: ['ignore', captureStdout ? 'pipe' : 'ignore', 'pipe'] });
+    let stderr = '';
+    const stdout = [];
+    child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-8000); });
+    if (captureStdout) child.stdout.on('data', (d) => stdout.push(d));
+    let polledPeak = 0;
+    const poll = setInterval(() => { polledPeak = Math.max(polledPeak, treeRssKB(child.pid, Boolean(GNU_TIME))); }, 50);
+    const beat = label ? setInterval(() => progress(`${label}: ${secs(performance.now() - t0)} s`), 5000) : null;
+    child.on('close', (code, signal) => {
+      const wall = (performance.now() - t0) / 1000;
+      clearInterval(poll);
+      if (beat) { clearInterval(beat); progressEnd(); }
+      let timeRss = 0;
+      if (GNU_TIME) {
+        try {
+          const text = readFileSync(timeFile, 'utf8');
+          timeRss = Number(text.trim().split('\n').pop()) || 0;
+          rmSync(timeFile, { force: true });
+        } catch { /* killed before time wrote it */ }
+      }
+      resolvePromise({ wall, peakRssKB: Math.max(timeRss, polledPeak), code, signal, stderr, stdout: Buffer.concat(stdout).toString() });
+    });
+    child.on('error', (err) => {
+      clearInterval(poll);
+      if (beat) clearInterval(beat);
+      resolvePromise({ wall: 0, peakRssKB: 0, code: -1, signal: null, stderr: String(err.message), stdout: '' });
+    });
+  });
+}
+
+// ---- runs -------------------------------------------------------------------------------------------
+function scoreArgs(target, outFile, jobs) {
+  const args = [CLI, 'score', target, '--format', 'json', '--no-progress', '-o', outFile];
+  if (jobs !== null) args.push('--jobs', String(jobs));
+  return args;
+}
+const rejectsJobs = (r) => r.code === 2 && /unknown option.*--jobs|--jobs/i.test(r.stderr);
+const summaryOf = (stderr) => {
+  const m = stderr.match(/read (\d+), scored (\d+), skipped (\d+), failed (\d+)/);
+  return m ? { read: +m[1], scored: +m[2], skipped: +m[3], failed: +m[4] } : null;
+};
+const lastLine = (s) => s.trim().split('\n').filter(Boolean).pop() ?? '';
+
+async function runCli(target, jobs, label, notes) {
+  // Not -o /dev/null: the CLI writes atomically (temp file + rename), which would replace /dev/null.
+  const outFile = join(os.tmpdir(), `empathy-bench-out-${process.pid}.json`);
+  let usedJobs = jobs;
+  let r = await measure(process.execPath, scoreArgs(target, outFile, jobs), { label });
+  if (r.code !== 0 && rejectsJobs(r)) {
+    notes.add(`the CLI rejected --jobs (${lastLine(r.stderr)}); ran without it`);
+    usedJobs = null;
+    r = await measure(process.execPath, scoreArgs(target, outFile, null), { label });
+  }
+  rmSync(outFile, { force: true });
+  return { ...r, usedJobs, summary: summaryOf(r.stderr) };
+}
+
+async function runGrep(target) {
+  const r = await measure('grep', ['-r', '-E', '-i', '-c', '-f', LEXICON, target], { captureStdout: true });
+  let matches = 0;
+  for (const line of r.stdout.split('\n')) {
+    const n = Number(line.slice(line.lastIndexOf(':') + 1));
+    if (line && Number.isFinite(n)) matches += n;
+  }
+  return { ...r, matches };
+}
+
+// ---- output helpers ---------------------------------------------------------------------------------
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+const secs = (ms) => (ms / 1000).toFixed(1);
+const log = (s) => process.stderr.write(`${s}\n`);
+let progressShown = false;
+let lastPlainProgress = 0;
+function progress(s) {
+  if (process.stderr.isTTY) process.stderr.write(`\r${s}\x1b[K`);
+  else if (performance.now() - lastPlainProgress >= 30000) { process.stderr.write(`${s}\n`); lastPlainProgress = performance.now(); }
+  progressShown = true;
+}
+function progressEnd() {
+  if (progressShown && process.stderr.isTTY) process.stderr.write('\n');
+  progressShown = false;
+}
+function table(headers, rows, leftColumns = 2) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i < leftColumns ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+const verdict = (ok) => (ok === null ? 'n/a' : ok ? 'met' : 'MISSED');
+
+function environment() {
+  const cpus = os.cpus();
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    availableParallelism: os.availableParallelism?.() ?? cpus.length,
+    totalMemMB: Math.round(os.totalmem() / 1e6),
+    commit: git.status === 0 ? git.stdout.trim() : null,
+    rssMethod: GNU_TIME ? 'GNU time %M and polled /proc process-tree VmRSS (max of both)' : 'polled /proc process-tree VmRSS',
+  };
+}
+
+// ---- main -------------------------------------------------------------------------------------------
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) {
+    console.log('usage: node bench/run.js [--quick] [--sizes 1000,10000,100000] [--jobs 1,2] [--seed 42] [--formats text,csv,json]');
+    return 0;
+  }
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (or `npm run bench`)');
+  const env = environment();
+  const notes = new Set();
+  let crashed = false;
+  log(`empathy bench · node ${env.node} · ${env.cpuModel} · ${env.cores} cores · sizes ${opts.sizes.join(', ')} · jobs ${opts.jobs.join(', ')} · formats ${opts.formats.join(', ')}`);
+
+  const help = spawnSync(process.execPath, [CLI, 'score', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  const jobsHelp = (help.stdout ?? '').split('\n').find((l) => l.includes('--jobs'));
+  if (!jobsHelp) notes.add('`empathy score --help` does not list --jobs');
+  else if (/one thread|single[- ]thread|not yet/i.test(jobsHelp)) notes.add(`--jobs: ${jobsHelp.trim().replace(/\s+/g, ' ')}`);
+
+  const corpora = [];
+  const runs = [];
+  for (const size of [...opts.sizes].sort((a, b) => a - b)) {
+    const { dir, manifest } = corpusFor(opts.seed, size, opts.formats);
+    corpora.push({ calls: size, dir: relative(ROOT, dir), words: manifest.words, turns: manifest.turns, textBytes: manifest.textBytes, bytes: manifest.bytes, files: manifest.files, meanWordsPerCall: manifest.meanWordsPerCall });
+    for (const format of opts.formats) {
+      const target = join(dir, format);
+      const bytes = manifest.bytes[format];
+      await runGrep(target); // warm the page cache so neither tool pays for the first read
+      const g = await runGrep(target);
+      if (g.code !== 0 && g.code !== 1) { crashed = true; notes.add(`grep failed on ${format}/${size}: ${lastLine(g.stderr)}`); }
+      runs.push({ tool: 'grep', format, calls: size, jobs: null, wallSec: g.wall, peakRssMB: g.peakRssKB / 1024, bytes, matches: g.matches, exitCode: g.code });
+      for (const jobs of opts.jobs) {
+        const label = `empathy score ${format} ${size} calls --jobs ${jobs}`;
+        log(`${label} …`);
+        const r = await runCli(target, jobs, label, notes);
+        const ok = r.code === 0;
+        if (!ok) { crashed = true; notes.add(`${label} exited ${r.code ?? r.signal}: ${lastLine(r.stderr)}`); }
+        if (r.summary && r.summary.scored !== size) notes.add(`${label}: scored ${r.summary.scored} of ${size} calls (failed ${r.summary.failed}, skipped ${r.summary.skipped})`);
+        runs.push({ tool: 'empathy', format, calls: size, jobs, jobsPassed: r.usedJobs !== null, wallSec: r.wall, peakRssMB: r.peakRssKB / 1024, bytes, exitCode: r.code, summary: r.summary, grepWallSec: g.wall });
+        log(`  ${r.wall.toFixed(1)} s, ${(size / r.wall).toFixed(0)} calls/s, peak RSS ${(r.peakRssKB / 1024).toFixed(0)} MB${ok ? '' : `, exit ${r.code ?? r.signal}`}`);
+      }
+    }
+  }
+
+  // Start-up: one call, median of five.
+  const one = corpora.length ? join(ROOT, corpora[0].dir, pathFor(opts.formats.includes('text') ? 'text' : opts.formats[0], 0, buildCall(opts.seed, 0).id)) : null;
+  let startupSec = null;
+  if (one) {
+    const walls = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await runCli(one, null, null, notes);
+      if (r.code !== 0) { crashed = true; notes.add(`start-up run exited ${r.code}: ${lastLine(r.stderr)}`); break; }
+      walls.push(r.wall);
+    }
+    if (walls.length) startupSec = walls.sort((a, b) => a - b)[Math.floor(walls.length / 2)];
+  }
+
+  // Derived figures and targets.
+  for (const r of runs) {
+    r.callsPerSec = r.calls / r.wallSec;
+    r.mbPerSec = r.bytes / 1e6 / r.wallSec;
+    if (r.tool === 'empathy') r.ratioToGrep = r.wallSec / r.grepWallSec;
+  }
+  const cli = runs.filter((r) => r.tool === 'empathy' && r.exitCode === 0);
+  const at = (format, calls, jobs) => cli.find((r) => r.format === format && r.calls === calls && r.jobs === jobs);
+  const targets = [];
+  for (const format of opts.formats) {
+    for (const calls of opts.sizes) {
+      const j2 = at(format, calls, 2);
+      const j1 = at(format, calls, 1);
+      if (j2) targets.push({ format, calls, target: `≥ ${TARGETS.callsPerSecJobs2} calls/s with --jobs 2`, value: `${j2.callsPerSec.toFixed(0)} calls/s`, met: j2.callsPerSec >= TARGETS.callsPerSecJobs2 });
+      if (j1 && j2) {
+        const speedup = j1.wallSec / j2.wallSec;
+        targets.push({ format, calls, target: `--jobs 2 ≥ ${TARGETS.speedupJobs2}× --jobs 1`, value: `${speedup.toFixed(2)}×`, met: speedup >= TARGETS.speedupJobs2 });
+      }
+    }
+    const fmtRuns = cli.filter((r) => r.format === format);
+    if (fmtRuns.length) {
+      const peak = Math.max(...fmtRuns.map((r) => r.peakRssMB));
+      targets.push({ format, calls: null, target: `peak RSS ≤ ${TARGETS.peakRssMB} MB`, value: `${peak.toFixed(0)} MB`, met: peak <= TARGETS.peakRssMB });
+      const sizes = [...new Set(fmtRuns.map((r) => r.calls))].sort((a, b) => a - b);
+      let flat = null;
+      let value = 'one size only';
+      if (sizes.length > 1) {
+        const peakAt = (n) => Math.max(...fmtRuns.filter((r) => r.calls === n).map((r) => r.peakRssMB));
+        const ratio = peakAt(sizes[sizes.length - 1]) / peakAt(sizes[0]);
+        flat = ratio <= TARGETS.rssFlatRatio;
+        value = `${sizes[sizes.length - 1]} vs ${sizes[0]} calls: ${ratio.toFixed(2)}×`;
+      }
+      targets.push({ format, calls: null, target: `RSS flat in calls (≤ ${TARGETS.rssFlatRatio}× from smallest to largest)`, value, met: flat });
+    }
+  }
+  if (startupSec !== null) targets.push({ format: 'text', calls: 1, target: `start-up on one call < ${TARGETS.startupSec} s`, value: `${startupSec.toFixed(2)} s`, met: startupSec < TARGETS.startupSec });
+
+  // Report.
+  const rows = runs.map((r) => [
+    r.format, r.tool === 'grep' ? 'grep -E' : `empathy`, r.calls, r.jobs ?? '-', r.wallSec.toFixed(2), r.callsPerSec.toFixed(0),
+    r.mbPerSec.toFixed(2), r.peakRssMB.toFixed(0), r.tool === 'grep' ? '1.0' : r.ratioToGrep.toFixed(0),
+  ]);
+  console.log(`\nempathy bench · ${env.date} · node ${env.node} · ${env.cpuModel} · ${env.cores} cores · commit ${env.commit ?? '?'}`);
+  console.log(`corpus: seed ${opts.seed}, ${corpora.map((c) => `${c.calls} calls ≈ ${c.meanWordsPerCall} words/call, ${mb(c.textBytes)} MB turn text`).join('; ')}\n`);
+  console.log(table(['format', 'tool', 'calls', 'jobs', 'wall s', 'calls/s', 'MB/s', 'peak RSS MB', '× grep'], rows));
+  console.log('\ntargets (DESIGN §9):');
+  console.log(table(['format', 'scope', 'target', 'measured', 'verdict'], targets.map((t) => [t.format, t.calls ?? 'all', t.target, t.value, verdict(t.met)]), 3));
+  if (notes.size) console.log(`\nnotes:\n${[...notes].map((n) => `  - ${n}`).join('\n')}`);
+
+  mkdirSync(RESULTS, { recursive: true });
+  const result = { ...env, seed: opts.seed, sizes: opts.sizes, jobs: opts.jobs, formats: opts.formats, lexicon: relative(ROOT, LEXICON), corpora, runs, startupSec, targets, notes: [...notes], crashed };
+  const json = JSON.stringify(result, null, 2) + '\n';
+  writeFileSync(join(RESULTS, 'latest.json'), json);
+  writeFileSync(join(RESULTS, `${env.date.replace(/[:.]/g, '-')}.json`), json);
+  console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'latest.json'))}`);
+  return crashed ? 1 : 0;
+}
+
+main().then(
+  (code) => { process.exitCode = code; },
+  (err) => { console.error(`bench: ${err.message}`); process.exitCode = 2; },
+);
