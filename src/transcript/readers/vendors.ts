@@ -62,6 +62,8 @@ export function genesysToOutput(value: JsonObject, ctx: ReadContext, position: P
     id: typeof value.conversationId === 'string' && value.conversationId ? value.conversationId : idFromFileName(ctx.file, position.suffix),
   };
   if (position.line !== undefined) header.line = position.line;
+  if (origin > 0) header.date = new Date(origin).toISOString().slice(0, 10);
+  if (typeof value.mediaType === 'string' && value.mediaType) header.channel = value.mediaType === 'call' ? 'voice' : value.mediaType;
   if (Array.isArray(value.participants)) {
     const agent = value.participants.find(
       (p) => isObject(p) && typeof p.participantPurpose === 'string' && GENESYS_ROLES[p.participantPurpose.toLowerCase()] === 'agent',
@@ -104,10 +106,11 @@ export function ccaiToOutput(value: JsonObject, ctx: ReadContext, position: Posi
   });
   const first = turns.find((t) => t.start !== undefined)?.start;
   // Absolute epoch times become offsets from the first entry.
-  if (first !== undefined && first > 1e8) for (const t of turns) if (t.start !== undefined) t.start -= first;
+  if (first !== undefined && first > 1e8) for (const t of turns) if (t.start !== undefined) t.start = Math.round((t.start - first) * 1e6) / 1e6;
   const name = typeof value.name === 'string' ? value.name.split('/').pop() : undefined;
   const header: CallHeader = { id: name || idFromFileName(ctx.file, position.suffix) };
   if (position.line !== undefined) header.line = position.line;
+  if (first !== undefined && first > 1e8) header.date = new Date(first * 1000).toISOString().slice(0, 10);
   const agentId = value.agentId ?? value.agent_id;
   if (typeof agentId === 'string' && agentId.trim() !== '') header.agentId = agentId.trim();
   const built = buildTranscript(header, turns, ctx);
