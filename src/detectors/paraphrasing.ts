@@ -117,7 +117,7 @@ function fromCue(
     if (shared < 1 && !listening) return undefined;
     confidence += Math.min(0.2, (shared - 1) * 0.06);
   } else if (id === 'you-feel') {
-    if (isInvertedQuestion(turn, cue.start)) return undefined;
+    if (isInvertedQuestion(turn, cue.start) || /\bsorry (?:that |if )?$/.test(turn.lower.slice(Math.max(0, cue.start - 12), cue.start))) return undefined;
     if (shared < 1 && !listening && !FEELING_AFTER.test(turn.lower.slice(cue.start, cue.end + 40))) return undefined;
     confidence += Math.min(0.2, shared * 0.06) - (shared === 0 ? 0.1 : 0);
   } else if (id === 'you-statement') {

@@ -5,8 +5,9 @@
 //   "it should work now") or the customer confirms ("that's sorted, thanks", "that's all").
 // - open signals: the customer is still distressed (a customer-distress finding) or someone
 //   says the problem is still open ("still not working", "I'll have to escalate", "3-5 days").
-// The call is unresolved only when an open signal comes after the last resolution signal
-// in the tail. A calm call with neither is treated as resolved: nothing suggests the customer
+// The call is unresolved when an open signal comes after the last resolution signal in the
+// tail, or when the agent committed to after-call work (a follow-up promise): the customer
+// leaves with something still pending, whatever the closing pleasantries say. A calm call with neither is treated as resolved: nothing suggests the customer
 // leaves with a problem, so no follow-up promise is expected.
 import type { Finding, Transcript, Turn } from '../types.js';
 
@@ -27,6 +28,9 @@ function conversational(turn: Turn): boolean {
 }
 
 export function isResolved(transcript: Transcript, findings: readonly Finding[]): boolean {
+  if (findings.some((f) => f.behaviour === 'follow-up-promise' && f.kind === 'after-call' && f.confidence >= DISTRESS_MIN_CONFIDENCE)) {
+    return false;
+  }
   const tail = transcript.turns.filter(conversational).slice(-TAIL_TURNS);
   const distressTurns = new Set(
     findings

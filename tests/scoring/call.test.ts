@@ -290,6 +290,14 @@ describe('follow-up promises and resolution', () => {
     const fixed = call(["C: It's still not working.", "A: I've reset it, it should work now.", "C: That's sorted, thanks."]);
     expect(isResolved(fixed, [])).toBe(true);
   });
+
+  it('a call whose agent committed to after-call work is not resolved, whatever the closing thanks say', () => {
+    const pending = call(["A: I'll call you back on Wednesday with the engineer's report.", 'C: Thank you so much for your help.']);
+    const promise = finding(pending, 'follow-up-promise', 'after-call', 0, 0.85, "I'll call you back on Wednesday");
+    expect(isResolved(pending, [])).toBe(true);
+    expect(isResolved(pending, [promise])).toBe(false);
+    expect(scoreCall(pending, [promise], defaults).agents[0]!.behaviours['follow-up-promise'].status).toBe('met');
+  });
 });
 
 describe('CallResult', () => {
