@@ -226,7 +226,7 @@ function teamSummary(report: ScoreReport): string {
   for (const p of [...s.skippedInputs, ...s.failedInputs]) {
     items.push(`<li class="muted">${h(`${p.file}${p.line === undefined ? '' : `:${p.line}`}: ${p.reason}`)}</li>`);
   }
-  return `<section aria-labelledby="summary-h">\n<h2 id="summary-h">Team summary</h2>\n<ul class="plain">\n${items.filter(Boolean).join('\n')}\n</ul>\n</section>`;
+  return `<section class="summary" aria-labelledby="summary-h">\n<h2 id="summary-h">Team summary</h2>\n<ul class="plain">\n${items.filter(Boolean).join('\n')}\n</ul>\n</section>`;
 }
 
 export function formatHtml(report: ScoreReport): string {
@@ -246,12 +246,11 @@ export function formatHtml(report: ScoreReport): string {
     '<body>',
     '<header>',
     '<h1>Empathy coaching report</h1>',
-    `<p class="prov">${h(provenanceLine(p))} · ${p.inputs.count} inputs (${h(p.inputs.hash)})</p>`,
+    `<p class="prov">${h(provenanceLine(p))} · ${p.inputs.count} inputs <code>${h(p.inputs.hash)}</code></p>`,
     '</header>',
-    report.groups.length ? indexNav(report, ordered) : '',
     '<main>',
     teamSummary(report),
-    report.groups.length ? '' : '<p>No calls were scored.</p>',
+    report.groups.length ? indexNav(report, ordered) : '<p>No calls were scored.</p>',
     ...ordered.map((c, i) => groupSection(c, i, report)),
     '</main>',
     '</body>',
