@@ -208,6 +208,7 @@ function environment() {
     availableParallelism: os.availableParallelism?.() ?? cpus.length,
     totalMemMB: Math.round(os.totalmem() / 1e6),
     commit: git.status === 0 ? git.stdout.trim() : null,
+    loadAvgStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
     rssMethod: GNU_TIME ? 'GNU time %M and polled /proc process-tree VmRSS (max of both)' : 'polled /proc process-tree VmRSS',
   };
 }
@@ -226,7 +227,11 @@ async function main() {
   log(`empathy bench · node ${env.node} · ${env.cpuModel} · ${env.cores} cores · sizes ${opts.sizes.join(', ')} · jobs ${opts.jobs.join(', ')} · formats ${opts.formats.join(', ')}`);
 
   const help = spawnSync(process.execPath, [CLI, 'score', '--help'], { cwd: ROOT, encoding: 'utf8' });
-  const jobsHelp = (help.stdout ?? '').split('\n').find((l) => l.includes('--jobs'));
+  // The --jobs help entry, with its wrapped continuation lines.
+  const helpLines = (help.stdout ?? '').split('\n');
+  const at0 = helpLines.findIndex((l) => l.includes('--jobs'));
+  let jobsHelp = at0 < 0 ? null : helpLines[at0];
+  for (let i = at0 + 1; at0 >= 0 && i < helpLines.length && /^\s{8,}\S/.test(helpLines[i]); i++) jobsHelp += ` ${helpLines[i].trim()}`;
   if (!jobsHelp) notes.add('`empathy score --help` does not list --jobs');
   else if (/one thread|single[- ]thread|not yet/i.test(jobsHelp)) notes.add(`--jobs: ${jobsHelp.trim().replace(/\s+/g, ' ')}`);
 
@@ -310,6 +315,10 @@ async function main() {
     r.format, r.tool === 'grep' ? 'grep -E' : `empathy`, r.calls, r.jobs ?? '-', r.wallSec.toFixed(2), r.callsPerSec.toFixed(0),
     r.mbPerSec.toFixed(2), r.peakRssMB.toFixed(0), r.tool === 'grep' ? '1.0' : r.ratioToGrep.toFixed(0),
   ]);
+  env.loadAvgEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  if (Math.max(env.loadAvgStart[0], env.loadAvgEnd[0]) > env.cores * 0.75) {
+    notes.add(`the machine was busy (1-min load ${env.loadAvgStart[0]} at start, ${env.loadAvgEnd[0]} at end on ${env.cores} cores): timings are noisy`);
+  }
   console.log(`\nempathy bench · ${env.date} · node ${env.node} · ${env.cpuModel} · ${env.cores} cores · commit ${env.commit ?? '?'}`);
   console.log(`corpus: seed ${opts.seed}, ${corpora.map((c) => `${c.calls} calls ≈ ${c.meanWordsPerCall} words/call, ${mb(c.textBytes)} MB turn text`).join('; ')}\n`);
   console.log(table(['format', 'tool', 'calls', 'jobs', 'wall s', 'calls/s', 'MB/s', 'peak RSS MB', '× grep'], rows));
