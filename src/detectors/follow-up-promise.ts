@@ -51,10 +51,10 @@ export const followUpPromise: Detector = {
           let confidence: number = match.entry.confidence + verdict.adjust;
           if (kind === 'after-call') {
             const timeframe = TIMEFRAME.exec(sentenceText);
-            if (timeframe) attributes.timeframe = turn.text.slice(sentenceStart + timeframe.index, sentenceStart + timeframe.index + timeframe[0].length);
+            if (timeframe) attributes.timeframe = turn.turn.text.slice(sentenceStart + timeframe.index, sentenceStart + timeframe.index + timeframe[0].length);
             const channel = CHANNELS.find(([, cue]) => cue.test(sentenceText));
             if (channel) attributes.channel = channel[0];
-            attributes.action = turn.text.slice(match.start, Math.min(sentenceEnd, match.end + 60)).trim();
+            attributes.action = turn.turn.text.slice(match.start, Math.min(sentenceEnd, match.end + 60)).trim();
             if (!timeframe && !channel) attributes.vague = 'true';
             if (timeframe) confidence += 0.1;
             if (channel) confidence += 0.05;

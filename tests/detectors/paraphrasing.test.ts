@@ -85,10 +85,9 @@ describe('paraphrasing: hard negatives', () => {
 });
 
 describe('paraphrasing: non-apologies', () => {
-  // DESIGN §2.3 lists "I'm sorry you feel that way" as a non-apology (scored 0 or negative). The `you-feel` cue
-  // ("you feel") currently also reports it as paraphrasing/reflection at 0.6, above the default 0.5 threshold, so the
-  // rubric credits reflective listening for a dismissive line. The customer said nothing it reflects.
-  it.fails('"I\'m sorry you feel that way." is not a reflection of what the customer said', () => {
+  // DESIGN §2.3 lists "I'm sorry you feel that way" as a non-apology (scored 0 or negative): the "you feel" in it
+  // reflects nothing the customer said, so it must not earn paraphrasing credit.
+  it('"I\'m sorry you feel that way." is not a reflection of what the customer said', () => {
     expect(paraphrases('I have a question about my account.', "I'm sorry you feel that way.")).toEqual([]);
   });
 });
