@@ -127,7 +127,7 @@ function measure(cmd, args, { label, captureStdout = false } = {}) {
           rmSync(timeFile, { force: true });
         } catch { /* killed before time wrote it */ }
       }
-      resolvePromise({ wall, peakRssKB: Math.max(timeRss, polledPeak), code, signal, stderr, stdout: Buffer.concat(stdout).toString() });
+      resolvePromise({ wall, peakRssKB: Math.max(timeRss, polledPeak), timeRssKB: timeRss, polledRssKB: polledPeak, code, signal, stderr, stdout: Buffer.concat(stdout).toString() });
     });
     child.on('error', (err) => {
       clearInterval(poll);
@@ -254,7 +254,7 @@ async function main() {
         const ok = r.code === 0;
         if (!ok) { crashed = true; notes.add(`${label} exited ${r.code ?? r.signal}: ${lastLine(r.stderr)}`); }
         if (r.summary && r.summary.scored !== size) notes.add(`${label}: scored ${r.summary.scored} of ${size} calls (failed ${r.summary.failed}, skipped ${r.summary.skipped})`);
-        runs.push({ tool: 'empathy', format, calls: size, jobs, jobsPassed: r.usedJobs !== null, wallSec: r.wall, peakRssMB: r.peakRssKB / 1024, bytes, exitCode: r.code, summary: r.summary, grepWallSec: g.wall });
+        runs.push({ tool: 'empathy', format, calls: size, jobs, jobsPassed: r.usedJobs !== null, wallSec: r.wall, peakRssMB: r.peakRssKB / 1024, rssTimeMB: r.timeRssKB / 1024, rssPolledMB: r.polledRssKB / 1024, bytes, exitCode: r.code, summary: r.summary, grepWallSec: g.wall });
         log(`  ${r.wall.toFixed(1)} s, ${(size / r.wall).toFixed(0)} calls/s, peak RSS ${(r.peakRssKB / 1024).toFixed(0)} MB${ok ? '' : `, exit ${r.code ?? r.signal}`}`);
       }
     }
