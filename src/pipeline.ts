@@ -120,6 +120,8 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (options.columns !== undefined) readOptions.columns = options.columns;
   if (options.agentNames !== undefined) readOptions.agentNames = options.agentNames;
   if (options.roleMap !== undefined) readOptions.roleMap = options.roleMap;
+  if (options.channelMap !== undefined) readOptions.channelMap = options.channelMap;
+  if (options.agentId !== undefined) readOptions.agentId = options.agentId;
   if (options.stdin !== undefined) readOptions.stdin = options.stdin;
 
   for await (const event of readInputs(paths, readOptions)) {

@@ -1,6 +1,8 @@
 // Option value parsers for commander: each returns the typed value or throws InvalidArgumentError
 // (commander turns it into a one-line usage error, exit 2).
 import { InvalidArgumentError } from 'commander';
+import { parseChannelMap } from '../transcript/readers/twilio.js';
+import type { Role } from '../types.js';
 
 /** A usage problem found after parsing (e.g. an option that needs another); exit 2, one line. */
 export class UsageError extends Error {
@@ -65,4 +67,20 @@ export function parseNameList(value: string): string[] {
     .filter((n) => n !== '');
   if (names.length === 0) throw new InvalidArgumentError('expected one or more names separated by commas.');
   return names;
+}
+
+/** `--channel-map 1=customer,2=agent` → { '1': 'customer', '2': 'agent' } (audio channel → role). */
+export function parseChannelMapOption(value: string): Record<string, Role> {
+  try {
+    return parseChannelMap(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+/** `--agent-id <id>`: a non-empty id. */
+export function parseAgentId(value: string): string {
+  const id = value.trim();
+  if (id === '') throw new InvalidArgumentError('expected a non-empty agent id.');
+  return id;
 }

@@ -19,6 +19,8 @@ import {
   parseCount,
   parseFraction,
   parseNameList,
+  parseAgentId,
+  parseChannelMapOption,
   parsePoints,
   parsePositiveInt,
   parseScore,
@@ -49,6 +51,8 @@ function addScoreOptions(cmd: Command, format: Option): Command {
     .option('--columns <map>', 'CSV column mapping, e.g. role=Party,text=Utterance', parseColumns)
     .option('--agent-names <names>', 'speaker names that are agents, e.g. "Jane,Tom"', parseNameList)
     .option('--role-map <file>', 'YAML speaker → role map')
+    .option('--channel-map <map>', 'audio channel → role for channel-only inputs (Twilio), e.g. 1=customer,2=agent', parseChannelMapOption)
+    .option('--agent-id <id>', 'agent id for every agent turn, overriding the input', parseAgentId)
     .option('--verbose', 'per-call details in the table');
 }
 

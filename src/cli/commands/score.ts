@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { findFormatter, FORMATTERS, type Formatter } from '../../formatters/index.js';
 import { runScore, type ScoreOptions } from '../../pipeline.js';
 import { loadRoleMap } from '../../transcript/roles.js';
-import type { GroupBy, ScoreReport } from '../../types.js';
+import type { GroupBy, Role, ScoreReport } from '../../types.js';
 import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '../io.js';
 import { UsageError } from '../options.js';
 import { decideColor, describeWriteError, openOutput } from '../write-output.js';
@@ -23,6 +23,8 @@ export interface ScoreCommandOptions {
   inputFormat?: string;
   columns?: Record<string, string>;
   agentNames?: string[];
+  channelMap?: Record<string, Role>;
+  agentId?: string;
   roleMap?: string;
   verbose?: boolean;
 }
@@ -88,6 +90,8 @@ export async function runScoreCommand(
   if (options.inputFormat !== undefined) scoreOptions.inputFormat = options.inputFormat;
   if (options.columns !== undefined) scoreOptions.columns = options.columns;
   if (options.agentNames !== undefined) scoreOptions.agentNames = options.agentNames;
+  if (options.channelMap !== undefined) scoreOptions.channelMap = options.channelMap;
+  if (options.agentId !== undefined) scoreOptions.agentId = options.agentId;
   if (options.roleMap !== undefined) scoreOptions.roleMap = await loadRoleMap(options.roleMap);
 
   const sink = openOutput(options.output, io.stdout);
