@@ -147,6 +147,14 @@ function isInvertedQuestion(turn: AnalysedTurn, start: number): boolean {
   return prev.some((t) => INVERTING.has(t.lemma) || INVERTING.has(t.lower));
 }
 
+const ASKING_START =
+  /^\W*(?:(?:okay|ok|so|and|um|uh|well|alright|right|yeah|mm-hmm|now)\W+)*(?:what|how|why|when|where|who|which|do|did|does|are|is|was|were|can|could|would|will|have|has|had|should|shall|may|might|tell me|any|anything)\b/i;
+
+function isDeclarativeQuestion(text: string): boolean {
+  const lastSentence = text.split(/(?<=[.!?])\s+/).pop() ?? text;
+  return !ASKING_START.test(lastSentence) && !/\bor\s*\?\s*$/.test(lastSentence);
+}
+
 function isConfirmationQuestion(sentence: string): boolean {
   return /\?\s*$/.test(sentence) && !/^\s*so,?\s+(?:what|how|why|when|where|who|which|do|did|does|are|is|can|could|would|have)\b/i.test(sentence);
 }
@@ -194,7 +202,10 @@ function reflectiveStatement(
   earlierAgentKeys: ReadonlySet<string>,
 ): FindingDraft | undefined {
   const text = turn.text.trim();
-  if (/\?\s*$/.test(text) || (text.match(/\S+/g) ?? []).length < 4) return undefined;
+  if ((text.match(/\S+/g) ?? []).length < 4) return undefined;
+  // A declarative with rising intonation ("So it's not a priority for you right now?") still reflects;
+  // a question that inverts or opens with a wh-word asks for new information.
+  if (/\?\s*$/.test(text) && !isDeclarativeQuestion(text)) return undefined;
   const person = personOf(turn);
   if (person.first || ADVICE.test(turn.lower.trim())) return undefined;
   const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);
