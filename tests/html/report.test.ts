@@ -12,6 +12,8 @@ import { SCRIPT_TAG, writeHostileTranscript } from '../security/hostile.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+// The sample calls with caption speakers mapped to agent ids, as `npm start` and `npm run report` use them.
+const FIXTURES = ['fixtures/transcripts', '--role-map', 'fixtures/roles.yaml'];
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Chromium not found at ${CHROMIUM}: skipping the browser test`);
 
@@ -38,7 +40,7 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'empathy-html-'));
-    fixturesReport = buildReport(dir, 'report.html', ['fixtures/transcripts']);
+    fixturesReport = buildReport(dir, 'report.html', FIXTURES);
     hostileReport = buildReport(dir, 'hostile.html', [writeHostileTranscript(dir)]);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -68,7 +70,7 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
   }
 
   it('shows one section per agent, as many as the JSON output has groups, and screenshots the page', async () => {
-    const json = empathy(['score', 'fixtures/transcripts', '--format', 'json', '--no-progress']);
+    const json = empathy(['score', ...FIXTURES, '--format', 'json', '--no-progress']);
     expect(json.code).toBe(0);
     const groups = (JSON.parse(json.stdout) as { groups: { key: string }[] }).groups;
     expect(groups.length).toBeGreaterThan(1);
