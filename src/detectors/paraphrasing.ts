@@ -123,8 +123,11 @@ function fromCue(
   } else if (id === 'you-statement') {
     if (isInvertedQuestion(turn, cue.start) || shared < 1) return undefined;
     confidence += Math.min(0.2, (shared - 1) * 0.05) - (listening ? 0 : 0.15);
+  } else if (id === 'so-you' && !SECOND_PERSON_CUE.test(turn.lower.slice(cue.start, cue.end)) && !listening && !isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd))) {
+    // "So we went there…" narrates; only a check-back question or a "so you…" restates what the customer said.
+    return undefined;
   } else if (shared >= 2 || (listening && contentCount >= 2)) {
-    confidence += Math.min(0.25, (shared - 2) * 0.06);
+    confidence += shared >= 2 ? Math.min(0.25, (shared - 2) * 0.06) : -0.05;
   } else if (isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd)) && contentCount >= 3 && shared >= 1) {
     // "So your bill came in at three times the normal amount?": a check-back restating the problem.
     confidence = 0.6;
@@ -158,6 +161,8 @@ function isDeclarativeQuestion(text: string): boolean {
 function isConfirmationQuestion(sentence: string): boolean {
   return /\?\s*$/.test(sentence) && !/^\s*so,?\s+(?:what|how|why|when|where|who|which|do|did|does|are|is|can|could|would|have)\b/i.test(sentence);
 }
+
+const SECOND_PERSON_CUE = /\byou|\byour/;
 
 const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", "we'll", "we'd", 'our', 'ours', 'us']);
 const SECOND_PERSON = new Set(['you', "you're", "you've", "you'd", 'your', 'yours', 'yourself']);
