@@ -1,6 +1,7 @@
 // Where results go: stdout or --output, the file written atomically (temp file in the same directory + rename),
 // and whether output is coloured — decided once here (DESIGN §5, §7).
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -28,7 +29,34 @@ export interface OutputSink {
 
 /** Results to `output` (atomically) or, when undefined, to stdout. */
 export function openOutput(output: string | undefined, stdout: NodeJS.WritableStream = process.stdout): OutputSink {
-  return output === undefined ? stdoutSink(stdout) : fileSink(output);
+  if (output === undefined) return stdoutSink(stdout);
+  return isSpecialFile(output) ? directSink(output) : fileSink(output);
+}
+
+/** /dev/null, a FIFO or /dev/stdout: renaming over it would replace the device, so write to it directly. */
+function isSpecialFile(output: string): boolean {
+  try {
+    const stat = statSync(output);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function directSink(output: string): OutputSink {
+  let handle: Promise<FileHandle> | undefined;
+  const file = (): Promise<FileHandle> => (handle ??= open(output, 'w'));
+  return {
+    async write(chunk) {
+      if (chunk !== '') await (await file()).write(chunk);
+    },
+    async commit() {
+      await (await file()).close();
+    },
+    async abort() {
+      if (handle) await handle.then((h) => h.close()).catch(() => {});
+    },
+  };
 }
 
 /** Writes one finished text to `output` or stdout. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,12 @@ describe('empathy score', () => {
     expect(report.groupBy).toBe('agent');
     expect(report.provenance.inputs.count).toBe(fixtureFiles().length);
     expect(report.provenance.rubric.name).toBe('default');
+  });
+
+  it('-o /dev/null writes to the device instead of renaming a file over it', () => {
+    const result = empathy(['score', 'fixtures/transcripts/text', '--format', 'json', '-o', '/dev/null']);
+    expect(result.code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('prints JSON by default when stdout is not a terminal, and the summary on stderr', () => {
