@@ -76,15 +76,22 @@ describe('csv reader', () => {
     expect(() => read(csvReader, 'speaker,words\nAgent,hi\n', 'n.csv')).toThrow(/^n\.csv:1: no text column/);
   });
 
-  it('reports malformed quoting as an InputError with the line', () => {
-    const text = 'speaker,text\nAgent,"Hello\nCustomer,hi\n';
+  it('reports a malformed row on the line it starts and keeps the rows around it', () => {
+    const text = 'speaker,text\nAgent,Hi there\nAgent,"Hello\nCustomer,hi\n';
+    const out = read(csvReader, text, 'bad.csv');
+    expect(out.transcripts[0]!.turns.map((t) => t.text)).toEqual(['Hi there', 'hi']);
+    expect(out.problems).toEqual([
+      { file: 'bad.csv', line: 3, reason: 'malformed CSV: Quote Not Closed: the parsing is finished with an opening quote' },
+    ]);
+  });
+
+  it('reports a malformed header as an InputError with the line', () => {
     try {
-      read(csvReader, text, 'bad.csv');
+      read(csvReader, '"speaker,text\nAgent,hi\n', 'bad.csv');
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).line).toBeGreaterThanOrEqual(2);
-      expect((error as InputError).message).toMatch(/^bad\.csv:\d+: malformed CSV: /);
+      expect((error as InputError).message).toMatch(/^bad\.csv:1: malformed CSV: /);
     }
   });
 

@@ -74,36 +74,68 @@ interface Row {
   row: number;
 }
 
+/** After this many malformed rows the rest of a file is reported as one problem rather than re-parsed. */
+const MAX_RECOVERIES = 100;
+
+/**
+ * Parses every record it can: a malformed row (an unclosed or stray quote) becomes a problem on the line where it
+ * starts and parsing resumes on the next line, so well-formed rows before and after it are kept.
+ */
+function parseRecovering(body: string, delimiter: string, file: string): { parsed: Row[]; problems: InputProblem[] } {
+  const lineStarts = [0];
+  for (const m of body.matchAll(/\r\n|\r|\n/g)) lineStarts.push(m.index + m[0].length);
+  const parsed: Row[] = [];
+  const problems: InputProblem[] = [];
+  let fromLine = 1; // 1-based line the current slice starts on
+  for (let attempt = 0; fromLine <= lineStarts.length; attempt++) {
+    const offset = fromLine - 1;
+    let lastLine = offset;
+    try {
+      parse(body.slice(lineStarts[offset]!), {
+        delimiter,
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        relax_quotes: false,
+        on_record: (r: { record: string[]; info: { lines: number } }) => {
+          lastLine = r.info.lines + offset;
+          parsed.push({ record: r.record, line: lastLine, row: parsed.length + 1 });
+          return null; // collected here, so records before an error survive it
+        },
+      } as never);
+      break;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw new InputError(file, 'malformed CSV');
+      // The bad record starts on the first non-blank line after the last good one.
+      let start = lastLine + 1;
+      while (start < lineStarts.length && body.slice(lineStarts[start - 1]!, lineStarts[start]!).trim() === '') start++;
+      const reason = `malformed CSV: ${error.message.replace(/ at line \d+/, '').replace(/\s+/g, ' ')}`;
+      if (parsed.length === 0) throw new InputError(file, reason, start);
+      if (attempt >= MAX_RECOVERIES) {
+        problems.push({ file, line: start, reason: `${reason}; more than ${MAX_RECOVERIES} malformed rows, the rest of the file is not read` });
+        break;
+      }
+      problems.push({ file, line: start, reason });
+      fromLine = start + 1;
+    }
+  }
+  return { parsed, problems };
+}
+
 function readCsv(text: string, ctx: ReadContext, forcedDelimiter?: string): ReadOutput {
   const body = stripBom(text);
   const delimiter = forcedDelimiter ?? guessDelimiter(body.split(/\r?\n/)[0] ?? '');
-  let parsed: Array<{ record: string[]; info: { lines: number; records: number } }>;
-  try {
-    parsed = parse(body, {
-      delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      relax_quotes: false,
-    }) as unknown as typeof parsed;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new InputError(ctx.file, `malformed CSV: ${error.message.replace(/\s+/g, ' ')}`, line);
-    }
-    throw new InputError(ctx.file, 'malformed CSV');
-  }
-  if (parsed.length === 0) return { transcripts: [], problems: [], warnings: [] };
+  const { parsed, problems } = parseRecovering(body, delimiter, ctx.file);
+  if (parsed.length === 0) return { transcripts: [], problems, warnings: [] };
 
   const headerRow = parsed[0]!.record;
   const columns = mapColumns(headerRow, ctx);
   const warnings: string[] = [];
-  const problems: InputProblem[] = [];
   const calls = new Map<string, { header: CallHeader; turns: RawTurn[] }>();
   const timestampUnit = columns.timestamp !== undefined && /ms|millis/i.test(headerRow[columns.timestamp]!) ? 'ms' : 's';
   const endUnit = columns.end !== undefined && /ms|millis/i.test(headerRow[columns.end]!) ? 'ms' : 's';
 
-  const rows: Row[] = parsed.slice(1).map((p, i) => ({ record: p.record, line: p.info.lines, row: i + 2 }));
+  const rows = parsed.slice(1);
   for (const { record, line, row } of rows) {
     const cell = (field: Field): string => {
       const index = columns[field];
