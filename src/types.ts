@@ -131,6 +131,11 @@ export interface RubricBehaviour {
   critical: boolean;
   /** Other behaviours that also satisfy this one's opportunity (e.g. apology satisfies acknowledgement). */
   alsoSatisfiedBy: BehaviourId[];
+  /**
+   * Diminishing credit for repeats (rubric `repeats: { diminishing }`): the k-th near-identical repeat of a
+   * statement in one call part earns factor^k of an opportunity's credit. Absent = full credit for every repeat.
+   */
+  diminishing?: number;
 }
 
 export interface RubricPenalty {
@@ -290,6 +295,21 @@ export interface GroupScorecard {
   penaltyPoints: number;
   missedOpportunities: number;
   criticalFailures: number;
+  /** Scripted or overused empathy (DESIGN §12); absent for group-by call. */
+  scripted?: ScriptedSummary;
+}
+
+/** Near-identical empathy statements across a group's calls and apologies with no action after them. */
+export interface ScriptedSummary {
+  /** Share (0..1) of the group's empathy statements that belong to a phrase said in >= 3 calls. */
+  share: number;
+  /** Those phrases, most calls first (at most 5): an original wording, its calls and the group's calls. */
+  phrases: { text: string; calls: number; totalCalls: number }[];
+  /** Apologies with no follow-up or action verb in the agent's next 2 turns. */
+  apologiesWithoutAction: number;
+  /** Empathy statements considered (acknowledgement, apology, appreciation; courtesy excluded). */
+  statements: number;
+  apologies: number;
 }
 
 export interface GroupDelta {

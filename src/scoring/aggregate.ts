@@ -14,6 +14,7 @@ import {
   type GroupScorecard,
   type Rubric,
 } from '../types.js';
+import { addScriptedCall, emptyScriptedTally, finalizeScripted, mergeScriptedTallies, type ScriptedTally } from './scripted.js';
 
 export const NO_VALUE = '(none)';
 export const HISTOGRAM_BINS = 101;
@@ -40,6 +41,8 @@ export interface GroupTally {
   behaviours: Record<BehaviourId, BehaviourTally>;
   /** Display label (call: its file); the lexically smallest seen, so merges commute. */
   label?: string;
+  /** Repeated empathy statements (not for group-by call); bounded per group, see scripted.ts. */
+  scripted?: ScriptedTally;
 }
 
 export interface Accumulator {
@@ -51,6 +54,8 @@ export interface Accumulator {
 
 interface Unit {
   key: string;
+  /** The agent whose part this is (absent for a whole call). */
+  agentId?: string;
   label?: string;
   score: number;
   passed: boolean;
@@ -90,6 +95,7 @@ function tenths(x: number): number {
 function agentUnit(key: string, part: AgentCallScore): Unit {
   return {
     key,
+    agentId: part.agentId,
     score: part.score,
     passed: part.passed,
     criticalFailures: part.criticalFailures.length,
@@ -164,6 +170,10 @@ export function addCall(acc: Accumulator, call: CallResult): Accumulator {
   for (const unit of unitsOf(call, acc.groupBy)) {
     acc.groups[unit.key] ??= emptyTally();
     addUnit(acc.groups[unit.key]!, unit);
+    if (unit.agentId !== undefined) {
+      const tally = acc.groups[unit.key]!;
+      addScriptedCall((tally.scripted ??= emptyScriptedTally()), call, unit.agentId);
+    }
   }
   return acc;
 }
@@ -186,6 +196,9 @@ function mergeTally(a: GroupTally, b: GroupTally): GroupTally {
   }
   const label = smallerLabel(a.label, b.label);
   if (label !== undefined) out.label = label;
+  if (a.scripted || b.scripted) {
+    out.scripted = mergeScriptedTallies(a.scripted ?? emptyScriptedTally(), b.scripted ?? emptyScriptedTally());
+  }
   return out;
 }
 
@@ -265,6 +278,7 @@ export function finalize(acc: Accumulator, rubric: Rubric): GroupScorecard[] {
         criticalFailures: t.criticalFailures,
       };
       if (t.label !== undefined) card.label = t.label;
+      if (t.scripted !== undefined) card.scripted = finalizeScripted(t.scripted, t.calls);
       return card;
     });
 }
