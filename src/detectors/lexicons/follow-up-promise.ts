@@ -1,6 +1,6 @@
 // Commitment heads, action vocabularies and timeframe/channel extraction for follow-up promises.
 export const FOLLOW_UP_PHRASES = [
-  { id: 'first-person-future', pattern: "(?:i|we)(?: (?:definitely|certainly|surely|really|absolutely|promise|do promise) will| promise to| promise i'?ll|'ll| will| shall|'m going to| am going to|'re going to| are going to|'m gonna| am gonna|'re gonna)", kind: 'after-call', confidence: 0.75 },
+  { id: 'first-person-future', pattern: "(?:i|we)(?: (?:definitely|certainly|surely|really|absolutely|promise|do promise) will| promise to| promise i'?ll|'ll| will| shall|(?:'m| am|'re| are) (?:just |also |actually |definitely |really |now |then |personally )?(?:going to|gonna))", kind: 'after-call', confidence: 0.75 },
   { id: 'let-me-and-get-back', pattern: "let me (?:\\w+ ){0,5}?and (?:get back|call you back|come back to you|let you know|update you|follow up|email you|send you)", kind: 'after-call', confidence: 0.85 },
   { id: 'let-me', pattern: "let me|let's|allow me to", kind: 'in-call', confidence: 0.7 },
   { id: 'you-will-receive', pattern: "you(?:'ll| will| should) (?:also )?(?:(?:receive|get|be (?:getting|receiving)) (?:(?:a|an|the|your|our|it|that|this|some)\\s+)?(?:\\w+\\s+)?(?:e-?mail|text|sms|message|letter|call|callback|confirmation|refund|update|notification|credit|replacement|package|parcel|engineer|technician|reference|link|code|voucher|statement|invoice|bill|card)|be (?:contacted|notified|called|emailed|sent)|hear (?:back|from))", kind: 'after-call', confidence: 0.8 },
@@ -14,11 +14,11 @@ export const AFTER_CALL_ACTION =
 
 /** Verb phrases that are steps inside the call. */
 export const IN_CALL_ACTION =
-  /^\s*(?:just\s+)?(?:be (?:right )?back|be with you|check|look(?: at| up| for| into (?:your|the) account)?|pull (?:up|that)|have a (?:quick )?look|see (?:what|if|whether)|transfer|put you (?:on hold|through)|place you on hold|pop you|bring (?:up|that)|verify|go (?:ahead|through|over)|read|take (?:a|your|down)|grab|find|open|confirm (?:your|the|that|a few)|ask you|need (?:to|you)|start|get (?:your|the) (?:details|account|name))/;
+  /^\s*(?:just\s+)?(?:be (?:right )?back|be with you|check(?! (?:on|with|into|back|in with))|look(?: at| up| for| into (?:your|the) account)?|pull (?:up|that)|have a (?:quick )?look|see (?:what|if|whether)|transfer|put you (?:on hold|through)|place you on hold|pop you|bring (?:up|that)|verify|go (?:ahead|through|over)|read|take (?:a|your|down)|grab|find|open|confirm (?:your|the|that|a few)|ask you|need (?:to|you)|start|get (?:your|the) (?:details|account|name))/;
 
 /** Heads followed by these are not commitments at all ("I'll be honest", "we'll see", "I'll tell you what"). */
 export const NON_COMMITMENT =
-  /^\s*(?:be\b(?! (?:right back|back with you|with you|in touch|calling|sending|emailing|contacting|checking|monitoring|following|back in touch|happy to|glad to|raising|escalating|arranging|booking))|(?:just |also |probably |undoubtedly |all )*(?:think|talk|stop|pretend|tell you|let\\s*(?:==|$)|discuss|want|need|wait|start|begin|continue|find out|find|figure|get to|come to|look at (?:this|that|the|some)|hear|learn|understand|know|end up|leave|keep it|use|ask)\b|not|never|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
+  /^\s*(?:be\b(?! (?:right back|back with you|with you|in touch|calling|sending|emailing|contacting|checking|monitoring|following|back in touch|happy to|glad to|raising|escalating|arranging|booking))|(?:just |also |probably |undoubtedly |all )*(?:think|talk|stop|pretend|let\\s*(?:==|$)|discuss|want|need|wait|start|begin|continue|find|get to|come to|look at (?:this|that|the|some)|hear|learn|understand|know|end up|leave|keep it|use)\b|not|never|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
 
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const NUMBER_WORD = '(?:\\d+|a|an|one|two|three|four|five|six|seven|ten|twelve|twenty-four|twenty four|forty-eight|forty eight|seventy-two|a couple of|a few|the next)';
