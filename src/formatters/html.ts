@@ -3,6 +3,7 @@ import { BEHAVIOURS, type AgentCallScore, type CallResult, type Finding, type Sc
 import { coachGroup, segmentTurn, speakerLabel, type Coaching, type MissedEntry, type TrendPoint } from './coaching.js';
 import { escapeHtml as h } from './escape.js';
 import { BEHAVIOUR_COLOURS, STYLE } from './html-style.js';
+import { apologyNote, scriptedNotes } from './scripted-notes.js';
 import {
   formatInterval,
   formatRate,
@@ -187,7 +188,13 @@ function groupSection(coaching: Coaching, index: number, report: ScoreReport): s
     '</table>',
     list('Strengths', coaching.strengths.map((s) => `<li>${h(s)}</li>`)),
     list('Gaps', coaching.gaps.map((s) => `<li>${h(s)}</li>`)),
-    list('Sounds scripted', coaching.scripted.map((s) => `<li><q>${h(s.phrase)}</q> in ${s.calls} calls</li>`)),
+    list(
+      'Sounds scripted',
+      g.scripted
+        ? scriptedNotes(g.scripted).map((n) => (n.phrase === undefined ? `<li>${h(n.text)}</li>` : `<li><q>${h(n.phrase)}</q> ${h(n.text)}</li>`))
+        : coaching.scripted.map((s) => `<li><q>${h(s.phrase)}</q> in ${s.calls} calls</li>`),
+    ),
+    list('Apologies without action', g.scripted && apologyNote(g.scripted) ? [`<li>${h(apologyNote(g.scripted)!)}</li>`] : []),
     list('Best quotes', quotes),
     list('Missed opportunities', coaching.missed.map(missedItem)),
     coaching.calls.length ? `<h3>Calls</h3>\n${coaching.calls.map((c) => callDetails(c, report)).join('\n')}` : '',

@@ -2,6 +2,7 @@
 import { BEHAVIOURS, type CallResult, type GroupScorecard, type ScoreReport } from '../types.js';
 import { coachGroup, segmentTurn, speakerLabel, type Coaching, type MissedEntry } from './coaching.js';
 import { escapeMarkdown as md } from './escape.js';
+import { apologyNote, scriptedNotes } from './scripted-notes.js';
 import {
   formatInterval,
   formatRate,
@@ -120,9 +121,13 @@ function groupSection(coaching: Coaching, report: ScoreReport, options: FormatOp
   lines.push(
     ...list(
       'Sounds scripted',
-      coaching.scripted.map((s) => `- ${quote(s.phrase)} in ${s.calls} calls`),
+      g.scripted
+        ? scriptedNotes(g.scripted).map((n) => (n.phrase === undefined ? `- ${n.text}` : `- ${quote(n.phrase)} ${n.text}`))
+        : coaching.scripted.map((s) => `- ${quote(s.phrase)} in ${s.calls} calls`),
     ),
   );
+  const unactioned = g.scripted ? apologyNote(g.scripted) : undefined;
+  lines.push(...list('Apologies without action', unactioned ? [`- ${unactioned}`] : []));
   lines.push(
     ...list(
       'Best quotes',

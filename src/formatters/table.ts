@@ -10,6 +10,8 @@ import {
   groupName,
   provenanceLine,
 } from './shared.js';
+import { soundsScripted } from '../scoring/scripted.js';
+import { scriptedLine } from './scripted-notes.js';
 import type { FormatOptions, Formatter } from './types.js';
 
 type Align = 'left' | 'right';
@@ -101,7 +103,16 @@ export function formatTable(report: ScoreReport, options: FormatOptions): string
   aligns.push(...BEHAVIOURS.map((): Align => 'right'));
 
   if (report.groups.length === 0) lines.push('no calls scored');
-  else lines.push(...renderGrid(header, report.groups.map((g) => groupRow(g, report, c)), aligns, c));
+  else {
+    const [head, ...rows] = renderGrid(header, report.groups.map((g) => groupRow(g, report, c)), aligns, c);
+    lines.push(head!);
+    rows.forEach((row, i) => {
+      lines.push(row);
+      const scripted = report.groups[i]!.scripted;
+      const note = soundsScripted(scripted) ? scriptedLine(scripted!) : undefined;
+      if (note) lines.push(c.yellow(`  ${note}`));
+    });
+  }
 
   lines.push('');
   if (report.groups.some((g) => g.lowSample)) {
