@@ -109,6 +109,7 @@ function fromCue(
   let confidence: number = cue.entry.confidence;
   if (STRONG_CUES.has(id)) {
     if (contentCount < 2 && shared === 0) return undefined;
+    if (id === 'summary' && shared === 0) return undefined;
     confidence += Math.min(0.1, shared * 0.03);
   } else if (id === 'just-to-confirm') {
     if (shared < 2) return undefined;
@@ -125,6 +126,9 @@ function fromCue(
     confidence += Math.min(0.2, (shared - 1) * 0.05) - (listening ? 0 : 0.15);
   } else if (id === 'so-you' && !SECOND_PERSON_CUE.test(turn.lower.slice(cue.start, cue.end)) && !listening && !isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd))) {
     // "So we went there…" narrates; only a check-back question or a "so you…" restates what the customer said.
+    return undefined;
+  } else if (!listening && !isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd)) && shared < 3) {
+    // Outside a listening role a "so you…" statement must echo the customer substantially.
     return undefined;
   } else if (shared >= 2 || (listening && contentCount >= 2)) {
     confidence += shared >= 2 ? Math.min(0.25, (shared - 2) * 0.06) : -0.05;
