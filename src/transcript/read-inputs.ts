@@ -7,6 +7,7 @@ import { decodeBytes } from './decode.js';
 import { STDIN_PATH, expandPaths } from './expand-paths.js';
 import { InputError } from './input-error.js';
 import { READERS, chooseReader, findReader, innerName, type ReadOptions, type ReadOutput } from './readers/index.js';
+import { createUniqueIds } from './unique-ids.js';
 
 export { expandPaths } from './expand-paths.js';
 
@@ -27,6 +28,7 @@ export async function* readInputs(
 ): AsyncGenerator<InputEvent> {
   const { files, problems } = await expandPaths(paths);
   for (const problem of problems) yield { type: 'failed', problem };
+  const ids = createUniqueIds();
   for (const file of files) {
     const name = file === STDIN_PATH ? STDIN_NAME : file;
     let bytes: Uint8Array;
@@ -36,7 +38,11 @@ export async function* readInputs(
       yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
       continue;
     }
-    yield* readBytes(bytes, name, options);
+    for (const event of readBytes(bytes, name, options)) {
+      const warning = event.type === 'transcript' ? ids.claim(event.transcript) : undefined;
+      // A fresh array: a file's later transcripts share one empty warnings list.
+      yield warning === undefined || event.type !== 'transcript' ? event : { ...event, warnings: [...event.warnings, warning] };
+    }
   }
 }
 

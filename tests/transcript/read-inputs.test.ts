@@ -73,8 +73,9 @@ describe('readInputs', () => {
     const events = await collect(['u16le.txt', 'u16be.txt', 'bom.txt', 'blob.txt', 'latin1.txt'].map((f) => join(dir, f)));
     expect(summary(events)).toEqual([
       'transcript T-1',
-      'transcript T-1',
-      'transcript T-1',
+      // The same call id in three files: later ones are renamed after their file (src/transcript/unique-ids.ts).
+      `transcript T-1@${join(dir, 'u16be.txt')}`,
+      `transcript T-1@${join(dir, 'bom.txt')}`,
       'failed /blob.txt binary file (contains NUL bytes; UTF-16 text needs a byte-order mark)',
       'failed /latin1.txt:2 not valid UTF-8 text (convert the file to UTF-8)',
     ]);
