@@ -1,7 +1,7 @@
 // CLI-level proofs that untrusted transcript text cannot become markup, a spreadsheet formula or broken XML, and that
 // --redact masks personal data in every format. Spawns the built CLI (`npm test` builds dist/ first).
 import { parse } from 'csv-parse/sync';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,27 @@ import { assertWellFormedXml } from './xml.js';
 
 let dir: string;
 let hostile: string;
+let failingRubric: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'empathy-security-'));
   hostile = writeHostileTranscript(dir);
+  // JUnit quotes transcript text only in failure messages: a rubric the hostile call cannot pass (it has no
+  // ownership apology after the distress turn that carries the card number) makes the testcase fail, and its
+  // follow-up item quotes the promise that carries the email.
+  failingRubric = join(dir, 'exacting.yaml');
+  writeFileSync(
+    failingRubric,
+    [
+      'name: exacting',
+      'version: 1',
+      'pass: 100',
+      'behaviours:',
+      '  apology: { weight: 50, expect: on-distress, kinds: [ownership] }',
+      '  follow-up-promise: { weight: 50, expect: always }',
+      '',
+    ].join('\n'),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,8 +131,9 @@ describe('--redact masks personal data in every format', () => {
 
   for (const [format, shown] of Object.entries(SHOWN)) {
     it(`${format}: shows the data without --redact and masks all of it with --redact`, () => {
-      const plain = score(format);
-      const masked = score(format, '--redact');
+      const extra = format === 'junit' ? ['--rubric', failingRubric] : [];
+      const plain = score(format, ...extra);
+      const masked = score(format, '--redact', ...extra);
       const unescaped = masked.replace(/\\([[\]])/g, '$1'); // markdown escapes the mask's brackets
       for (const kind of Object.keys(PERSONAL) as Kind[]) {
         expect(masked, `${format} leaks the ${kind}`).not.toContain(PERSONAL[kind]);
