@@ -34,6 +34,8 @@ export interface ScoreOptions extends ReadOptions {
   strict?: boolean;
   /** Source for the `-` path. */
   stdin?: NodeJS.ReadableStream;
+  /** Stops reading new inputs once aborted (Ctrl-C); the run returns what was counted so far, `interrupted: true`. */
+  signal?: AbortSignal;
 }
 
 export interface ScoreRun {
@@ -44,6 +46,8 @@ export interface ScoreRun {
   problems: InputProblem[];
   /** Reader warnings (e.g. a speaker whose role is unknown). */
   warnings: string[];
+  /** `signal` aborted before every input was read: the report is partial. */
+  interrupted?: boolean;
 }
 
 const TOOL = readToolInfo();
@@ -124,7 +128,12 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (options.agentId !== undefined) readOptions.agentId = options.agentId;
   if (options.stdin !== undefined) readOptions.stdin = options.stdin;
 
+  let interrupted = false;
   for await (const event of readInputs(paths, readOptions)) {
+    if (options.signal?.aborted) {
+      interrupted = true;
+      break;
+    }
     summary.read++;
     if (event.type === 'failed') {
       summary.failed++;
@@ -180,7 +189,9 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   // Calls were redacted one by one above; redactReport also masks the problem reasons.
   if (options.redact) report = { ...redactReport({ ...report, calls: [] }), calls };
 
-  return { report, exitCode: exitCodeFor(report, options.strict ?? false), problems, warnings };
+  const run: ScoreRun = { report, exitCode: exitCodeFor(report, options.strict ?? false), problems, warnings };
+  if (interrupted) run.interrupted = true;
+  return run;
 }
 
 function exitCodeFor(report: ScoreReport, strict: boolean): number {

@@ -31,7 +31,8 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  ok
   1  a threshold failed (--fail-under, --fail-on-regression, --fail-below-f1)
-  2  usage, rubric or input error (with --strict: any unreadable input)`;
+  2  usage, rubric or input error (with --strict: any unreadable input)
+  130  interrupted (Ctrl-C): partial counts on stderr, no output written`;
 
 function addScoreOptions(cmd: Command, format: Option): Command {
   return cmd

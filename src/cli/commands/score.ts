@@ -105,10 +105,22 @@ export async function runScoreCommand(
     scoreOptions.onCall = () => progress.tick();
   }
 
+  // Ctrl-C stops reading new inputs; the partial run is summarised and nothing is written (a second Ctrl-C kills).
+  const interrupt = new AbortController();
+  const onSigint = (): void => interrupt.abort();
+  process.once('SIGINT', onSigint);
+  scoreOptions.signal = interrupt.signal;
+
   let run;
   try {
     run = await runScore(paths, scoreOptions);
     progress.done();
+    if (run.interrupted) {
+      await sink.abort();
+      printProblems(io, run.problems);
+      io.stderr.write(`${interruptedLine(run.report)}\n`);
+      return INTERRUPTED_EXIT;
+    }
     // Streaming formats wrote their calls already; their format() of a call-less report is the closing summary.
     await sink.write(formatter.format(run.report, formatOptions));
     await sink.commit();
@@ -117,6 +129,8 @@ export async function runScoreCommand(
     await sink.abort();
     if (options.output !== undefined && isFsError(err)) throw new UsageError(describeWriteError(options.output, err));
     throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
   }
 
   printProblems(io, run.problems);
@@ -128,6 +142,14 @@ export async function runScoreCommand(
   if (run.report.summary.scored === 0 && run.report.summary.read === 0) io.stderr.write('no transcripts found\n');
   if (options.output !== undefined && !globals.quiet) io.stderr.write(`wrote ${options.output}\n`);
   return run.exitCode;
+}
+
+/** 128 + SIGINT, as a shell reports a Ctrl-C'd command. */
+export const INTERRUPTED_EXIT = 130;
+
+export function interruptedLine(report: ScoreReport): string {
+  const { read, scored, skipped, failed } = report.summary;
+  return `interrupted: read ${read} · scored ${scored} · skipped ${skipped} · failed ${failed}`;
 }
 
 export function summaryLine(report: ScoreReport): string {
