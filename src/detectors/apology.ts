@@ -87,8 +87,14 @@ function classify(turn: AnalysedTurn, start: number, end: number, entryKind: Kin
 function isSelfRepair(turn: AnalysedTurn, start: number, after: string): boolean {
   const sentence = sentenceAt(turn, start);
   const before = turn.lower.slice(sentence ? sentence.start : 0, start);
-  const lead = before.replace(/\b(?:i'm|i am|i|am|oh|uh|um|well|oops|right|okay|ok|yes|yeah|no|look|listen|so|and|but|again|really|very|so|truly|mr|mrs|ms|sir|madam)\b/g, '').replace(/[\s,]+/g, ' ').trim();
-  return lead.length > 0 && /[,-]\s*(?:i'm |i am )?$/.test(before) && /^\s*[,-]?\s*[a-z]/.test(after) && !/^\s*(?:for|about|that|to)\b/.test(after);
+  const lead = before.replace(/\b(?:i'm|i am|i|am|oh|uh|um|well|oops|right|okay|ok|yes|yeah|no|look|listen|so|and|but|again|really|very|so|truly|mr|mrs|ms|sir|madam|gosh|goodness|wow|ah|ahh|aw|dear|god|jeez|thank you|thanks)\b/g, '').replace(/[\s,]+/g, ' ').trim();
+  return (
+    lead.length > 0 &&
+    /[,-]\s*(?:i'm |i am )?$/.test(before) &&
+    /^\s*[,-]?\s*[a-z]/.test(after) &&
+    // "sorry for…", "sorry I interrupted": the regret has its own object, so it is addressed, not a repair
+    !/^\s*[,-]?\s*(?:for|about|that|to|i|i'm|we|we're|if)\b/.test(after)
+  );
 }
 
 /** "Sorry, was that P-L-4?" / "Sorry, can I take your number first?": a bare sorry opening a question asks, it does not regret. */

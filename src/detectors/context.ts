@@ -49,8 +49,18 @@ export function wordsAfter(turn: AnalysedTurn, offset: number, count: number): T
 
 /** A negator in the `window` words before the phrase, in the same clause ("I'm not sorry", "no need to apologise"). */
 export function isNegatedAt(turn: AnalysedTurn, start: number, window = 3): boolean {
-  return wordsBefore(turn, start, window).some((t) => NEGATORS.has(t.lemma) || NEGATORS.has(t.lower));
+  // One extra word of context so "oh no, I'm so sorry" can be told from "no need to apologise".
+  const words = wordsBefore(turn, start, window + 1);
+  for (let i = Math.max(0, words.length - window); i < words.length; i++) {
+    const t = words[i]!;
+    if (!NEGATORS.has(t.lemma) && !NEGATORS.has(t.lower)) continue;
+    if (t.lower === 'no' && i > 0 && INTERJECTIONS.has(words[i - 1]!.lower)) continue;
+    return true;
+  }
+  return false;
 }
+
+const INTERJECTIONS = new Set(['oh', 'ah', 'uh', 'aw', 'ohh']);
 
 /** Quoted or reported speech: inside double quotes, or after say/tell/ask in the same clause ("she said sorry"). */
 export function isReportedAt(turn: AnalysedTurn, start: number): boolean {

@@ -12,7 +12,7 @@ export const APOLOGY_PHRASES = [
 
 /** Regret for someone's misfortune is sympathy (acknowledgement), not an apology. */
 export const SYMPATHY_AFTER_SORRY =
-  /^\s*(?:so |very |really |truly )*(?:to (?:hear|learn|see|read)|for (?:your|the) loss|about your (?:loss|\w+'s (?:passing|death))|(?:that )?you(?:'re| are|'ve been| have been) (?:going through|dealing with|feeling|in pain|unwell|ill|sick|struggling|having (?:a|such))|for what you(?:'re| are)? (?:going|gone) through)/;
+  /^\s*(?:so |very |really |truly )*(?:(?:that |about |for )?(?:he|she|they)(?:'s| is| has| was| were| had| got| lost| died| passed)\b|to (?:hear|learn|see|read)|for (?:your|the) loss|about your (?:loss|\w+'s (?:passing|death))|(?:that )?you(?:'re| are|'ve been| have been) (?:going through|dealing with|feeling|in pain|unwell|ill|sick|struggling|having (?:a|such))|for what you(?:'re| are)? (?:going|gone) through)/;
 
 export const NON_APOLOGY_AFTER_SORRY = [
   /^\s*(?:that |if )?(?:you|anyone) (?:feel|felt|think|thought|see it|took it|take it|perceive|were offended|are offended|got offended|are upset|were upset|are unhappy|feel that way)/,
@@ -28,4 +28,4 @@ export const OWNERSHIP_CONTEXT =
   /\b(?:(?:my|our) (?:mistake|fault|error|oversight|bad)|on (?:me|us)\b|(?:we|i)(?:'ve| have)? (?:made|got|messed|charged|sent|missed|should(?:n't)? have|didn't|did not|forgot|failed|overcharged|double[- ]charged|lost|broke|mixed up|dropped)|our (?:end|side|system|team|engineer|technician|courier|billing)|dropped the ball|(?:for|about) (?:our|my) (?:error|mistake|oversight|confusion))/;
 
 /** Words before "sorry" that make it someone else's or a description, not the agent's apology. */
-export const OTHER_SUBJECTS = new Set(['he', 'she', 'they', 'you', 'it', 'who', 'someone', 'everyone', 'nobody', 'people', 'feel', 'felt', 'feels', 'feeling']);
+export const OTHER_SUBJECTS = new Set(['he', 'she', 'they', 'you', 'it', "it's", 'that', "that's", 'who', 'someone', 'everyone', 'nobody', 'people', 'feel', 'felt', 'feels', 'feeling']);
