@@ -1,3 +1,4 @@
+import type { AnalysedCall } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import type { FindingDraft } from '../types.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt } from './context.js';
@@ -10,6 +11,9 @@ import {
 } from './lexicons/appreciation.js';
 import { agentTurns, bestPerSentence } from './scan.js';
 import type { Detector } from './types.js';
+
+/** "Fine, thanks" answers "how are you"; it is small talk, not appreciation of the customer. */
+const POLITE_REPLY_BEFORE = /\b(?:fine|good|great|well|ok|okay|not bad|alright|all right|very well|pretty good|doing well)[,.!]?\s*$/;
 
 /** "I appreciate how frustrating this is" validates a feeling: acknowledgement, not appreciation. */
 const APPRECIATE_AS_VALIDATION = /^\s+(?:how|that (?:this|it|you(?:'re| are)) (?:is|must|has|feel)|what you(?:'re| are) going through|your (?:frustration|concern|situation))/;
@@ -41,6 +45,9 @@ export const appreciation: Detector = {
           const after = turn.lower.slice(match.end, Math.min(turn.lower.length, match.end + 120));
           if (DECLINING_BEFORE.test(before) || DECLINING_AFTER.test(after)) continue;
           if (NOT_APPRECIATION_AFTER.test(after)) continue;
+          if (askedHowAreYou(call, turn.turn.index) && POLITE_REPLY_BEFORE.test(before) && /^\s*(?:[.!,]|and you|how (?:are|about) you|$)/.test(after)) continue;
+          const surface = turn.turn.text.slice(match.start, match.end);
+          if (surface.length > 3 && surface === surface.toUpperCase() && /[A-Z]/.test(surface)) continue; // "CHEERS" the show
           if (match.entry.id === 'appreciate' && APPRECIATE_AS_VALIDATION.test(after)) continue;
           if (isNegatedAt(turn, match.start, 3) || isReportedAt(turn, match.start)) continue;
           const kind = match.entry.id.endsWith('question') ? 'information' : kindFor(turn.lower.slice(match.end, sentenceEnd), match.entry.kind);
@@ -53,6 +60,16 @@ export const appreciation: Detector = {
     };
   },
 };
+
+const HOW_ARE_YOU = /\bhow (?:are|r) (?:you|ya|u)\b|\bhow you doing\b|\bhow(?:'s| is) it going\b|\bhow have you been\b/i;
+
+function askedHowAreYou(call: AnalysedCall, index: number): boolean {
+  for (let i = index - 1; i >= 0 && i >= index - 2; i--) {
+    const t = call.turns[i]!;
+    if (t.turn.role === 'customer') return HOW_ARE_YOU.test(t.turn.text);
+  }
+  return false;
+}
 
 function kindFor(rest: string, fallback: string): string {
   const object = rest.slice(0, 60);
