@@ -5,8 +5,21 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'wit
 const REPORTING_LEMMAS = new Set(['say', 'tell', 'ask', 'write', 'text', 'shout', 'yell', 'mention', 'claim']);
 
 export function sentenceAt(turn: AnalysedTurn, offset: number): Sentence | undefined {
-  for (const s of turn.sentences) if (offset >= s.start && offset < Math.max(s.end, s.start + 1)) return s;
-  return turn.sentences[turn.sentences.length - 1];
+  const { sentences } = turn;
+  const contains = (s: Sentence): boolean => offset >= s.start && offset < Math.max(s.end, s.start + 1);
+  // Sentences come in text order: binary-search the last one starting at or before offset, so a huge turn with
+  // thousands of sentences and matches stays linear overall (a scan per match was quadratic).
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const candidate = sentences[lo - 1];
+  if (candidate && contains(candidate)) return candidate;
+  for (const s of sentences) if (contains(s)) return s;
+  return sentences[sentences.length - 1];
 }
 
 /** Index of the first token that starts at or after `offset`. */

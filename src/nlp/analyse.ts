@@ -129,7 +129,30 @@ export function analyseTurn(turn: Turn): AnalysedTurn {
       });
     }
   });
+  if (analysed.length < text.length) sentences.push(...tailSentences(text, sentences[sentences.length - 1]?.end ?? 0, tokens.length));
   return { turn, text, lower, tokens, sentences };
+}
+
+/** Longest token-less sentence cut from an unanalysed tail (keeps detectors' sentence windows bounded). */
+const MAX_TAIL_SENTENCE = 1000;
+
+/**
+ * Sentences (without tokens) for the text past the analysed head, split at `.!?` and at most MAX_TAIL_SENTENCE long,
+ * so detectors looking at "the sentence around a match" never scan megabytes per match (quadratic on a 5 MB line).
+ */
+function tailSentences(text: string, from: number, tokenCount: number): Sentence[] {
+  const out: Sentence[] = [];
+  let start = from;
+  while (start < text.length) {
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    if (start >= text.length) break;
+    const window = text.slice(start, start + MAX_TAIL_SENTENCE);
+    const m = /[.!?]+(?=\s|$)/.exec(window);
+    const end = start + (m ? m.index + m[0].length : window.length);
+    out.push({ start, end, firstToken: tokenCount, endToken: tokenCount });
+    start = end;
+  }
+  return out;
 }
 
 export function analyseCall(transcript: Transcript): AnalysedCall {

@@ -116,12 +116,29 @@ export function apologyHasAction(call: CallResult, apology: Finding): boolean {
   for (let i = apology.turn + 1; i < call.turns.length && turns.length <= ACTION_WITHIN_TURNS; i++) {
     if (call.turns[i]!.role === 'agent' && agentOfTurn(call, i) === agent) turns.push(i);
   }
-  const inWindow = new Set(turns);
-  if (call.findings.some((f) => f.behaviour === 'follow-up-promise' && inWindow.has(f.turn))) return true;
+  const promises = promiseTurns(call);
+  if (turns.some((i) => promises.has(i))) return true;
   return turns.some((i) => {
     const text = call.turns[i]!.text;
-    return ACTION.test(i === apology.turn ? text.slice(apology.span[0]) : text);
+    const from = i === apology.turn ? apology.span[0] : 0;
+    // A bounded window: a 5 MB turn full of apologies must not be rescanned to its end for each one.
+    return ACTION.test(text.slice(from, from + ACTION_WINDOW_CHARS));
   });
+}
+
+/** How far after an apology (or into a following turn) an action is looked for. */
+const ACTION_WINDOW_CHARS = 2000;
+
+const promiseTurnCache = new WeakMap<CallResult, Set<number>>();
+
+/** Turns with a follow-up promise, computed once per call (not once per apology). */
+function promiseTurns(call: CallResult): Set<number> {
+  let turns = promiseTurnCache.get(call);
+  if (!turns) {
+    turns = new Set(call.findings.filter((f) => f.behaviour === 'follow-up-promise').map((f) => f.turn));
+    promiseTurnCache.set(call, turns);
+  }
+  return turns;
 }
 
 function isStatement(f: Finding): boolean {
