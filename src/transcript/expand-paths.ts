@@ -99,7 +99,9 @@ async function walk(dir: string, visited: Set<string>): Promise<string[]> {
         isDir = target.isDirectory();
         isFile = target.isFile();
       } catch {
-        continue; // dangling link
+        // A dangling or looping link named like a transcript is reported when read, not silently dropped.
+        if (isTranscriptFile(full)) files.push(full);
+        continue;
       }
     }
     if (isDir) files.push(...(await walk(full, visited)));
