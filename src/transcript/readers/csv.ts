@@ -199,6 +199,8 @@ function readCsv(text: string, ctx: ReadContext, forcedDelimiter?: string): Read
     transcripts.push(built.transcript);
     warnings.push(...built.warnings);
   }
+  // Parse-level and row-level problems were found in two passes: report them in file order.
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { transcripts, problems, warnings };
 }
 
