@@ -1,0 +1,98 @@
+// Security properties on a fuzzed corpus: whatever markup, formula triggers or personal data the transcript holds,
+// HTML stays escaped, CSV cells are never formulas, and --redact leaves no generated email in any output.
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFormatter } from '../../src/formatters/index.js';
+import { runScore } from '../../src/pipeline.js';
+
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "=cmd|' /C calc'!A0",
+  '+SUM(1+1)',
+  '-2+3+cmd',
+  '@SUM(A1)',
+  "'><svg onload=alert(1)>",
+  '</li><script src=//x>',
+];
+const email = fc
+  .tuple(fc.stringMatching(/^[a-z]{2,8}$/), fc.stringMatching(/^[a-z]{2,8}$/), fc.constantFrom('com', 'org', 'co.uk'))
+  .map(([user, host, tld]) => `${user}.x@${host}.${tld}`);
+const phone = fc.stringMatching(/^07\d{3} \d{6}$/);
+const words = fc.constantFrom('sorry', 'that must be frustrating', 'thank you for your patience', 'I will call you back tomorrow', 'my bill is wrong', 'I am upset');
+const piece = fc.oneof(fc.constantFrom(...HOSTILE), email.map((e) => `email ${e}`), phone.map((p) => `call ${p}`), words);
+const turnText = fc.array(piece, { minLength: 1, maxLength: 5 }).map((p) => p.join(' '));
+const headerValue = fc.constantFrom(...HOSTILE.filter((h) => !h.includes('\n')), 'plain');
+
+const transcript = fc.record({
+  id: headerValue,
+  agent: headerValue,
+  team: headerValue,
+  turns: fc.array(fc.tuple(fc.constantFrom('Agent', 'Customer'), turnText), { minLength: 2, maxLength: 6 }),
+});
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'empathy-sec-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function write(calls: Array<typeof transcript extends fc.Arbitrary<infer T> ? T : never>): string[] {
+  return calls.map((c) => {
+    const file = join(dir, `call-${n++}.txt`);
+    const body = [['Agent', 'Thank you for calling, how can I help?'] as const, ...c.turns].map(([who, text]) => `${who}: ${text}`).join('\n');
+    writeFileSync(file, `Call-Id: ${c.id}\nAgent-Id: ${c.agent}\nTeam: ${c.team}\n\n${body}\n`);
+    return file;
+  });
+}
+
+const fmt = (name: string) => findFormatter(name)!;
+const RUNS = { numRuns: 25 };
+
+describe('fuzzed hostile transcripts', () => {
+  it('html: no tag from the transcript survives (no <script, no element carrying onerror/onload)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(transcript, { minLength: 1, maxLength: 3 }), async (calls) => {
+        const run = await runScore(write(calls), { keepCalls: true });
+        const html = fmt('html').format(run.report, { color: false, verbose: true });
+        expect(html).not.toMatch(/<script/i);
+        expect(html).not.toMatch(/<[a-z][^>]*\bon(?:error|load)\s*=/i);
+        expect(html).not.toMatch(/<img\b/i); // the report draws its charts with inline <svg>, never <img>
+        expect(html).toContain('&lt;'); // the markup is there, as text
+      }),
+      RUNS,
+    );
+  });
+
+  it('csv: no cell starts with a formula character unless it is a plain number', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(transcript, { minLength: 1, maxLength: 3 }), fc.constantFrom('agent', 'team', 'call'), async (calls, groupBy) => {
+        const run = await runScore(write(calls), { keepCalls: true, groupBy: groupBy as 'agent' | 'team' | 'call' });
+        const csv = fmt('csv').format(run.report, { color: false });
+        const cells = (parse(csv, { relax_column_count: true }) as string[][]).flat();
+        expect(cells.length).toBeGreaterThan(0);
+        for (const cell of cells) if (/^[=+\-@\t\r]/.test(cell)) expect(cell).toMatch(/^-?\d+(?:\.\d+)?$/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('--redact: no generated email or phone number appears in any output', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(transcript, { minLength: 1, maxLength: 3 }), async (calls) => {
+        const run = await runScore(write(calls), { keepCalls: true, redact: true });
+        const secrets = calls.flatMap((c) => c.turns.flatMap(([, text]) => [...text.matchAll(/\S+@\S+|07\d{3} \d{6}/g)].map((m) => m[0])));
+        for (const name of ['json', 'html', 'markdown', 'csv', 'ndjson', 'line', 'junit']) {
+          const out = fmt(name).format(run.report, { color: false, verbose: true });
+          for (const secret of secrets) expect(out, `${name} leaks ${secret}`).not.toContain(secret);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
