@@ -201,6 +201,8 @@ export interface BehaviourOutcome {
   met: number;
   /** Ids of counted findings that met the opportunities. */
   findingIds: string[];
+  /** Credit for `met` after diminishing repeats (rubric `repeats`), when it is less than `met`. */
+  credit?: number;
   missed: MissedMoment[];
   /** One-line explanation, e.g. "met: 'I'm so sorry about that' (turn 4)". */
   reason: string;

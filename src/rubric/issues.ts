@@ -14,8 +14,9 @@ export interface LocatedMessage {
 }
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
-  root: ['name', 'version', 'description', 'pass', 'min-calls', 'behaviours', 'penalties', 'phrases'],
-  behaviour: ['weight', 'expect', 'within-turns', 'kinds', 'max-per-call', 'min-confidence', 'critical', 'also-satisfied-by'],
+  root: ['name', 'version', 'description', 'pass', 'min-calls', 'repeats', 'behaviours', 'penalties', 'phrases'],
+  behaviour: ['weight', 'expect', 'within-turns', 'kinds', 'max-per-call', 'min-confidence', 'critical', 'also-satisfied-by', 'repeats'],
+  repeats: ['diminishing'],
   penalties: ['negative-language', 'non-apology', 'overuse'],
   penalty: ['points', 'max-points', 'kinds'],
   phraseEdits: ['add', 'remove'],
@@ -56,6 +57,7 @@ const EXPECTED_NAMES: Record<string, string> = {
 function knownKeysAt(path: readonly PathKey[], listedKeys: readonly string[]): { noun: string; keys: readonly string[] } {
   const [head, , third] = path;
   if (path.length === 0) return { noun: 'key', keys: KNOWN_KEYS.root! };
+  if (path[path.length - 1] === 'repeats') return { noun: 'key', keys: KNOWN_KEYS.repeats! };
   if (head === 'behaviours' && path.length === 1) return { noun: 'behaviour', keys: BEHAVIOURS };
   if (head === 'behaviours') return { noun: 'key', keys: KNOWN_KEYS.behaviour! };
   if (head === 'penalties' && path.length === 1) return { noun: 'penalty', keys: KNOWN_KEYS.penalties! };

@@ -7,7 +7,8 @@
 //   no `clarification`/`non-apology` apology, no `in-call` promise);
 // - `within-turns` 2, `min-confidence` 0.5, `critical` false, `also-satisfied-by` [];
 // - version 1, pass 70, min-calls 5;
-// - a penalty the rubric does not mention is off (0 points).
+// - a penalty the rubric does not mention is off (0 points);
+// - `repeats` omitted → full credit for repeated statements (a behaviour's own `repeats` beats the top-level one).
 import { BEHAVIOURS, type BehaviourId, type PhraseAdd, type PhraseEdits, type Rubric, type RubricBehaviour, type RubricPenalty, type FindingType } from '../types.js';
 import type { RubricFile, RubricFileBehaviour } from './schema.js';
 
@@ -25,7 +26,7 @@ export const DEFAULT_PASS = 70;
 export const DEFAULT_MIN_CALLS = 5;
 export const PENALTY_IDS = ['negative-language', 'non-apology', 'overuse'] as const;
 
-function behaviour(id: BehaviourId, spec: RubricFileBehaviour | undefined): RubricBehaviour {
+function behaviour(id: BehaviourId, spec: RubricFileBehaviour | undefined, repeats: RubricFile['repeats']): RubricBehaviour {
   const out: RubricBehaviour = {
     weight: spec?.weight ?? 0,
     expect: spec?.expect ?? 'never-required',
@@ -36,6 +37,8 @@ function behaviour(id: BehaviourId, spec: RubricFileBehaviour | undefined): Rubr
     alsoSatisfiedBy: [...(spec?.['also-satisfied-by'] ?? [])],
   };
   if (spec?.['max-per-call'] !== undefined) out.maxPerCall = spec['max-per-call'];
+  const diminishing = spec?.repeats?.diminishing ?? repeats?.diminishing;
+  if (diminishing !== undefined && diminishing < 1) out.diminishing = diminishing;
   return out;
 }
 
@@ -53,7 +56,7 @@ function phraseAdd(entry: string | { text: string; kind?: string } | { pattern: 
 }
 
 export function normaliseRubric(file: RubricFile, hash: string, origin: string): Rubric {
-  const behaviours = Object.fromEntries(BEHAVIOURS.map((id) => [id, behaviour(id, file.behaviours[id])])) as Record<
+  const behaviours = Object.fromEntries(BEHAVIOURS.map((id) => [id, behaviour(id, file.behaviours[id], file.repeats)])) as Record<
     BehaviourId,
     RubricBehaviour
   >;

@@ -14,6 +14,9 @@ import { checkPattern, MAX_PATTERN_LENGTH } from './regex-safety.js';
 
 const percent = z.number().min(0).max(100);
 
+/** `repeats: { diminishing: 0.5 }`: the k-th near-identical repeat of a statement in a call earns 0.5^k credit. */
+const repeatsSchema = z.strictObject({ diminishing: z.number().min(0).max(1) });
+
 function kindEnum(kinds: readonly string[]) {
   return z.enum(kinds as [string, ...string[]]);
 }
@@ -28,6 +31,7 @@ function behaviourSchema(behaviour: BehaviourId) {
     'min-confidence': z.number().min(0).max(1).optional(),
     critical: z.boolean().optional(),
     'also-satisfied-by': z.array(z.enum(BEHAVIOURS)).optional(),
+    repeats: repeatsSchema.optional(),
   });
 }
 
@@ -90,6 +94,8 @@ export const rubricFileSchema = z.strictObject({
   description: z.string().optional(),
   pass: percent.optional(),
   'min-calls': z.number().int().min(1).optional(),
+  /** Default `repeats` for every behaviour; a behaviour's own `repeats` wins. */
+  repeats: repeatsSchema.optional(),
   behaviours: z.strictObject(behaviourShape),
   penalties: penaltiesSchema.optional(),
   phrases: z.strictObject(phraseShape).optional(),

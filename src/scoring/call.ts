@@ -21,6 +21,7 @@ import { SIGNAL_MIN_CONFIDENCE, type CallPart } from './opportunities.js';
 import { countedFindings, scoreBehaviour } from './outcome.js';
 import { penaltiesFor } from './penalties.js';
 import { isResolved } from './resolution.js';
+import { normaliseStatement, similarity, SIMILARITY } from './scripted.js';
 
 /** Agent id used when neither the turn nor the transcript names the agent. */
 export const UNKNOWN_AGENT = '(unknown)';
@@ -78,11 +79,11 @@ function scorePart(part: CallPart, findings: readonly Finding[], rubric: Rubric)
   let earned = 0;
   let possible = 0;
   for (const behaviour of BEHAVIOURS) {
-    const outcome = scoreBehaviour(part, partFindings, behaviour, rubric);
+    const outcome = withRepeatCredit(scoreBehaviour(part, partFindings, behaviour, rubric), partFindings, rubric);
     behaviours[behaviour] = outcome;
     counts[behaviour] = countedFindings(partFindings, behaviour, rubric).length;
     if (outcome.opportunities > 0 && outcome.weight > 0) {
-      earned += (outcome.weight * outcome.met) / outcome.opportunities;
+      earned += (outcome.weight * (outcome.credit ?? outcome.met)) / outcome.opportunities;
       possible += outcome.weight;
     }
   }
@@ -100,6 +101,31 @@ function scorePart(part: CallPart, findings: readonly Finding[], rubric: Rubric)
     agentTurns: part.agentTurns.length,
     counts,
   };
+}
+
+/**
+ * Diminishing credit (rubric `repeats: { diminishing: d }`): a counted statement that repeats, near-identically,
+ * k earlier counted statements of the behaviour (or of those that also satisfy it) in this part earns d^k of an
+ * opportunity instead of 1. "I'm sorry for the inconvenience" answering three distress moments earns 1 + d + d².
+ */
+function withRepeatCredit(outcome: BehaviourOutcome, partFindings: readonly Finding[], rubric: Rubric): BehaviourOutcome {
+  const spec = rubric.behaviours[outcome.behaviour];
+  if (spec.diminishing === undefined || outcome.met === 0) return outcome;
+  const satisfying = [outcome.behaviour, ...spec.alsoSatisfiedBy]
+    .flatMap((b) => countedFindings(partFindings, b, rubric))
+    .sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
+  const earlier: string[] = [];
+  const factor = new Map<string, number>();
+  for (const f of satisfying) {
+    const key = normaliseStatement(f.quote);
+    const repeats = earlier.filter((k) => similarity(k, key) >= SIMILARITY).length;
+    factor.set(f.id, spec.diminishing ** repeats);
+    earlier.push(key);
+  }
+  const lost = outcome.findingIds.reduce((sum, id) => sum + (1 - (factor.get(id) ?? 1)), 0);
+  if (lost <= 0) return outcome;
+  const credit = Math.round(Math.max(0, outcome.met - lost) * 1000) / 1000;
+  return { ...outcome, credit, reason: `${outcome.reason}; repeated wording earns ${credit} of ${outcome.met} (×${spec.diminishing} per repeat)` };
 }
 
 export function scoreCall(transcript: Transcript, findings: Finding[], rubric: Rubric): CallResult {
