@@ -6,6 +6,7 @@ import { junitFormatter } from './junit.js';
 import { lineFormatter } from './line.js';
 import { markdownFormatter } from './markdown.js';
 import { ndjsonFormatter } from './ndjson.js';
+import { promisesFormatter, promisesJsonFormatter } from './promises.js';
 import { tableFormatter } from './table.js';
 import type { Formatter } from './types.js';
 
@@ -20,6 +21,8 @@ export const FORMATTERS: readonly Formatter[] = [
   markdownFormatter,
   htmlFormatter,
   junitFormatter,
+  promisesFormatter,
+  promisesJsonFormatter,
 ];
 
 export function findFormatter(name: string): Formatter | undefined {

@@ -30,7 +30,7 @@ export interface ScoreCommandOptions {
 }
 
 /** Formats that render individual calls and therefore need them kept in memory. */
-const CALL_FORMATS = new Set(['json', 'markdown', 'html', 'junit', 'line']);
+const CALL_FORMATS = new Set(['json', 'markdown', 'html', 'junit', 'line', 'promises', 'promises-json']);
 
 export function needsCalls(format: string, groupBy: GroupBy, verbose: boolean): boolean {
   return CALL_FORMATS.has(format) || (format === 'csv' && groupBy === 'call') || (format === 'table' && verbose);

@@ -1,0 +1,71 @@
+// Follow-up promises as data: one row per after-call promise of every call, for teams that check promises were kept.
+// `promises` is CSV (formula-safe), `promises-json` the same records as JSON.
+import { extractAllPromises, type FollowUpPromise, type Timeframe } from '../promises.js';
+import type { ScoreReport } from '../types.js';
+import { csvCell } from './escape.js';
+import type { Formatter } from './types.js';
+
+export const PROMISE_COLUMNS = [
+  'call_id', 'file', 'call_date', 'agent', 'turn', 'action', 'timeframe', 'due_kind', 'due_value', 'due_date',
+  'channel', 'vague', 'confidence', 'quote',
+] as const;
+
+/** The value part of a normalised timeframe: `friday`, `24h`, `5`, `17:00`; empty when the kind says it all. */
+export function timeframeValue(due: Timeframe | undefined): string {
+  if (!due) return '';
+  switch (due.kind) {
+    case 'weekday':
+    case 'time':
+      return due.value;
+    case 'day-of-month':
+      return String(due.day);
+    case 'duration':
+      return due.businessDays ? `${due.hours / 24} business days` : `${due.hours}h`;
+    default:
+      return '';
+  }
+}
+
+function row(p: FollowUpPromise): string {
+  return [
+    p.callId, p.file, p.callDate, p.agentId, p.turn, p.action, p.timeframe, p.due?.kind, timeframeValue(p.due),
+    p.dueDate, p.channel, p.vague, p.confidence, p.quote,
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+export function formatPromisesCsv(report: ScoreReport): string {
+  const promises = extractAllPromises(report.calls ?? []);
+  return [PROMISE_COLUMNS.join(','), ...promises.map(row)].map((line) => `${line}\r\n`).join('');
+}
+
+export function formatPromisesJson(report: ScoreReport): string {
+  const promises = extractAllPromises(report.calls ?? []);
+  const out = {
+    schemaVersion: 1,
+    provenance: report.provenance,
+    summary: {
+      calls: report.calls?.length ?? 0,
+      promises: promises.length,
+      vague: promises.filter((p) => p.vague).length,
+      withDueDate: promises.filter((p) => p.dueDate !== undefined).length,
+    },
+    promises,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+export const promisesFormatter: Formatter = {
+  name: 'promises',
+  description: 'every after-call promise as CSV: call, agent, turn, action, timeframe, normalised due date, channel, vague flag',
+  extension: 'csv',
+  format: formatPromisesCsv,
+};
+
+export const promisesJsonFormatter: Formatter = {
+  name: 'promises-json',
+  description: 'every after-call promise as JSON records (same fields as --format promises)',
+  extension: 'json',
+  format: formatPromisesJson,
+};
