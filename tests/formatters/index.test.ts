@@ -4,7 +4,7 @@ import { ANSI, sampleReport } from './fixture.js';
 
 describe('formatter registry', () => {
   it('lists every documented format once, with description and extension', () => {
-    expect(FORMATTERS.map((f) => f.name)).toEqual(['table', 'line', 'json', 'ndjson', 'csv', 'markdown', 'html', 'junit']);
+    expect(FORMATTERS.map((f) => f.name)).toEqual(['table', 'line', 'json', 'ndjson', 'csv', 'markdown', 'html', 'junit', 'promises', 'promises-json']);
     for (const f of FORMATTERS) {
       expect(f.description.length).toBeGreaterThan(10);
       expect(f.extension).toMatch(/^[a-z]+$/);
