@@ -2,12 +2,13 @@
 // what to show (DESIGN §8). Memory stays flat unless the caller asks to keep every call.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createDetectionEngine } from './detectors/index.js';
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { createCallScorer } from './parallel/call-scorer.js';
+import { createScoringPool, type ScoringPool } from './parallel/score-pool.js';
 import { redactCall, redactReport } from './redact.js';
 import { loadRubric } from './rubric/load.js';
 import { addCall, createAccumulator, finalize } from './scoring/aggregate.js';
-import { scoreCall } from './scoring/call.js';
 import { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
 import { InputError } from './transcript/input-error.js';
 import { expandPaths, readInputs } from './transcript/read-inputs.js';
@@ -32,6 +33,11 @@ export interface ScoreOptions extends ReadOptions {
   failOnRegression?: number;
   /** Any failed or skipped input → exit 2; low-sample groups are not exempt from failUnder. */
   strict?: boolean;
+  /**
+   * Worker threads for analysis and scoring (default 1: in-process, no worker). `auto`: one per core, but in-process
+   * when the inputs total under 1 MB (a worker's start-up would cost more than it saves). Output never depends on it.
+   */
+  jobs?: number | 'auto';
   /** Source for the `-` path. */
   stdin?: NodeJS.ReadableStream;
   /** Stops reading new inputs once aborted (Ctrl-C); the run returns what was counted so far, `interrupted: true`. */
@@ -111,8 +117,8 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline);
   const groupBy = options.groupBy ?? 'agent';
   // Expanded up front (a cheap walk) so streamed calls carry the same provenance as the final report.
-  const provenance = provenanceFor(rubric, (await expandPaths(paths)).files);
-  const engine = createDetectionEngine(rubric.phrases);
+  const expanded = await expandPaths(paths);
+  const provenance = provenanceFor(rubric, expanded.files);
   const accumulator = createAccumulator(groupBy);
   const summary: RunSummary = { read: 0, scored: 0, skipped: 0, failed: 0, skippedInputs: [], failedInputs: [] };
   const calls: CallResult[] = [];
@@ -128,41 +134,56 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (options.agentId !== undefined) readOptions.agentId = options.agentId;
   if (options.stdin !== undefined) readOptions.stdin = options.stdin;
 
-  let interrupted = false;
-  for await (const event of readInputs(paths, readOptions)) {
-    if (options.signal?.aborted) {
-      interrupted = true;
-      break;
-    }
-    summary.read++;
-    if (event.type === 'failed') {
-      summary.failed++;
-      summary.failedInputs.push(event.problem);
-      problems.push(event.problem);
-      continue;
-    }
-    if (event.type === 'skipped') {
-      summary.skipped++;
-      summary.skippedInputs.push(event.problem);
-      problems.push(event.problem);
-      continue;
-    }
-    warnings.push(...event.warnings);
-    const transcript = event.transcript;
-    if (!transcript.turns.some((t) => t.role === 'agent')) {
-      const problem: InputProblem = { file: transcript.source.file, reason: `no agent turns in call ${transcript.id}` };
-      if (transcript.source.line !== undefined) problem.line = transcript.source.line;
-      summary.skipped++;
-      summary.skippedInputs.push(problem);
-      problems.push(problem);
-      continue;
-    }
-    const scored = scoreCall(transcript, engine.detectTranscript(transcript), rubric);
+  // Results arrive in input order from either path; aggregation and streaming happen here, on this thread.
+  const onScored = async (scored: CallResult): Promise<void> => {
     summary.scored++;
     addCall(accumulator, scored);
     const call = options.redact ? redactCall(scored) : scored;
     if (options.keepCalls) calls.push(call);
     if (options.onCall) await options.onCall(call, provenance);
+  };
+  const jobs = options.jobs === 'auto' ? await autoJobs(expanded.files) : (options.jobs ?? 1);
+  const pool: ScoringPool | undefined = jobs > 1 ? createScoringPool(rubric, jobs, onScored) : undefined;
+  const score = pool ? undefined : createCallScorer(rubric);
+
+  let interrupted = false;
+  try {
+    for await (const event of readInputs(paths, readOptions)) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      summary.read++;
+      if (event.type === 'failed') {
+        summary.failed++;
+        summary.failedInputs.push(event.problem);
+        problems.push(event.problem);
+        continue;
+      }
+      if (event.type === 'skipped') {
+        summary.skipped++;
+        summary.skippedInputs.push(event.problem);
+        problems.push(event.problem);
+        continue;
+      }
+      warnings.push(...event.warnings);
+      const transcript = event.transcript;
+      if (!transcript.turns.some((t) => t.role === 'agent')) {
+        const problem: InputProblem = { file: transcript.source.file, reason: `no agent turns in call ${transcript.id}` };
+        if (transcript.source.line !== undefined) problem.line = transcript.source.line;
+        summary.skipped++;
+        summary.skippedInputs.push(problem);
+        problems.push(problem);
+        continue;
+      }
+      if (pool) await pool.add(transcript);
+      else await onScored(score!(transcript));
+    }
+    if (pool && interrupted) await pool.destroy();
+    else if (pool) await pool.finish();
+  } catch (err) {
+    await pool?.destroy();
+    throw err;
   }
 
   let report: ScoreReport = {
@@ -192,6 +213,24 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   const run: ScoreRun = { report, exitCode: exitCodeFor(report, options.strict ?? false), problems, warnings };
   if (interrupted) run.interrupted = true;
   return run;
+}
+
+/** Inputs under this many bytes in total are scored in-process under `jobs: 'auto'`. */
+const AUTO_PARALLEL_MIN_BYTES = 1024 * 1024;
+
+async function autoJobs(files: readonly string[]): Promise<number> {
+  const cores = availableParallelism();
+  if (cores <= 1) return 1;
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += (await stat(file)).size;
+    } catch {
+      // stdin or an unreadable file: the reader reports it; count nothing here
+    }
+    if (bytes >= AUTO_PARALLEL_MIN_BYTES) return cores;
+  }
+  return 1;
 }
 
 function exitCodeFor(report: ScoreReport, strict: boolean): number {

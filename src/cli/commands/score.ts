@@ -83,6 +83,7 @@ export async function runScoreCommand(
     redact: options.redact ?? false,
     strict: options.strict ?? false,
     stdin: io.stdin,
+    jobs: options.jobs ?? 'auto',
   };
   if (options.failUnder !== undefined) scoreOptions.failUnder = options.failUnder;
   if (options.baseline !== undefined) scoreOptions.baseline = options.baseline;

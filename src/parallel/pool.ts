@@ -1,0 +1,139 @@
+// An ordered worker pool: batches go out to N worker threads, results come back in submission order, and at most
+// `maxInFlight` batches are out (or waiting to be re-ordered) at a time, so a fast reader never floods memory.
+import { Worker } from 'node:worker_threads';
+
+export interface OrderedPoolOptions<TOut> {
+  /** The worker script (an ES module that answers each `{ seq, input }` with `{ seq, output }` or `{ seq, error }`). */
+  workerUrl: URL;
+  /** Structured-clone-friendly data every worker receives once (e.g. the rubric). */
+  workerData?: unknown;
+  size: number;
+  /** Batches submitted but not yet delivered; submit() waits while this many are out. Default 2 × size. */
+  maxInFlight?: number;
+  /** Receives each batch's output, strictly in submission order, one at a time. */
+  onResult: (output: TOut) => void | Promise<void>;
+}
+
+export interface OrderedPool<TIn> {
+  /** Queues a batch; resolves once there is room for another (back-pressure). Rejects after a worker failed. */
+  submit(input: TIn): Promise<void>;
+  /** Waits for every batch to be delivered, then stops the workers. Rejects with the first worker failure. */
+  finish(): Promise<void>;
+  /** Stops the workers at once (on abort or error); undelivered batches are dropped. */
+  destroy(): Promise<void>;
+}
+
+/** A worker's failure, as one line: the message of what it threw, or why it exited. */
+export class WorkerFailure extends Error {
+  constructor(message: string) {
+    super(`worker failed: ${message.split('\n')[0]}`);
+    this.name = 'WorkerFailure';
+  }
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+type Reply<TOut> = { seq: number; output: TOut } | { seq: number; error: string };
+
+export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TOut>): OrderedPool<TIn> {
+  const maxInFlight = Math.max(options.size, options.maxInFlight ?? options.size * 2);
+  const slots: Slot[] = [];
+  const queue: { seq: number; input: TIn }[] = [];
+  const done = new Map<number, TOut>();
+  let nextSeq = 0;
+  let nextDeliver = 0;
+  let delivering = false;
+  let failure: Error | undefined;
+  let stopped = false;
+  // Resolved whenever something changes (a batch delivered, a failure): submit() and finish() re-check then.
+  let wake: (() => void) | undefined;
+  const changed = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const waitForChange = (): Promise<void> => new Promise((resolve) => (wake = resolve));
+
+  const fail = (error: Error): void => {
+    if (failure) return;
+    failure = error;
+    void stopAll();
+    changed();
+  };
+
+  for (let i = 0; i < options.size; i++) {
+    const worker = new Worker(options.workerUrl, { workerData: options.workerData });
+    const slot: Slot = { worker, busy: false };
+    worker.on('message', (reply: Reply<TOut>) => {
+      slot.busy = false;
+      if ('error' in reply) return fail(new WorkerFailure(reply.error));
+      done.set(reply.seq, reply.output);
+      dispatch();
+      void deliver();
+    });
+    worker.on('error', (err) => fail(new WorkerFailure(err instanceof Error ? err.message : String(err))));
+    worker.on('exit', (code) => {
+      if (!stopped) fail(new WorkerFailure(`a worker exited early (code ${code})`));
+    });
+    // Idle workers must not keep the process alive (e.g. after an abort).
+    worker.unref();
+    slots.push(slot);
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (queue.length === 0 || failure) return;
+      if (slot.busy) continue;
+      const job = queue.shift()!;
+      slot.busy = true;
+      slot.worker.ref();
+      slot.worker.postMessage(job);
+    }
+    for (const slot of slots) if (!slot.busy) slot.worker.unref();
+  }
+
+  async function deliver(): Promise<void> {
+    if (delivering) return;
+    delivering = true;
+    try {
+      while (!failure && done.has(nextDeliver)) {
+        const output = done.get(nextDeliver)!;
+        done.delete(nextDeliver);
+        nextDeliver++;
+        await options.onResult(output);
+        changed();
+      }
+    } catch (err) {
+      fail(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      delivering = false;
+    }
+    if (!failure && done.has(nextDeliver)) void deliver();
+  }
+
+  async function stopAll(): Promise<void> {
+    stopped = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  return {
+    async submit(input) {
+      if (failure) throw failure;
+      queue.push({ seq: nextSeq++, input });
+      dispatch();
+      while (!failure && nextSeq - nextDeliver >= maxInFlight) await waitForChange();
+      if (failure) throw failure;
+    },
+    async finish() {
+      while (!failure && nextDeliver < nextSeq) await waitForChange();
+      if (!stopped) await stopAll();
+      if (failure) throw failure;
+    },
+    async destroy() {
+      if (!stopped) await stopAll();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Scores transcripts on worker threads: batches them (bounded by calls and characters), keeps a bounded number
+// of batches in flight, and hands CallResults back in input order so output never depends on --jobs.
+import type { CallResult, Rubric, Transcript } from '../types.js';
+import { createOrderedPool } from './pool.js';
+
+export interface ScoringPool {
+  /** Queues one transcript; waits when too many batches are in flight. */
+  add(transcript: Transcript): Promise<void>;
+  /** Scores what is queued and waits for every result to be delivered; stops the workers. */
+  finish(): Promise<void>;
+  /** Stops the workers without waiting (abort, error). */
+  destroy(): Promise<void>;
+}
+
+const BATCH_CALLS = 16;
+const BATCH_CHARS = 256 * 1024;
+
+export function createScoringPool(
+  rubric: Rubric,
+  jobs: number,
+  onResult: (call: CallResult) => void | Promise<void>,
+): ScoringPool {
+  const pool = createOrderedPool<Transcript[], CallResult[]>({
+    workerUrl: scoreWorkerUrl(),
+    workerData: { rubric },
+    size: jobs,
+    maxInFlight: jobs * 3,
+    onResult: async (calls) => {
+      for (const call of calls) await onResult(call);
+    },
+  });
+  let batch: Transcript[] = [];
+  let chars = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const out = batch;
+    batch = [];
+    chars = 0;
+    await pool.submit(out);
+  };
+  return {
+    async add(transcript) {
+      batch.push(transcript);
+      for (const turn of transcript.turns) chars += turn.text.length;
+      if (batch.length >= BATCH_CALLS || chars >= BATCH_CHARS) await flush();
+    },
+    async finish() {
+      await flush();
+      await pool.finish();
+    },
+    destroy: () => pool.destroy(),
+  };
+}
+
+/** The compiled worker script; when this module runs from TypeScript sources (tests), the built one in dist/. */
+function scoreWorkerUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/parallel/score-worker.js', import.meta.url)
+    : new URL('./score-worker.js', import.meta.url);
+}
