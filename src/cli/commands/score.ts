@@ -3,9 +3,10 @@ import { extname } from 'node:path';
 import { findFormatter, FORMATTERS, type Formatter } from '../../formatters/index.js';
 import { runScore, type ScoreOptions } from '../../pipeline.js';
 import { loadRoleMap } from '../../transcript/roles.js';
-import type { GroupBy, Role, ScoreReport } from '../../types.js';
+import type { CallResult, GroupBy, Provenance, Role, ScoreReport } from '../../types.js';
 import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '../io.js';
 import { UsageError } from '../options.js';
+import { createProgress, type Progress } from '../progress.js';
 import { decideColor, describeWriteError, openOutput } from '../write-output.js';
 
 /** What commander hands the action for score/report (after the option parsers ran). */
@@ -96,14 +97,22 @@ export async function runScoreCommand(
   if (options.roleMap !== undefined) scoreOptions.roleMap = await loadRoleMap(options.roleMap);
 
   const sink = openOutput(options.output, io.stdout);
-  const progress = createProgress(io, globals);
+  // Created with the first call, when the expanded input count (provenance) is known.
+  let bar: Progress | undefined;
+  const progress = {
+    tick(call: CallResult, provenance: Provenance): void {
+      bar ??= createProgress({ stream: io.stderr, enabled: globals.progress && !globals.quiet, totalFiles: provenance.inputs.count });
+      bar.tick(call.file);
+    },
+    done: (): void => bar?.done(),
+  };
   if (streaming) {
     scoreOptions.onCall = async (call, provenance) => {
-      progress.tick();
+      progress.tick(call, provenance);
       await sink.write(formatter.formatCall!(call, { provenance }, formatOptions));
     };
   } else {
-    scoreOptions.onCall = () => progress.tick();
+    scoreOptions.onCall = (call, provenance) => progress.tick(call, provenance);
   }
 
   // Ctrl-C stops reading new inputs; the partial run is summarised and nothing is written (a second Ctrl-C kills).
@@ -176,27 +185,4 @@ export function thresholdLines(report: ScoreReport): string[] {
 function isFsError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code);
-}
-
-/** A "scored N calls" counter on stderr, only on a TTY and without --no-progress/--quiet. */
-function createProgress(io: CliIO, globals: GlobalOptions): { tick(): void; done(): void } {
-  const enabled = globals.progress && !globals.quiet && io.stderr.isTTY === true;
-  let count = 0;
-  let shown = false;
-  let last = 0;
-  return {
-    tick() {
-      count++;
-      if (!enabled) return;
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      shown = true;
-      io.stderr.write(`\rscoring… ${count} call(s)`);
-    },
-    done() {
-      if (shown) io.stderr.write('\r\x1b[K');
-      shown = false;
-    },
-  };
 }
