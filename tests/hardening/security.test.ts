@@ -63,7 +63,9 @@ describe('fuzzed hostile transcripts', () => {
         expect(html).not.toMatch(/<script/i);
         expect(html).not.toMatch(/<[a-z][^>]*\bon(?:error|load)\s*=/i);
         expect(html).not.toMatch(/<img\b/i); // the report draws its charts with inline <svg>, never <img>
-        expect(html).toContain('&lt;'); // the markup is there, as text
+        // The markup is there, as text — when the generated turns carried any and a call was scored to show it.
+        const markupInTurns = calls.some((c) => c.turns.some(([, text]) => text.includes('<')));
+        if (markupInTurns && run.report.calls.length === calls.length) expect(html).toContain('&lt;');
       }),
       RUNS,
     );
