@@ -10,6 +10,8 @@ export { createDetectionEngine, DETECTORS, type DetectionEngine, type Detector }
 export { scoreCall } from './scoring/call.js';
 export { createAccumulator, addCall, mergeAccumulators, finalize, type Accumulator } from './scoring/aggregate.js';
 export { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
+export { normaliseStatement, similarity, finalizeScripted, type ScriptedTally } from './scoring/scripted.js';
+export { extractPromises, extractAllPromises, normaliseTimeframe, dueDate, type FollowUpPromise, type Timeframe } from './promises.js';
 export { FORMATTERS, findFormatter, type Formatter, type FormatOptions } from './formatters/index.js';
 export { redactText, redactCall, redactReport } from './redact.js';
 export { evaluate, type EvalResult, type EvalError } from './eval/run.js';
