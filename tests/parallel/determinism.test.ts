@@ -1,0 +1,56 @@
+// Output never depends on --jobs: the built CLI gives byte-identical reports with 1, 2 and 3 workers, on the
+// fixtures and on a generated corpus of 300 calls, and streams ndjson in input order.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, empathy } from '../cli/run.js';
+
+let corpus = '';
+
+beforeAll(() => {
+  corpus = mkdtempSync(join(tmpdir(), 'empathy-jobs-'));
+  execFileSync(process.execPath, ['bench/generate.js', '--calls', '300', '--seed', '7', '--out', corpus, '--formats', 'text,json'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+}, 120000);
+
+function scoreWith(jobs: number, args: string[]): string {
+  const run = empathy(['score', ...args, '--no-progress', '--jobs', String(jobs)]);
+  expect(run.stderr).not.toMatch(/internal error|worker failed/);
+  expect(run.code).toBe(0);
+  return run.stdout;
+}
+
+describe('--jobs determinism', () => {
+  it('fixtures: the same JSON report with --jobs 1, 2 and 3', () => {
+    const one = scoreWith(1, ['fixtures/transcripts', '--format', 'json']);
+    expect(JSON.parse(one).calls.length).toBeGreaterThan(5);
+    expect(scoreWith(2, ['fixtures/transcripts', '--format', 'json'])).toBe(one);
+    expect(scoreWith(3, ['fixtures/transcripts', '--format', 'json'])).toBe(one);
+  }, 120000);
+
+  it('300 generated calls (one file each): the same JSON report with --jobs 1, 2 and 3', () => {
+    const one = scoreWith(1, [join(corpus, 'text'), '--format', 'json']);
+    const report = JSON.parse(one);
+    expect(report.summary.scored).toBe(300);
+    expect(report.calls.filter((c: { findings: unknown[] }) => c.findings.length > 0).length).toBeGreaterThan(250);
+    expect(scoreWith(2, [join(corpus, 'text'), '--format', 'json'])).toBe(one);
+    expect(scoreWith(3, [join(corpus, 'text'), '--format', 'json'])).toBe(one);
+  }, 180000);
+
+  it('300 generated calls in JSONL: ndjson streams the same lines in input order with --jobs 1 and 3', () => {
+    const one = scoreWith(1, [join(corpus, 'json'), '--format', 'ndjson']);
+    const three = scoreWith(3, [join(corpus, 'json'), '--format', 'ndjson']);
+    expect(three).toBe(one);
+    const ids = one
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((r) => r.transcriptId !== undefined)
+      .map((r) => r.transcriptId as string);
+    expect(ids.length).toBe(300);
+  }, 180000);
+});

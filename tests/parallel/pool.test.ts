@@ -1,0 +1,104 @@
+// The ordered worker pool: results in submission order whatever the finishing order, bounded in-flight batches,
+// and a worker's failure surfaces as one rejected promise with a one-line message — never a hang.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createOrderedPool } from '../../src/parallel/pool.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'empathy-pool-'));
+
+function workerScript(name: string, body: string): URL {
+  const file = join(dir, name);
+  writeFileSync(file, `import { parentPort, workerData } from 'node:worker_threads';\n${body}\n`);
+  return pathToFileURL(file);
+}
+
+// Later batches finish first (a shorter sleep), so delivery order is the pool's doing.
+const ECHO = workerScript(
+  'echo.mjs',
+  `parentPort.on('message', ({ seq, input }) => {
+     setTimeout(() => parentPort.postMessage({ seq, output: input.map((n) => n * workerData.factor) }), Math.max(0, 30 - input[0]));
+   });`,
+);
+
+const THROWS = workerScript(
+  'throws.mjs',
+  `parentPort.on('message', ({ seq, input }) => {
+     if (input[0] === 3) throw new Error('detector blew up\\n    at someFrame (x.js:1:1)');
+     parentPort.postMessage({ seq, output: input });
+   });`,
+);
+
+const REPORTS = workerScript(
+  'reports.mjs',
+  `parentPort.on('message', ({ seq, input }) => {
+     if (input[0] === 2) parentPort.postMessage({ seq, error: 'scoring call c2 (a.txt): bad state' });
+     else parentPort.postMessage({ seq, output: input });
+   });`,
+);
+
+describe('createOrderedPool', () => {
+  it('delivers outputs in submission order and never has more than maxInFlight batches out', async () => {
+    const seen: number[][] = [];
+    let maxOut = 0;
+    let submitted = 0;
+    const pool = createOrderedPool<number[], number[]>({
+      workerUrl: ECHO,
+      workerData: { factor: 10 },
+      size: 3,
+      maxInFlight: 4,
+      onResult: (out) => {
+        seen.push(out);
+      },
+    });
+    for (let i = 0; i < 20; i++) {
+      await pool.submit([i, i + 100]);
+      submitted++;
+      maxOut = Math.max(maxOut, submitted - seen.length);
+    }
+    await pool.finish();
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => [i * 10, (i + 100) * 10]));
+    expect(maxOut).toBeLessThanOrEqual(4);
+  });
+
+  it('rejects with a one-line message when a worker throws, instead of hanging', async () => {
+    const pool = createOrderedPool<number[], number[]>({ workerUrl: THROWS, size: 2, onResult: () => undefined });
+    const run = async (): Promise<void> => {
+      for (let i = 0; i < 10; i++) await pool.submit([i]);
+      await pool.finish();
+    };
+    const error = await run().then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error!.message).toBe('worker failed: detector blew up');
+  });
+
+  it('rejects with the error a worker reports for a batch', async () => {
+    const delivered: number[][] = [];
+    const pool = createOrderedPool<number[], number[]>({ workerUrl: REPORTS, size: 1, onResult: (o) => void delivered.push(o) });
+    await pool.submit([1]);
+    await expect(
+      (async () => {
+        await pool.submit([2]);
+        await pool.submit([3]);
+        await pool.finish();
+      })(),
+    ).rejects.toThrow('worker failed: scoring call c2 (a.txt): bad state');
+    expect(delivered.flat()).not.toContain(3);
+  });
+
+  it('rejects when the worker script cannot even load', async () => {
+    const broken = workerScript('broken.mjs', `throw new Error('cannot load model');`);
+    const pool = createOrderedPool<number[], number[]>({ workerUrl: broken, size: 1, onResult: () => undefined });
+    await expect(
+      (async () => {
+        await pool.submit([1]);
+        await pool.finish();
+      })(),
+    ).rejects.toThrow(/^worker failed: cannot load model$/);
+  });
+});
