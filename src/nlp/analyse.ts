@@ -1,7 +1,7 @@
 // The only importer of wink-nlp and natural: turns text into sentences and tokens with character offsets,
 // lemmas, stems and POS, once per turn, shared by every detector.
-import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
 // natural's root pulls in database clients and dotenv output; import only the stemmer submodule.
 import PorterStemmerModule from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Transcript, Turn } from '../types.js';
@@ -46,10 +46,16 @@ export interface AnalysedCall {
 type WinkInstance = ReturnType<typeof winkNLP>;
 let nlpInstance: WinkInstance | undefined;
 
+const require = createRequire(import.meta.url);
+
 function nlp(): WinkInstance {
-  // Loaded once per process/worker; sentence boundaries and POS are all the detectors need (negation is checked
-  // per phrase in detectors/context.ts, where the scope can be bounded to the clause).
-  nlpInstance ??= winkNLP(model, ['sbd', 'pos']);
+  // Loaded on first use (commands that never analyse text — formats, rubric — skip its ~150 ms) and once per
+  // process/worker; sentence boundaries and POS are all the detectors need (negation is checked per phrase in
+  // detectors/context.ts, where the scope can be bounded to the clause).
+  if (!nlpInstance) {
+    const load = require('wink-nlp') as typeof winkNLP;
+    nlpInstance = load(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
+  }
   return nlpInstance;
 }
 
@@ -92,34 +98,42 @@ export function analyseTurn(turn: Turn): AnalysedTurn {
   const instance = nlp();
   const its = instance.its;
   const doc = instance.readDoc(analysed);
+  // Whole-document columns in one call each: far cheaper than an item object and five out() calls per token.
+  const all = doc.tokens();
+  const values = all.out() as string[];
+  const types = all.out(its.type) as string[];
+  const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
+  const tags = all.out(its.pos) as string[];
+  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let cursor = 0;
-  doc.sentences().each((sentenceItem: ItemSentence) => {
+  for (const [first, last] of spans) {
     const sentenceIndex = sentences.length;
     const firstToken = tokens.length;
-    sentenceItem.tokens().each((t: ItemToken) => {
-      const value = t.out() as string;
+    for (let i = first; i <= last; i++) {
+      const value = values[i]!;
       let at = analysed.indexOf(value, cursor);
       if (at < 0 || at - cursor > 64) at = cursor; // wink normalised the form; keep offsets monotonic
       const end = Math.min(analysed.length, at + value.length);
       cursor = end;
       const tokenLower = value.toLowerCase();
-      const type = t.out(its.type) as string;
-      const lemma = String(t.out(its.lemma as unknown as typeof its.value)).toLowerCase();
+      const isWord = types[i] === 'word';
+      const lemma = String(lemmas[i]).toLowerCase();
       tokens.push({
         text: value,
         lower: tokenLower,
         lemma,
-        stem: type === 'word' ? stem(lemma) : tokenLower,
-        pos: t.out(its.pos) as string,
-        isWord: type === 'word',
-        isStopWord: Boolean(t.out(its.stopWordFlag)),
+        stem: isWord ? stem(lemma) : tokenLower,
+        pos: tags[i]!,
+        isWord,
+        isStopWord: Boolean(stops[i]),
         start: at,
         end,
         sentence: sentenceIndex,
       });
-    });
+    }
     if (tokens.length > firstToken) {
       sentences.push({
         start: tokens[firstToken]!.start,
@@ -128,7 +142,7 @@ export function analyseTurn(turn: Turn): AnalysedTurn {
         endToken: tokens.length,
       });
     }
-  });
+  }
   if (analysed.length < text.length) sentences.push(...tailSentences(text, sentences[sentences.length - 1]?.end ?? 0, tokens.length));
   return { turn, text, lower, tokens, sentences };
 }
