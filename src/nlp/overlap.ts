@@ -58,8 +58,23 @@ export interface ContentWord {
   token: Token;
 }
 
-/** Content words of a turn, keyed by canonical stem (numbers by their digits). */
+const contentCache = new WeakMap<AnalysedTurn, ContentWord[]>();
+
+/**
+ * Content words of a turn, keyed by canonical stem (numbers by their digits). Memoised per analysed turn: the
+ * paraphrase detector asks again for every agent turn whose window holds the same customer turns. The array is
+ * shared: callers must not mutate it.
+ */
 export function contentWords(turn: AnalysedTurn): ContentWord[] {
+  let words = contentCache.get(turn);
+  if (words === undefined) {
+    words = computeContentWords(turn);
+    contentCache.set(turn, words);
+  }
+  return words;
+}
+
+function computeContentWords(turn: AnalysedTurn): ContentWord[] {
   const out: ContentWord[] = [];
   for (const token of turn.tokens) {
     if (isRedactionToken(turn.text, token)) continue;
@@ -92,7 +107,7 @@ export interface OverlapResult {
 }
 
 export function contentOverlap(
-  agent: ContentWord[],
+  agent: readonly ContentWord[],
   customerTurns: AnalysedTurn[],
   agentEarlierKeys: ReadonlySet<string>,
 ): OverlapResult {
