@@ -8,7 +8,7 @@ import { createCallScorer } from './parallel/call-scorer.js';
 import { createScoringPool, type ScoringPool } from './parallel/score-pool.js';
 import { redactCall, redactReport } from './redact.js';
 import { loadRubric } from './rubric/load.js';
-import { addCall, createAccumulator, finalize } from './scoring/aggregate.js';
+import { addCall, createAccumulator, finalize, type Accumulator } from './scoring/aggregate.js';
 import { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
 import { InputError } from './transcript/input-error.js';
 import { expandPaths, readInputs } from './transcript/read-inputs.js';
@@ -54,6 +54,10 @@ export interface ScoreRun {
   warnings: string[];
   /** `signal` aborted before every input was read: the report is partial. */
   interrupted?: boolean;
+  /** The mergeable aggregate, the expanded input files and the rubric: what `--format partial` writes. */
+  accumulator: Accumulator;
+  files: string[];
+  rubric: Rubric;
 }
 
 const TOOL = readToolInfo();
@@ -210,7 +214,7 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   // Calls were redacted one by one above; redactReport also masks the problem reasons.
   if (options.redact) report = { ...redactReport({ ...report, calls: [] }), calls };
 
-  const run: ScoreRun = { report, exitCode: exitCodeFor(report, options.strict ?? false), problems, warnings };
+  const run: ScoreRun = { report, exitCode: exitCodeFor(report, options.strict ?? false), problems, warnings, accumulator, files: expanded.files, rubric };
   if (interrupted) run.interrupted = true;
   return run;
 }

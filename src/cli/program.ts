@@ -2,6 +2,7 @@
 // (0 ok · 1 a threshold failed · 2 usage, rubric or input error).
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATTER_NAMES } from '../formatters/index.js';
+import { PARTIAL_FORMAT } from '../partial.js';
 import { toolInfo } from '../pipeline.js';
 import { RubricError, formatRubricProblem } from '../rubric/errors.js';
 import { BUILTIN_RUBRICS } from '../rubric/load.js';
@@ -9,6 +10,7 @@ import { InputError, formatProblem } from '../transcript/input-error.js';
 import { READERS } from '../transcript/readers/index.js';
 import { GROUP_BYS } from '../types.js';
 import { runEvalCommand, type EvalCommandOptions } from './commands/eval.js';
+import { runMergeCommand, type MergeCommandOptions } from './commands/merge.js';
 import { formatsJson, formatsText } from './commands/formats.js';
 import { runRubricCheck, runRubricShow, type CommandResult } from './commands/rubric.js';
 import { runScoreCommand, type ScoreCommandOptions } from './commands/score.js';
@@ -90,7 +92,7 @@ export function buildProgram(io: CliIO, run: ProgramRun): Command {
 
   addScoreOptions(
     program.command('score').description('score transcripts and print or write scorecards').argument('<paths...>', 'files, directories, globs or - for stdin'),
-    new Option('--format <name>', 'output format (default: table on a terminal, json when piped)').choices([...FORMATTER_NAMES]),
+    new Option('--format <name>', 'output format (default: table on a terminal, json when piped; partial: for `empathy merge`)').choices([...FORMATTER_NAMES, PARTIAL_FORMAT]),
   )
     .addHelpText('after', '\nExamples:\n  empathy score fixtures/transcripts\n  empathy score calls/ --format json -o scores.json --fail-under 70\n  cat call.txt | empathy score - --input-format text')
     .action(async (paths: string[], options: ScoreCommandOptions) => {
@@ -105,6 +107,23 @@ export function buildProgram(io: CliIO, run: ProgramRun): Command {
     .addHelpText('after', '\nExamples:\n  empathy report fixtures/transcripts -o coaching.html\n  empathy report calls/ --format markdown > coaching.md')
     .action(async (paths: string[], options: ScoreCommandOptions) => {
       run.exitCode = await runScoreCommand(paths, options, globals(), io, 'html');
+    });
+
+  program
+    .command('merge')
+    .description('merge partial results (`score --format partial`) from shards or machines into one report')
+    .argument('<partials...>', 'partial result files')
+    .addOption(new Option('--format <name>', 'output format (default: table on a terminal, json when piped); partial: merge again later').choices([...FORMATTER_NAMES, PARTIAL_FORMAT]))
+    .option('-o, --output <file>', 'write results to a file (atomically) instead of stdout')
+    .option('--fail-under <score>', 'exit 1 if any group\'s mean score is below this (0-100)', parseScore)
+    .option('--baseline <json>', 'compare with a previous `--format json` report')
+    .option('--fail-on-regression <points>', 'exit 1 if a group dropped more than this many points vs --baseline', parsePoints)
+    .option('--strict', 'any failed or skipped input in any shard → exit 2; low-sample groups can fail --fail-under')
+    .option('--verbose', 'per-group details in the table')
+    .addHelpText('after', '\nExamples:\n  empathy score calls/a --format partial -o parts/a.json\n  empathy merge parts/*.json --format json -o scores.json --fail-under 70')
+    .action(async (files: string[], options: MergeCommandOptions) => {
+      const fallback = io.stdout.isTTY === true ? 'table' : 'json';
+      run.exitCode = await runMergeCommand(files, options, globals(), io, fallback);
     });
 
   program

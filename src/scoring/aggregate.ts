@@ -251,7 +251,7 @@ export function meanAndInterval(n: number, sumTenths: number, sumSquaresTenths: 
   };
 }
 
-export function finalize(acc: Accumulator, rubric: Rubric): GroupScorecard[] {
+export function finalize(acc: Accumulator, rubric: Pick<Rubric, 'pass' | 'minCalls'>): GroupScorecard[] {
   const keys = Object.keys(acc.groups).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return keys
     .map((key) => [key, acc.groups[key]!] as const)

@@ -2,6 +2,7 @@
 import { extname } from 'node:path';
 import { findFormatter, FORMATTERS, type Formatter } from '../../formatters/index.js';
 import { runScore, type ScoreOptions } from '../../pipeline.js';
+import { PARTIAL_FORMAT, partialFormatter, partialText } from '../../partial.js';
 import { loadRoleMap } from '../../transcript/roles.js';
 import type { CallResult, GroupBy, Provenance, Role, ScoreReport } from '../../types.js';
 import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '../io.js';
@@ -70,7 +71,7 @@ export async function runScoreCommand(
     throw new UsageError('--fail-on-regression needs --baseline <json>');
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
-  const formatter = chooseFormat(options.format, options.output, fallbackFormat);
+  const formatter = options.format === PARTIAL_FORMAT ? partialFormatter : chooseFormat(options.format, options.output, fallbackFormat);
   const formatOptions = {
     color: decideColor({ flag: globals.color, env: io.env, isTTY: options.output === undefined && io.stdout.isTTY === true }),
     verbose: options.verbose ?? false,
@@ -132,7 +133,7 @@ export async function runScoreCommand(
       return INTERRUPTED_EXIT;
     }
     // Streaming formats wrote their calls already; their format() of a call-less report is the closing summary.
-    await sink.write(formatter.format(run.report, formatOptions));
+    await sink.write(formatter === partialFormatter ? partialText(run) : formatter.format(run.report, formatOptions));
     await sink.commit();
   } catch (err) {
     progress.done();
