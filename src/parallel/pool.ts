@@ -1,6 +1,6 @@
 // An ordered worker pool: batches go out to N worker threads, results come back in submission order, and at most
 // `maxInFlight` batches are out (or waiting to be re-ordered) at a time, so a fast reader never floods memory.
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 export interface OrderedPoolOptions<TOut> {
   /** The worker script (an ES module that answers each `{ seq, input }` with `{ seq, output }` or `{ seq, error }`). */
@@ -8,6 +8,8 @@ export interface OrderedPoolOptions<TOut> {
   /** Structured-clone-friendly data every worker receives once (e.g. the rubric). */
   workerData?: unknown;
   size: number;
+  /** Heap limits per worker (see node:worker_threads ResourceLimits). */
+  resourceLimits?: ResourceLimits;
   /** Batches submitted but not yet delivered; submit() waits while this many are out. Default 2 × size. */
   maxInFlight?: number;
   /** Receives each batch's output, strictly in submission order, one at a time. */
@@ -65,7 +67,10 @@ export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TOut>):
   };
 
   for (let i = 0; i < options.size; i++) {
-    const worker = new Worker(options.workerUrl, { workerData: options.workerData });
+    const worker = new Worker(options.workerUrl, {
+      workerData: options.workerData,
+      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+    });
     const slot: Slot = { worker, busy: false };
     worker.on('message', (reply: Reply<TOut>) => {
       slot.busy = false;

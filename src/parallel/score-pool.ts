@@ -12,6 +12,13 @@ export interface ScoringPool {
   destroy(): Promise<void>;
 }
 
+/**
+ * A worker holds the model (~40 MB of heap) plus a batch; left alone V8 grows each worker's heap to hundreds of MB
+ * before collecting, which put two workers over the 300 MB budget (DESIGN §9). A 5 MB turn still fits: analysis
+ * reads at most a 20k-character head of a turn.
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+
 const BATCH_CALLS = 16;
 const BATCH_CHARS = 256 * 1024;
 
@@ -25,6 +32,7 @@ export function createScoringPool(
     workerData: { rubric },
     size: jobs,
     maxInFlight: jobs * 3,
+    resourceLimits: WORKER_HEAP,
     onResult: async (calls) => {
       for (const call of calls) await onResult(call);
     },
