@@ -6,6 +6,7 @@ import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { STDIN_PATH, expandPaths } from './expand-paths.js';
 import { InputError } from './input-error.js';
+import { readStdin } from './read-stdin.js';
 import { READERS, chooseReader, findReader, innerName, type ReadOptions, type ReadOutput } from './readers/index.js';
 import { createUniqueIds } from './unique-ids.js';
 
@@ -31,14 +32,25 @@ export async function* readInputs(
   const ids = createUniqueIds();
   for (const file of files) {
     const name = file === STDIN_PATH ? STDIN_NAME : file;
-    let bytes: Uint8Array;
+    let iterator: AsyncIterator<InputEvent> | Iterator<InputEvent>;
     try {
-      bytes = file === STDIN_PATH ? await readStream(options.stdin ?? process.stdin) : await readFile(file);
+      // stdin may be an endless JSONL stream: read-stdin.ts reads it line by line.
+      iterator = file === STDIN_PATH ? readStdin(options.stdin ?? process.stdin, name, options) : readBytes(await readFile(file), name, options);
     } catch (error) {
       yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
       continue;
     }
-    for (const event of readBytes(bytes, name, options)) {
+    for (;;) {
+      let next: IteratorResult<InputEvent>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        // A stream that fails mid-way (stdin is a directory, a pipe error): what was read still counts.
+        yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
+        break;
+      }
+      if (next.done) break;
+      const event = next.value;
       const warning = event.type === 'transcript' ? ids.claim(event.transcript) : undefined;
       // A fresh array: a file's later transcripts share one empty warnings list.
       yield warning === undefined || event.type !== 'transcript' ? event : { ...event, warnings: [...event.warnings, warning] };
@@ -114,12 +126,6 @@ export function* readText(text: string, file: string, options: ReadOptions, snif
   if (output.transcripts.length === 0 && output.problems.length === 0) {
     yield { type: 'skipped', problem: { file, reason: 'no turns' } };
   }
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  return Buffer.concat(chunks);
 }
 
 function readErrorReason(error: unknown): string {

@@ -143,6 +143,14 @@ function readJsonDocument(text: string, ctx: ReadContext): ReadOutput {
   return out;
 }
 
+/**
+ * One JSONL line (0-based `index`): its transcripts, or an InputError for a broken line. Exported for the streaming
+ * stdin reader, which feeds lines one at a time instead of the whole text.
+ */
+export function readJsonlLine(line: string, index: number, ctx: ReadContext): ReadOutput {
+  return documentToOutput(parseJson(line, ctx.file, index), ctx, { line: index + 1, suffix: index + 1 });
+}
+
 /** JSONL: each non-empty line is a document; a broken line is a problem, the others still count. */
 function readJsonl(text: string, ctx: ReadContext): ReadOutput {
   const out: ReadOutput = { transcripts: [], problems: [], warnings: [] };
@@ -151,8 +159,7 @@ function readJsonl(text: string, ctx: ReadContext): ReadOutput {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     try {
-      const value = parseJson(line, ctx.file, i);
-      merge(out, documentToOutput(value, ctx, { line: i + 1, suffix: i + 1 }));
+      merge(out, readJsonlLine(line, i, ctx));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const problem = error.toProblem();
