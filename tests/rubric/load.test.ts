@@ -43,6 +43,7 @@ describe('built-in rubrics', () => {
       alsoSatisfiedBy: ['apology'],
     });
     expect(r.behaviours.apology.maxPerCall).toBe(4);
+    expect(r.behaviours.apology.withinTurns).toBe(6);
     expect(r.behaviours['follow-up-promise']).toMatchObject({ weight: 15, expect: 'when-unresolved', kinds: ['after-call'] });
     expect(r.penalties['negative-language']!.points).toBe(10);
     expect(r.penalties['non-apology']!.points).toBe(5);
