@@ -1,8 +1,7 @@
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
-import type { FindingDraft } from '../types.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import { ACKNOWLEDGEMENT_PHRASES } from './lexicons/acknowledgement.js';
-import { agentTurns, bestPerSentence } from './scan.js';
+import { scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
 
 /** Entries whose own wording carries the negation ("I can't imagine", "that's not acceptable"). */
@@ -26,31 +25,24 @@ export const acknowledgement: Detector = {
   },
   create(options) {
     const matcher = new PhraseMatcher(applyPhraseEdits(ACKNOWLEDGEMENT_PHRASES, options.phrases, 'validation'));
-    return (call) => {
-      const drafts: FindingDraft[] = [];
-      for (const turn of agentTurns(call)) {
-        const candidates: FindingDraft[] = [];
-        for (const match of matcher.matchAll(turn.lower)) {
-          const id = match.entry.id;
-          if (!NEGATION_IS_PART_OF_PHRASE.has(id) && isNegatedAt(turn, match.start, 3)) continue;
-          if (isReportedAt(turn, match.start)) continue;
-          const after = turn.lower.slice(match.end, match.end + 80);
-          if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds') && TASK_INFINITIVE.test(after)) continue;
-          const prev = wordsBefore(turn, match.start, 1)[0]?.lower;
-          if (id === 'i-understand' && (prev === 'you' || prev === 'if')) continue;
-          let kind: string = match.entry.kind;
-          let confidence: number = match.entry.confidence;
-          if (id === 'i-understand') {
-            kind = 'bare';
-            confidence = REFUSAL_AFTER.test(after) ? 0.7 : 0.6;
-          }
-          const sentence = sentenceAt(turn, match.start);
-          const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
-          candidates.push({ kind, turn: turn.turn.index, span, rule: `acknowledgement.${id}`, confidence: clamp01(confidence) });
+    return (call) =>
+      scanAgentPhrases(call, matcher, { validation: 3, sympathy: 3, bare: 1 }, (turn, match) => {
+        const id = match.entry.id;
+        if (!NEGATION_IS_PART_OF_PHRASE.has(id) && isNegatedAt(turn, match.start, 3)) return undefined;
+        if (isReportedAt(turn, match.start)) return undefined;
+        const after = turn.lower.slice(match.end, match.end + 80);
+        if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds') && TASK_INFINITIVE.test(after)) return undefined;
+        const prev = wordsBefore(turn, match.start, 1)[0]?.lower;
+        if (id === 'i-understand' && (prev === 'you' || prev === 'if')) return undefined;
+        let kind: string = match.entry.kind;
+        let confidence: number = match.entry.confidence;
+        if (id === 'i-understand') {
+          kind = 'bare';
+          confidence = REFUSAL_AFTER.test(after) ? 0.7 : 0.6;
         }
-        drafts.push(...bestPerSentence(candidates, { validation: 3, sympathy: 3, bare: 1 }));
-      }
-      return drafts;
-    };
+        const sentence = sentenceAt(turn, match.start);
+        const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
+        return { kind, turn: turn.turn.index, span, rule: `acknowledgement.${id}`, confidence: clamp01(confidence) };
+      });
   },
 };

@@ -1,6 +1,5 @@
 import type { AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
-import type { FindingDraft } from '../types.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   APOLOGY_PHRASES,
@@ -11,7 +10,7 @@ import {
   SYMPATHY_AFTER_SORRY,
 } from './lexicons/apology.js';
 import type { Detector } from './types.js';
-import { agentTurns, bestPerSentence } from './scan.js';
+import { scanAgentPhrases } from './scan.js';
 
 type Kind = 'ownership' | 'inconvenience' | 'clarification' | 'non-apology';
 
@@ -30,24 +29,17 @@ export const apology: Detector = {
   },
   create(options) {
     const matcher = new PhraseMatcher(applyPhraseEdits(APOLOGY_PHRASES, options.phrases, 'inconvenience'));
-    return (call) => {
-      const drafts: FindingDraft[] = [];
-      for (const turn of agentTurns(call)) {
-        const candidates: FindingDraft[] = [];
-        for (const match of matcher.matchAll(turn.lower)) {
-          const kind = classify(turn, match.start, match.end, match.entry.kind as Kind, match.entry.id);
-          if (!kind) continue;
-          const sentence = sentenceAt(turn, match.start);
-          const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
-          let confidence: number = match.entry.confidence;
-          if (kind === 'ownership') confidence = Math.max(confidence, 0.9);
-          if (kind === 'inconvenience' && /^\s*(?:for|about)\b/.test(turn.lower.slice(match.end))) confidence = 0.95;
-          candidates.push({ kind, turn: turn.turn.index, span, rule: `apology.${match.entry.id}`, confidence: clamp01(confidence) });
-        }
-        drafts.push(...bestPerSentence(candidates, KIND_PRIORITY));
-      }
-      return drafts;
-    };
+    return (call) =>
+      scanAgentPhrases(call, matcher, KIND_PRIORITY, (turn, match) => {
+        const kind = classify(turn, match.start, match.end, match.entry.kind as Kind, match.entry.id);
+        if (!kind) return undefined;
+        const sentence = sentenceAt(turn, match.start);
+        const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
+        let confidence: number = match.entry.confidence;
+        if (kind === 'ownership') confidence = Math.max(confidence, 0.9);
+        if (kind === 'inconvenience' && /^\s*(?:for|about)\b/.test(turn.lower.slice(match.end))) confidence = 0.95;
+        return { kind, turn: turn.turn.index, span, rule: `apology.${match.entry.id}`, confidence: clamp01(confidence) };
+      });
   },
 };
 

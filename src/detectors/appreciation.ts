@@ -1,6 +1,5 @@
 import type { AnalysedCall } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
-import type { FindingDraft } from '../types.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt } from './context.js';
 import {
   APPRECIATION_PHRASES,
@@ -9,7 +8,7 @@ import {
   KIND_CUES,
   NOT_APPRECIATION_AFTER,
 } from './lexicons/appreciation.js';
-import { agentTurns, bestPerSentence } from './scan.js';
+import { scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
 
 /** "Fine, thanks" answers "how are you"; it is small talk, not appreciation of the customer. */
@@ -33,31 +32,24 @@ export const appreciation: Detector = {
   },
   create(options) {
     const matcher = new PhraseMatcher(applyPhraseEdits(APPRECIATION_PHRASES, options.phrases, 'courtesy'));
-    return (call) => {
-      const drafts: FindingDraft[] = [];
-      for (const turn of agentTurns(call)) {
-        const candidates: FindingDraft[] = [];
-        for (const match of matcher.matchAll(turn.lower)) {
-          const sentence = sentenceAt(turn, match.start);
-          const sentenceStart = sentence ? sentence.start : 0;
-          const sentenceEnd = sentence ? sentence.end : turn.lower.length;
-          const before = turn.lower.slice(Math.max(sentenceStart, match.start - 40), match.start);
-          const after = turn.lower.slice(match.end, Math.min(turn.lower.length, match.end + 120));
-          if (DECLINING_BEFORE.test(before) || DECLINING_AFTER.test(after)) continue;
-          if (NOT_APPRECIATION_AFTER.test(after)) continue;
-          if (askedHowAreYou(call, turn.turn.index) && POLITE_REPLY_BEFORE.test(before) && /^\s*(?:[.!,]|and you|how (?:are|about) you|$)/.test(after)) continue;
-          const surface = turn.turn.text.slice(match.start, match.end);
-          if (surface.length > 3 && surface === surface.toUpperCase() && /[A-Z]/.test(surface)) continue; // "CHEERS" the show
-          if (match.entry.id === 'appreciate' && APPRECIATE_AS_VALIDATION.test(after)) continue;
-          if (isNegatedAt(turn, match.start, 3) || isReportedAt(turn, match.start)) continue;
-          const kind = match.entry.id.endsWith('question') ? 'information' : kindFor(turn.lower.slice(match.end, sentenceEnd), match.entry.kind);
-          const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
-          candidates.push({ kind, turn: turn.turn.index, span, rule: `appreciation.${match.entry.id}`, confidence: clamp01(match.entry.confidence) });
-        }
-        drafts.push(...bestPerSentence(candidates, { patience: 3, loyalty: 3, information: 2, courtesy: 1 }));
-      }
-      return drafts;
-    };
+    return (call) =>
+      scanAgentPhrases(call, matcher, { patience: 3, loyalty: 3, information: 2, courtesy: 1 }, (turn, match) => {
+        const sentence = sentenceAt(turn, match.start);
+        const sentenceStart = sentence ? sentence.start : 0;
+        const sentenceEnd = sentence ? sentence.end : turn.lower.length;
+        const before = turn.lower.slice(Math.max(sentenceStart, match.start - 40), match.start);
+        const after = turn.lower.slice(match.end, Math.min(turn.lower.length, match.end + 120));
+        if (DECLINING_BEFORE.test(before) || DECLINING_AFTER.test(after)) return undefined;
+        if (NOT_APPRECIATION_AFTER.test(after)) return undefined;
+        if (askedHowAreYou(call, turn.turn.index) && POLITE_REPLY_BEFORE.test(before) && /^\s*(?:[.!,]|and you|how (?:are|about) you|$)/.test(after)) return undefined;
+        const surface = turn.turn.text.slice(match.start, match.end);
+        if (surface.length > 3 && surface === surface.toUpperCase() && /[A-Z]/.test(surface)) return undefined; // "CHEERS" the show
+        if (match.entry.id === 'appreciate' && APPRECIATE_AS_VALIDATION.test(after)) return undefined;
+        if (isNegatedAt(turn, match.start, 3) || isReportedAt(turn, match.start)) return undefined;
+        const kind = match.entry.id.endsWith('question') ? 'information' : kindFor(turn.lower.slice(match.end, sentenceEnd), match.entry.kind);
+        const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
+        return { kind, turn: turn.turn.index, span, rule: `appreciation.${match.entry.id}`, confidence: clamp01(match.entry.confidence) };
+      });
   },
 };
 

@@ -1,6 +1,5 @@
 import type { AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
-import type { FindingDraft } from '../types.js';
 import { clamp01, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   AFTER_CALL_ACTION,
@@ -11,7 +10,7 @@ import {
   NON_COMMITMENT,
   TIMEFRAME,
 } from './lexicons/follow-up-promise.js';
-import { agentTurns, bestPerSentence } from './scan.js';
+import { scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
 
 /** A head inside a subordinate or relative clause describes, it does not commit ("because I will be away"). */
@@ -31,44 +30,37 @@ export const followUpPromise: Detector = {
   },
   create(options) {
     const matcher = new PhraseMatcher(applyPhraseEdits(FOLLOW_UP_PHRASES, options.phrases, 'after-call'));
-    return (call) => {
-      const drafts: FindingDraft[] = [];
-      for (const turn of agentTurns(call)) {
-        const candidates: FindingDraft[] = [];
-        for (const match of matcher.matchAll(turn.lower)) {
-          const sentence = sentenceAt(turn, match.start);
-          const sentenceStart = sentence ? sentence.start : 0;
-          const sentenceEnd = sentence ? sentence.end : turn.lower.length;
-          const rest = withoutDisfluencies(turn.lower.slice(match.end, Math.max(match.end, sentenceEnd)));
-          const head = turn.lower.slice(sentenceStart, match.start);
-          if (isReportedAt(turn, match.start)) continue;
-          if (match.entry.id === 'first-person-future' && (isQuestionInversion(turn, match.start) || SUBORDINATE_BEFORE.test(head))) continue;
-          const verdict = classify(match.entry.id, match.entry.kind, rest, turn.lower.startsWith('we', match.start));
-          if (!verdict) continue;
-          const kind = verdict.kind;
-          const sentenceText = turn.lower.slice(sentenceStart, sentenceEnd);
-          const attributes: Record<string, string> = {};
-          let confidence: number = match.entry.confidence + verdict.adjust;
-          if (kind === 'after-call') {
-            const timeframe = TIMEFRAME.exec(sentenceText);
-            if (timeframe) attributes.timeframe = turn.turn.text.slice(sentenceStart + timeframe.index, sentenceStart + timeframe.index + timeframe[0].length);
-            const channel = CHANNELS.find(([, cue]) => cue.test(sentenceText));
-            if (channel) attributes.channel = channel[0];
-            attributes.action = turn.turn.text.slice(match.start, Math.min(sentenceEnd, match.end + 60)).trim();
-            if (!timeframe && !channel) attributes.vague = 'true';
-            if (timeframe) confidence += 0.1;
-            if (channel) confidence += 0.05;
-            if (CONDITIONAL_BEFORE.test(head)) confidence -= 0.2;
-            if (/^\s*try\b/.test(rest)) confidence -= 0.1;
-            if (/\b(?:hope|hopefully|maybe|perhaps|probably|might)\b/.test(sentenceText)) confidence -= 0.1;
-          }
-          const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
-          candidates.push({ kind, turn: turn.turn.index, span, rule: `follow-up-promise.${match.entry.id}`, confidence: clamp01(confidence), attributes });
+    return (call) =>
+      scanAgentPhrases(call, matcher, { 'after-call': 2, 'in-call': 1 }, (turn, match) => {
+        const sentence = sentenceAt(turn, match.start);
+        const sentenceStart = sentence ? sentence.start : 0;
+        const sentenceEnd = sentence ? sentence.end : turn.lower.length;
+        const rest = withoutDisfluencies(turn.lower.slice(match.end, Math.max(match.end, sentenceEnd)));
+        const head = turn.lower.slice(sentenceStart, match.start);
+        if (isReportedAt(turn, match.start)) return undefined;
+        if (match.entry.id === 'first-person-future' && (isQuestionInversion(turn, match.start) || SUBORDINATE_BEFORE.test(head))) return undefined;
+        const verdict = classify(match.entry.id, match.entry.kind, rest, turn.lower.startsWith('we', match.start));
+        if (!verdict) return undefined;
+        const kind = verdict.kind;
+        const sentenceText = turn.lower.slice(sentenceStart, sentenceEnd);
+        const attributes: Record<string, string> = {};
+        let confidence: number = match.entry.confidence + verdict.adjust;
+        if (kind === 'after-call') {
+          const timeframe = TIMEFRAME.exec(sentenceText);
+          if (timeframe) attributes.timeframe = turn.turn.text.slice(sentenceStart + timeframe.index, sentenceStart + timeframe.index + timeframe[0].length);
+          const channel = CHANNELS.find(([, cue]) => cue.test(sentenceText));
+          if (channel) attributes.channel = channel[0];
+          attributes.action = turn.turn.text.slice(match.start, Math.min(sentenceEnd, match.end + 60)).trim();
+          if (!timeframe && !channel) attributes.vague = 'true';
+          if (timeframe) confidence += 0.1;
+          if (channel) confidence += 0.05;
+          if (CONDITIONAL_BEFORE.test(head)) confidence -= 0.2;
+          if (/^\s*try\b/.test(rest)) confidence -= 0.1;
+          if (/\b(?:hope|hopefully|maybe|perhaps|probably|might)\b/.test(sentenceText)) confidence -= 0.1;
         }
-        drafts.push(...bestPerSentence(candidates, { 'after-call': 2, 'in-call': 1 }));
-      }
-      return drafts;
-    };
+        const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
+        return { kind, turn: turn.turn.index, span, rule: `follow-up-promise.${match.entry.id}`, confidence: clamp01(confidence), attributes };
+      });
   },
 };
 

@@ -1,5 +1,6 @@
 // Iteration and de-duplication helpers shared by detectors.
 import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
+import type { PhraseMatch, PhraseMatcher } from '../nlp/phrases.js';
 import type { FindingDraft } from '../types.js';
 
 export function agentTurns(call: AnalysedCall): AnalysedTurn[] {
@@ -32,4 +33,26 @@ export function previousCustomerTurns(call: AnalysedCall, index: number, max: nu
     else if (t.turn.role === 'agent' && out.length > 0) break;
   }
   return out;
+}
+
+/**
+ * The loop every phrase-led agent detector shares: each lexicon match in each agent turn is judged by `judge`
+ * (undefined drops it), then one finding per sentence is kept by kind priority and confidence.
+ */
+export function scanAgentPhrases(
+  call: AnalysedCall,
+  matcher: PhraseMatcher,
+  priority: Record<string, number>,
+  judge: (turn: AnalysedTurn, match: PhraseMatch) => FindingDraft | undefined,
+): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  for (const turn of agentTurns(call)) {
+    const candidates: FindingDraft[] = [];
+    for (const match of matcher.matchAll(turn.lower)) {
+      const draft = judge(turn, match);
+      if (draft) candidates.push(draft);
+    }
+    drafts.push(...bestPerSentence(candidates, priority));
+  }
+  return drafts;
 }
