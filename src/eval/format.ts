@@ -61,16 +61,20 @@ export function topErrors(errors: readonly EvalError[], limit: number): EvalErro
   return out;
 }
 
+/**
+ * Error examples first and the figures last, as test runners do: the end of the output (what CI logs and `tail`
+ * show) is always the per-behaviour table, the per-corpus F1 and macro-F1.
+ */
 export function formatEvalTable(result: EvalResult, errorLimit: number): string {
   const header = ['behaviour', 'support', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1', 'kappa', 'best f1 @ conf'];
   const rows = BEHAVIOURS.filter((b) => result.behaviours[b]).map((b) => metricsRow(b, result.behaviours[b]!));
-  const lines = [
-    `${result.transcripts} transcript(s), ${result.annotatedTurns} annotated agent turn(s)`,
-    '',
-    ...pad([header, ...rows]),
-    '',
-    `macro-F1 ${f3(result.macroF1)} (mean F1 over behaviours with support > 0)`,
-  ];
+  const lines = [`${result.transcripts} transcript(s), ${result.annotatedTurns} annotated agent turn(s)`];
+  const shown = topErrors(result.errors, errorLimit);
+  if (shown.length > 0) {
+    lines.push('', `errors (${shown.length} of ${result.errors.length}; FP = detected but not labelled, FN = labelled but missed):`);
+    for (const error of shown) lines.push(...errorLines(error));
+  }
+  lines.push('', ...pad([header, ...rows]));
   const corpora = Object.keys(result.bySource).sort();
   if (corpora.length > 1) {
     const present = BEHAVIOURS.filter((b) => result.behaviours[b]);
@@ -80,11 +84,7 @@ export function formatEvalTable(result: EvalResult, errorLimit: number): string 
     };
     lines.push('', 'F1 by corpus:', ...pad([['corpus', ...present], ...corpora.map((c) => [c, ...present.map((b) => cell(c, b))])]));
   }
-  const shown = topErrors(result.errors, errorLimit);
-  if (shown.length > 0) {
-    lines.push('', `errors (${shown.length} of ${result.errors.length}; FP = detected but not labelled, FN = labelled but missed):`);
-    for (const error of shown) lines.push(...errorLines(error));
-  }
+  lines.push('', `macro-F1 ${f3(result.macroF1)} (mean F1 over behaviours with support > 0)`);
   return `${lines.join('\n')}\n`;
 }
 
