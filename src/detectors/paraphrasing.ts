@@ -28,11 +28,12 @@ export const paraphrasing: Detector = {
     const matcher = new PhraseMatcher(applyPhraseEdits(PARAPHRASE_PHRASES, options.phrases, 'restatement'));
     return (call) => {
       const drafts: FindingDraft[] = [];
-      const listening = isListenerRole(call);
+      const role = conversationRole(call);
+      const listening = role === 'listening';
       for (let i = 0; i < call.turns.length; i++) {
         const turn = call.turns[i]!;
         if (turn.turn.role !== 'agent') continue;
-        const draft = detectInTurn(call, i, turn, matcher, listening);
+        const draft = detectInTurn(call, i, turn, matcher, role);
         if (draft) drafts.push(draft);
       }
       return drafts;
@@ -45,8 +46,9 @@ function detectInTurn(
   index: number,
   turn: AnalysedTurn,
   matcher: PhraseMatcher,
-  listening: boolean,
+  role: ConversationRole,
 ): FindingDraft | undefined {
+  const listening = role === 'listening';
   const customerTurns = precedingCustomerTurns(call, index);
   if (customerTurns.length === 0) return undefined;
   const earlierAgentKeys = agentEarlierKeys(call, index, customerTurns);
@@ -64,7 +66,7 @@ function detectInTurn(
     const end = turn.text.length; // a cue introduces the rest of the turn
     const scoped = words.filter((w) => w.token.start >= start && w.token.start < end);
     const overlap = contentOverlap(scoped, customerTurns, earlierAgentKeys);
-    const draft = fromCue(turn, cue, start, sentence ? sentence.end : end, overlap.shared.length, scoped.length, listening);
+    const draft = fromCue(turn, cue, start, sentence ? sentence.end : end, overlap.shared.length, scoped.length, role);
     if (draft) {
       draft.evidence = evidence(overlap.echoed);
       consider(draft);
@@ -101,15 +103,21 @@ function fromCue(
   sentenceEnd: number,
   shared: number,
   contentCount: number,
-  listening: boolean,
+  role: ConversationRole,
 ): FindingDraft | undefined {
+  const listening = role === 'listening';
   const id = cue.entry.id;
   const restOfSentence = turn.text.slice(cue.end, sentenceEnd);
   if (READ_BACK.test(restOfSentence.toLowerCase())) return undefined;
   let confidence: number = cue.entry.confidence;
+  // Between peers who mostly talk about themselves, "you feel…", "sounds like…" and "so you…" are conversation, not
+  // reflection, unless they echo the other speaker's words substantially.
+  if (role === 'peer' && WEAK_CUES.has(id) && shared < 3) return undefined;
   if (STRONG_CUES.has(id)) {
     if (contentCount < 2 && shared === 0) return undefined;
     if (id === 'summary' && shared === 0) return undefined;
+    // "in other words" / "in short" also reformulate the speaker's own point: they need a real echo of the customer.
+    if (id === 'summary' && /^in (?:other words|short|a nutshell)/.test(turn.lower.slice(cue.start, cue.end)) && shared < 2) return undefined;
     confidence += Math.min(0.1, shared * 0.03);
   } else if (id === 'just-to-confirm') {
     if (shared < 2) return undefined;
@@ -186,7 +194,18 @@ function personOf(turn: AnalysedTurn): { first: boolean; second: boolean } {
  * themself. In such calls a short statement about the customer with no self-reference is a reflection; in a
  * conversation between peers, or an agent narrating their own actions, it is not.
  */
-function isListenerRole(call: AnalysedCall): boolean {
+type ConversationRole = 'listening' | 'service' | 'peer';
+const WEAK_CUES = new Set(['you-feel', 'sounds-like', 'so-you', 'you-statement']);
+/** Below this ratio of "you"-turns to "I"-turns the agent mostly talks about themself: a peer in conversation. */
+const PEER_RATIO = 0.8;
+
+function conversationRole(call: AnalysedCall): ConversationRole {
+  const ratio = personRatio(call);
+  if (ratio.agentTurns >= 4 && ratio.customers <= 1 && ratio.value >= LISTENER_RATIO) return 'listening';
+  return ratio.agentTurns >= 4 && ratio.value < PEER_RATIO ? 'peer' : 'service';
+}
+
+function personRatio(call: AnalysedCall): { value: number; agentTurns: number; customers: number } {
   let first = 0;
   let second = 0;
   let agentTurns = 0;
@@ -199,8 +218,8 @@ function isListenerRole(call: AnalysedCall): boolean {
     if (p.first) first++;
     if (p.second) second++;
   }
-  // A one-to-one conversation: in a meeting, "you" addresses many people and reflection is not the agent's role.
-  return agentTurns >= 4 && customers.size <= 1 && (second + 1) / (first + 1) >= LISTENER_RATIO;
+  // customers: in a meeting "you" addresses many people and reflection is not the agent's role.
+  return { value: (second + 1) / (first + 1), agentTurns, customers: customers.size };
 }
 const LISTENER_RATIO = 2;
 
