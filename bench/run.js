@@ -139,7 +139,8 @@ function measure(cmd, args, { label, captureStdout = false } = {}) {
 
 // ---- runs -------------------------------------------------------------------------------------------
 function scoreArgs(target, outFile, jobs) {
-  const args = [CLI, 'score', target, '--format', 'json', '--no-progress', '-o', outFile];
+  // ndjson streams each call out as it is scored, so the run measures scoring, not holding a whole report in memory.
+  const args = [CLI, 'score', target, '--format', 'ndjson', '--no-progress', '-o', outFile];
   if (jobs !== null) args.push('--jobs', String(jobs));
   return args;
 }
