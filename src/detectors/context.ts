@@ -73,6 +73,7 @@ export function isNegatedAt(turn: AnalysedTurn, start: number, window = 3): bool
   return false;
 }
 
+const QUOTATIVE_BEFORE = /(?:'s|'m|'re|\bis|\bam|\bare|\bwas|\bwere) (?:just |all |kind of |kinda )?like,?\s*(?:(?:oh|ah|well|wow|um|uh|yeah|no)[,!.]?\s*)?$/;
 const INTERJECTIONS = new Set(['oh', 'ah', 'uh', 'aw', 'ohh']);
 
 /** Quoted or reported speech: inside double quotes, or after say/tell/ask in the same clause ("she said sorry"). */
@@ -82,9 +83,9 @@ export function isReportedAt(turn: AnalysedTurn, start: number): boolean {
   const before = turn.text.slice(from, start);
   if ((before.match(/"/g) ?? []).length % 2 === 1) return true;
   const words = wordsBefore(turn, start, 3);
-  // Quotative "he's like", "I was like", "she goes"
+  // Quotative "he's like", "I was like, oh, …", "she goes"
+  if (QUOTATIVE_BEFORE.test(turn.lower.slice(from, start))) return true;
   const n = words.length;
-  if (n >= 2 && words[n - 1]!.lower === 'like' && words[n - 2]!.lemma === 'be') return true;
   if (n >= 1 && (words[n - 1]!.lower === 'goes' || words[n - 1]!.lower === 'went') && n >= 2 && /^(?:he|she|they|i|and)$/.test(words[n - 2]!.lower)) return true;
   return words.some((t, i) => REPORTING_LEMMAS.has(t.lemma) && !(i > 0 && words[i - 1]!.lower === 'to'));
 }

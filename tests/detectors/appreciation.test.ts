@@ -33,8 +33,16 @@ describe('appreciation: hard negatives', () => {
     expect(kindsOf('I appreciate how frustrating this is.', 'appreciation')).toEqual([]);
   });
 
-  it.each(['She told me thanks for holding.', 'He said "thank you for your patience" and hung up.'])('reported: %s', (text) => {
+  it.each([
+    'She told me thanks for holding.',
+    'He said "thank you for your patience" and hung up.',
+    "And he's like oh, thank you so much.",
+  ])('reported: %s', (text) => {
     expect(agentSays(text, 'appreciation')).toEqual([]);
+  });
+
+  it('an interjection before the thanks is not a quotative ("Oh, thank you so much for waiting.")', () => {
+    expect(kindsOf('Oh, thank you so much for waiting.', 'appreciation')).toEqual(['patience']);
   });
 
   it("the customer's thanks is not the agent's appreciation", () => {
