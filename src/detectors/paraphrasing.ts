@@ -78,7 +78,8 @@ function detectInTurn(
     if (statement) consider(statement);
   }
 
-  if (!best && !/\?\s*$/.test(turn.text.trim())) {
+  // Between peers, echoing the topic's words is conversation; overlap alone counts only in service or listening calls.
+  if (!best && role !== 'peer' && !/\?\s*$/.test(turn.text.trim())) {
     const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);
     if (overlap.shared.length >= 3 && overlap.ratio >= 0.5 && overlap.agentContent <= 14) {
       const span: [number, number] = [firstNonSpace(turn.text), turn.text.trimEnd().length];
@@ -202,6 +203,8 @@ const PEER_RATIO = 0.8;
 function conversationRole(call: AnalysedCall): ConversationRole {
   const ratio = personRatio(call);
   if (ratio.agentTurns >= 4 && ratio.customers <= 1 && ratio.value >= LISTENER_RATIO) return 'listening';
+  // Several other speakers (a meeting) are peers too: a restatement there must echo someone's words.
+  if (ratio.customers >= 2) return 'peer';
   return ratio.agentTurns >= 4 && ratio.value < PEER_RATIO ? 'peer' : 'service';
 }
 
