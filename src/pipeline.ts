@@ -237,7 +237,8 @@ async function autoJobs(files: readonly string[]): Promise<number> {
   return 1;
 }
 
-function exitCodeFor(report: ScoreReport, strict: boolean): number {
+/** 2 nothing scored (or, strict, any input failed or skipped), 1 a threshold or regression failed, else 0. */
+export function exitCodeFor(report: ScoreReport, strict: boolean): number {
   const { summary } = report;
   if (summary.scored === 0) return 2;
   if (strict && summary.failed + summary.skipped > 0) return 2;

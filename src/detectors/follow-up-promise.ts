@@ -7,6 +7,7 @@ import {
   DURING_CALL,
   FOLLOW_UP_PHRASES,
   IN_CALL_ACTION,
+  LATER_AFTER_CALL_ACTION,
   NON_COMMITMENT,
   TIMEFRAME,
 } from './lexicons/follow-up-promise.js';
@@ -74,7 +75,7 @@ function classify(id: string, entryKind: string, rest: string, subjectIsWe: bool
   if (id === 'first-person-future') {
     if (NON_COMMITMENT.test(rest)) return undefined;
     const timeframe = TIMEFRAME.test(rest);
-    const laterAction = new RegExp(`\\band (?:then )?${AFTER_CALL_ACTION.source.slice(4)}`).test(rest);
+    const laterAction = LATER_AFTER_CALL_ACTION.test(rest);
     if (IN_CALL_ACTION.test(rest) && !timeframe && !laterAction) return { kind: 'in-call', adjust: 0 };
     if (DURING_CALL.test(rest) && !timeframe && !laterAction) return { kind: 'in-call', adjust: 0 };
     if (AFTER_CALL_ACTION.test(rest) || timeframe || laterAction) return { kind: 'after-call', adjust: 0 };

@@ -111,18 +111,7 @@ export function* readText(text: string, file: string, options: ReadOptions, snif
     return;
   }
   for (const problem of output.problems) yield { type: 'failed', problem };
-  let warnings = output.warnings;
-  for (const transcript of output.transcripts) {
-    if (transcript.turns.length === 0) {
-      const problem: InputProblem = { file, reason: `no turns in transcript ${transcript.id}` };
-      if (transcript.source.line !== undefined) problem.line = transcript.source.line;
-      yield { type: 'skipped', problem };
-      continue;
-    }
-    // File-level warnings travel with the file's first transcript.
-    yield { type: 'transcript', transcript, warnings };
-    warnings = [];
-  }
+  yield* transcriptEvents(output.transcripts, file, output.warnings);
   if (output.transcripts.length === 0 && output.problems.length === 0) {
     yield { type: 'skipped', problem: { file, reason: 'no turns' } };
   }
@@ -135,4 +124,22 @@ function readErrorReason(error: unknown): string {
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'ELOOP') return 'too many levels of symbolic links';
   return `cannot read (${code ?? 'error'})`;
+}
+
+/**
+ * One event per transcript: a call with no turns is skipped, the others are yielded with `warnings` riding on the
+ * first one. Returns the warnings still unattached (no transcript was yielded), for a caller that reads in pieces.
+ */
+export function* transcriptEvents(transcripts: readonly Transcript[], file: string, warnings: string[]): Generator<InputEvent, string[]> {
+  for (const transcript of transcripts) {
+    if (transcript.turns.length === 0) {
+      const problem: InputProblem = { file, reason: `no turns in transcript ${transcript.id}` };
+      if (transcript.source.line !== undefined) problem.line = transcript.source.line;
+      yield { type: 'skipped', problem };
+      continue;
+    }
+    yield { type: 'transcript', transcript, warnings };
+    warnings = [];
+  }
+  return warnings;
 }

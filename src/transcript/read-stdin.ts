@@ -6,7 +6,7 @@ import type { InputProblem } from '../types.js';
 import { InputError } from './input-error.js';
 import { chooseReader, type ReadContext, type ReadOptions, type ReadOutput } from './readers/index.js';
 import { readJsonlLine } from './readers/json.js';
-import { readBytes, type InputEvent } from './read-inputs.js';
+import { readBytes, transcriptEvents, type InputEvent } from './read-inputs.js';
 
 /** Bytes gathered before deciding: at least the 64 K characters readers sniff. */
 const HEAD_BYTES = 256 * 1024;
@@ -124,16 +124,7 @@ async function* jsonlEvents(source: AsyncIterable<Line>, ctx: ReadContext): Asyn
       held = [];
     }
     for (const problem of output.problems) yield { type: 'failed', problem };
-    for (const transcript of output.transcripts) {
-      if (transcript.turns.length === 0) {
-        const problem: InputProblem = { file, reason: `no turns in transcript ${transcript.id}` };
-        if (transcript.source.line !== undefined) problem.line = transcript.source.line;
-        yield { type: 'skipped', problem };
-        continue;
-      }
-      yield { type: 'transcript', transcript, warnings };
-      warnings = [];
-    }
+    warnings = yield* transcriptEvents(output.transcripts, file, warnings);
   }
   if (seenTranscript) return;
   if (!seenContent) yield { type: 'skipped', problem: { file, reason: 'empty file' } };

@@ -1,6 +1,6 @@
 // `empathy merge <partials...>`: partial results from shards (`empathy score --format partial`) → one report in any
 // format that does not list individual calls, or one merged partial (so merges can be merged again).
-import { loadBaseline } from '../../pipeline.js';
+import { exitCodeFor, loadBaseline } from '../../pipeline.js';
 import { MergeConflict, PARTIAL_FORMAT, formatPartial, mergePartials, readPartial, reportFromPartial, type Partial } from '../../partial.js';
 import { applyFailUnder, compareBaseline } from '../../scoring/thresholds.js';
 import type { ScoreReport } from '../../types.js';
@@ -82,15 +82,6 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
     }
     if (options.output !== undefined) io.stderr.write(`wrote ${options.output}\n`);
   }
-  return mergeExitCode(report, options.strict ?? false);
+  return exitCodeFor(report, options.strict ?? false);
 }
 
-/** As `empathy score`: 2 nothing scored (or, strict, any input failed or skipped), 1 a threshold failed, else 0. */
-function mergeExitCode(report: ScoreReport, strict: boolean): number {
-  const { summary } = report;
-  if (summary.scored === 0) return 2;
-  if (strict && summary.failed + summary.skipped > 0) return 2;
-  if ((report.thresholds?.failing.length ?? 0) > 0) return 1;
-  if ((report.comparison?.regressions.length ?? 0) > 0) return 1;
-  return 0;
-}
