@@ -48,18 +48,6 @@ export function wordsBefore(turn: AnalysedTurn, offset: number, count: number): 
   return out;
 }
 
-/** Word tokens after `offset` up to the end of the sentence (at most `count`). */
-export function wordsAfter(turn: AnalysedTurn, offset: number, count: number): Token[] {
-  const sentence = sentenceAt(turn, Math.max(0, offset - 1));
-  const last = sentence ? sentence.endToken : turn.tokens.length;
-  const out: Token[] = [];
-  for (let i = tokenIndexAt(turn, offset); i < last && out.length < count; i++) {
-    const t = turn.tokens[i]!;
-    if (t.isWord) out.push(t);
-  }
-  return out;
-}
-
 /** A negator in the `window` words before the phrase, in the same clause ("I'm not sorry", "no need to apologise"). */
 export function isNegatedAt(turn: AnalysedTurn, start: number, window = 3): boolean {
   // One extra word of context so "oh no, I'm so sorry" can be told from "no need to apologise".
@@ -88,17 +76,6 @@ export function isReportedAt(turn: AnalysedTurn, start: number): boolean {
   const n = words.length;
   if (n >= 1 && (words[n - 1]!.lower === 'goes' || words[n - 1]!.lower === 'went') && n >= 2 && /^(?:he|she|they|i|and)$/.test(words[n - 2]!.lower)) return true;
   return words.some((t, i) => REPORTING_LEMMAS.has(t.lemma) && !(i > 0 && words[i - 1]!.lower === 'to'));
-}
-
-export function sentenceText(turn: AnalysedTurn, s: Sentence): string {
-  return turn.lower.slice(s.start, s.end);
-}
-
-/** Clause span around a match: the enclosing sentence, trimmed of whitespace. */
-export function sentenceSpan(turn: AnalysedTurn, offset: number): [number, number] {
-  const s = sentenceAt(turn, offset);
-  if (!s) return [0, turn.text.length];
-  return [s.start, s.end];
 }
 
 export function clamp01(x: number): number {

@@ -24,17 +24,6 @@ export function bestPerSentence(drafts: FindingDraft[], priority: Record<string,
   return [...best.values()].sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
 }
 
-/** Index of the last customer turn before `index`, or -1. */
-export function previousCustomerTurns(call: AnalysedCall, index: number, max: number): AnalysedTurn[] {
-  const out: AnalysedTurn[] = [];
-  for (let i = index - 1; i >= 0 && out.length < max; i--) {
-    const t = call.turns[i]!;
-    if (t.turn.role === 'customer') out.push(t);
-    else if (t.turn.role === 'agent' && out.length > 0) break;
-  }
-  return out;
-}
-
 /**
  * The loop every phrase-led agent detector shares: each lexicon match in each agent turn is judged by `judge`
  * (undefined drops it), then one finding per sentence is kept by kind priority and confidence.
