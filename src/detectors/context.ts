@@ -1,8 +1,9 @@
 // Linguistic context checks shared by detectors: negation, reported speech, sentence boundaries.
-import type { AnalysedTurn, Sentence, Token } from '../nlp/analyse.js';
+import { stem, type AnalysedTurn, type Sentence, type Token } from '../nlp/analyse.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'without', 'hardly', 'neither', 'nor']);
-const REPORTING_LEMMAS = new Set(['say', 'tell', 'ask', 'write', 'text', 'shout', 'yell', 'mention', 'claim']);
+/** Reporting verbs, compared by stem so every inflection counts ("says", "asked", "mentioning"; "told" via its lemma). */
+const REPORTING_STEMS = new Set(['say', 'tell', 'ask', 'write', 'text', 'shout', 'yell', 'mention', 'claim'].map(stem));
 
 export function sentenceAt(turn: AnalysedTurn, offset: number): Sentence | undefined {
   const { sentences } = turn;
@@ -75,7 +76,7 @@ export function isReportedAt(turn: AnalysedTurn, start: number): boolean {
   if (QUOTATIVE_BEFORE.test(turn.lower.slice(from, start))) return true;
   const n = words.length;
   if (n >= 1 && (words[n - 1]!.lower === 'goes' || words[n - 1]!.lower === 'went') && n >= 2 && /^(?:he|she|they|i|and)$/.test(words[n - 2]!.lower)) return true;
-  return words.some((t, i) => REPORTING_LEMMAS.has(t.lemma) && !(i > 0 && words[i - 1]!.lower === 'to'));
+  return words.some((t, i) => REPORTING_STEMS.has(t.stem) && !(i > 0 && words[i - 1]!.lower === 'to'));
 }
 
 export function clamp01(x: number): number {

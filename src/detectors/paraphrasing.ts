@@ -1,4 +1,4 @@
-import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
+import { stem, type AnalysedCall, type AnalysedTurn } from '../nlp/analyse.js';
 import { contentOverlap, contentWords, type ContentWord } from '../nlp/overlap.js';
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
 import type { Evidence, FindingDraft } from '../types.js';
@@ -51,7 +51,9 @@ function detectInTurn(
   const listening = role === 'listening';
   const customerTurns = precedingCustomerTurns(call, index);
   if (customerTurns.length === 0) return undefined;
-  const earlierAgentKeys = agentEarlierKeys(call, index, customerTurns);
+  // Built only when some path below needs an overlap (most agent turns in a service call need none).
+  let earlier: Set<string> | undefined;
+  const earlierAgentKeys = (): Set<string> => (earlier ??= agentEarlierKeys(call, index, customerTurns));
   const cues = matcher.matchAll(turn.lower).filter((m) => !isNegatedAt(turn, m.start, 2) || m.entry.id === 'you-feel');
   const words = contentWords(turn);
 
@@ -65,7 +67,7 @@ function detectInTurn(
     const start = sentence ? Math.min(sentence.start, cue.start) : cue.start;
     const end = turn.text.length; // a cue introduces the rest of the turn
     const scoped = words.filter((w) => w.token.start >= start && w.token.start < end);
-    const overlap = contentOverlap(scoped, customerTurns, earlierAgentKeys);
+    const overlap = contentOverlap(scoped, customerTurns, earlierAgentKeys());
     const draft = fromCue(turn, cue, start, sentence ? sentence.end : end, overlap.shared.length, scoped.length, role);
     if (draft) {
       draft.evidence = evidence(overlap.echoed);
@@ -74,13 +76,13 @@ function detectInTurn(
   }
 
   if (!best && listening) {
-    const statement = reflectiveStatement(turn, words, customerTurns, earlierAgentKeys);
+    const statement = reflectiveStatement(turn, words, customerTurns, earlierAgentKeys());
     if (statement) consider(statement);
   }
 
   // Between peers, echoing the topic's words is conversation; overlap alone counts only in service or listening calls.
-  if (!best && role !== 'peer' && !/\?\s*$/.test(turn.text.trim())) {
-    const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);
+  if (!best && role !== 'peer' && mayOverlapAlone(words) && !/\?\s*$/.test(turn.text.trim())) {
+    const overlap = contentOverlap(words, customerTurns, earlierAgentKeys());
     if (overlap.shared.length >= 3 && overlap.ratio >= 0.5 && overlap.agentContent <= 14) {
       const span: [number, number] = [firstNonSpace(turn.text), turn.text.trimEnd().length];
       consider({
@@ -95,6 +97,13 @@ function detectInTurn(
     }
   }
   return best?.draft;
+}
+
+/** Overlap alone needs 3..14 distinct content words in the agent's turn (see the test below it): skip the rest early. */
+function mayOverlapAlone(words: readonly ContentWord[]): boolean {
+  if (words.length < 3) return false;
+  if (words.length <= 14) return true;
+  return new Set(words.map((w) => w.key)).size <= 14;
 }
 
 function fromCue(
@@ -136,7 +145,7 @@ function fromCue(
   } else if (id === 'so-you' && !SECOND_PERSON_CUE.test(turn.lower.slice(cue.start, cue.end)) && !listening && !isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd))) {
     // "So we went there…" narrates; only a check-back question or a "so you…" restates what the customer said.
     return undefined;
-  } else if (!listening && !isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd)) && shared < 3) {
+  } else if (!listening && !isConfirmationQuestion(turn.text.slice(cue.start, sentenceEnd)) && shared < 2) {
     // Outside a listening role a "so you…" statement must echo the customer substantially.
     return undefined;
   } else if (shared >= 2 || (listening && contentCount >= 2)) {
@@ -155,12 +164,14 @@ function fromCue(
 const FEELING_AFTER = /\b(?:feel|feeling|felt|motivated|ready|worried|concerned|frustrated|upset|scared|afraid|anxious|angry|stressed|struggling|unsure|confused|tired|sick of|fed up|overwhelmed|nervous|disappointed|hurt|lonely|torn|ambivalent|sad|guilty|ashamed|embarrassed|happy|relieved|proud|stuck|alone|pressure|like)\b/;
 const INVERTING = new Set(['do', 'did', 'does', 'are', 'were', 'have', 'had', 'can', 'could', 'would', 'will', 'should', 'how', 'what', 'why', 'when', 'where', 'if', 'whether', 'when', 'thank', 'see', 'tell', 'ask', 'let', 'make', 'help', 'want']);
 
+const INVERTING_STEMS = new Set([...INVERTING].map(stem));
+
 /** "do you feel…", "how are you feeling", "thank you": "you" is not the subject of a statement about the customer. */
 function isInvertedQuestion(turn: AnalysedTurn, start: number): boolean {
   const at = turn.lower.slice(start, start + 12).search(/you/);
   const youStart = at >= 0 ? start + at : start;
   const prev = wordsBefore(turn, youStart, 2);
-  return prev.some((t) => INVERTING.has(t.lemma) || INVERTING.has(t.lower));
+  return prev.some((t) => INVERTING.has(t.lemma) || INVERTING.has(t.lower) || INVERTING_STEMS.has(t.stem));
 }
 
 const ASKING_START =
@@ -278,7 +289,7 @@ function agentEarlierKeys(call: AnalysedCall, index: number, customerTurns: Anal
   return keys;
 }
 
-function evidence(echoed: { turn: AnalysedTurn; token: { start: number; end: number; text: string } }[]): Evidence[] {
+function evidence(echoed: { turn: AnalysedTurn; token: { start: number; end: number } }[]): Evidence[] {
   return echoed.slice(0, 6).map(({ turn, token }) => ({ turn: turn.turn.index, span: [token.start, token.end], quote: turn.turn.text.slice(token.start, token.end) }));
 }
 

@@ -1,21 +1,27 @@
-// The only importer of wink-nlp and natural: turns text into sentences and tokens with character offsets,
-// lemmas, stems and POS, once per turn, shared by every detector.
-import { createRequire } from 'node:module';
-import type winkNLP from 'wink-nlp';
+// Turns text into sentences and tokens with character offsets, lemmas, stems and word classes, once per turn,
+// shared by every detector. The only importer of natural (its Porter stemmer submodule).
+//
+// Tokens come from our own linear tokeniser (src/nlp/tokenize.ts) and word classes from plain tables
+// (src/nlp/lexicon.ts), cached per distinct word. wink-nlp did this job first; profiling put its tokeniser, POS tagger
+// and lemmatiser at ~60% of scoring time (≈5.7 ms of ≈11 ms per 1,500-word call) plus ~0.25 s of model loading at
+// start-up, while the detectors only ever needed sentences, tokens, a handful of closed-class lemmas and a
+// content-word filter (see bench/README.md for the before/after figures).
 // natural's root pulls in database clients and dotenv output; import only the stemmer submodule.
 import PorterStemmerModule from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Transcript, Turn } from '../types.js';
+import { FUNCTION_WORDS, IRREGULAR_LEMMAS, STOP_WORDS } from './lexicon.js';
+import { splitSentences, tokenize } from './tokenize.js';
 
 export interface Token {
-  /** Surface form as in the turn text. */
-  text: string;
   /** Lower-cased, curly apostrophes straightened. */
   lower: string;
   lemma: string;
   stem: string;
-  pos: string;
   isWord: boolean;
+  isNumber: boolean;
   isStopWord: boolean;
+  /** Stop word, interjection, pronoun or preposition: never content. */
+  isFunctionWord: boolean;
   start: number;
   end: number;
   sentence: number;
@@ -41,22 +47,6 @@ export interface AnalysedTurn {
 export interface AnalysedCall {
   transcript: Transcript;
   turns: AnalysedTurn[];
-}
-
-type WinkInstance = ReturnType<typeof winkNLP>;
-let nlpInstance: WinkInstance | undefined;
-
-const require = createRequire(import.meta.url);
-
-function nlp(): WinkInstance {
-  // Loaded on first use (commands that never analyse text — formats, rubric — skip its ~150 ms) and once per
-  // process/worker; sentence boundaries and POS are all the detectors need (negation is checked per phrase in
-  // detectors/context.ts, where the scope can be bounded to the clause).
-  if (!nlpInstance) {
-    const load = require('wink-nlp') as typeof winkNLP;
-    nlpInstance = load(require('wink-eng-lite-web-model'), ['sbd', 'pos']);
-  }
-  return nlpInstance;
 }
 
 const stemmer = PorterStemmerModule as unknown as { stem(word: string): string };
@@ -90,58 +80,57 @@ export function lowerSameLength(text: string): string {
   return out;
 }
 
+interface WordInfo {
+  lemma: string;
+  stem: string;
+  isStopWord: boolean;
+  isFunctionWord: boolean;
+}
+
+const wordInfoCache = new Map<string, WordInfo>();
+const MAX_CACHED_WORDS = 200000;
+
+/** Lemma, stem and word class of a lower-cased word, computed once per distinct word. */
+function wordInfo(lower: string): WordInfo {
+  let info = wordInfoCache.get(lower);
+  if (info === undefined) {
+    const lemma = IRREGULAR_LEMMAS.get(lower) ?? lower;
+    const isStopWord = STOP_WORDS.has(lower);
+    info = { lemma, stem: stem(lemma), isStopWord, isFunctionWord: isStopWord || FUNCTION_WORDS.has(lower) };
+    if (wordInfoCache.size < MAX_CACHED_WORDS) wordInfoCache.set(lower, info);
+  }
+  return info;
+}
+
 export function analyseTurn(turn: Turn): AnalysedTurn {
   const text = normaliseQuotes(turn.text);
   const lower = lowerSameLength(text);
   // Pathological turns (a 5 MB line) are analysed on their head only; detectors still see offsets into the text.
   const analysed = text.length > MAX_ANALYSED_CHARS ? text.slice(0, MAX_ANALYSED_CHARS) : text;
-  const instance = nlp();
-  const its = instance.its;
-  const doc = instance.readDoc(analysed);
-  // Whole-document columns in one call each: far cheaper than an item object and five out() calls per token.
-  const all = doc.tokens();
-  const values = all.out() as string[];
-  const types = all.out(its.type) as string[];
-  const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
-  const tags = all.out(its.pos) as string[];
-  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  const tokens: Token[] = [];
+  const raw = tokenize(analysed);
+  const tokens: Token[] = new Array(raw.length);
   const sentences: Sentence[] = [];
-  let cursor = 0;
-  for (const [first, last] of spans) {
+  for (const { firstToken, endToken } of splitSentences(analysed, raw)) {
     const sentenceIndex = sentences.length;
-    const firstToken = tokens.length;
-    for (let i = first; i <= last; i++) {
-      const value = values[i]!;
-      let at = analysed.indexOf(value, cursor);
-      if (at < 0 || at - cursor > 64) at = cursor; // wink normalised the form; keep offsets monotonic
-      const end = Math.min(analysed.length, at + value.length);
-      cursor = end;
-      const tokenLower = value.toLowerCase();
-      const isWord = types[i] === 'word';
-      const lemma = String(lemmas[i]).toLowerCase();
-      tokens.push({
-        text: value,
+    for (let i = firstToken; i < endToken; i++) {
+      const { start, end, type } = raw[i]!;
+      const tokenLower = lower.slice(start, end);
+      const isWord = type === 'word';
+      const info = isWord ? wordInfo(tokenLower) : undefined;
+      tokens[i] = {
         lower: tokenLower,
-        lemma,
-        stem: isWord ? stem(lemma) : tokenLower,
-        pos: tags[i]!,
+        lemma: info ? info.lemma : tokenLower,
+        stem: info ? info.stem : tokenLower,
         isWord,
-        isStopWord: Boolean(stops[i]),
-        start: at,
+        isNumber: type === 'number',
+        isStopWord: info ? info.isStopWord : false,
+        isFunctionWord: info ? info.isFunctionWord : !isWord,
+        start,
         end,
         sentence: sentenceIndex,
-      });
+      };
     }
-    if (tokens.length > firstToken) {
-      sentences.push({
-        start: tokens[firstToken]!.start,
-        end: tokens[tokens.length - 1]!.end,
-        firstToken,
-        endToken: tokens.length,
-      });
-    }
+    sentences.push({ start: raw[firstToken]!.start, end: raw[endToken - 1]!.end, firstToken, endToken });
   }
   if (analysed.length < text.length) sentences.push(...tailSentences(text, sentences[sentences.length - 1]?.end ?? 0, tokens.length));
   return { turn, text, lower, tokens, sentences };

@@ -51,8 +51,6 @@ const FILLER = new Set([
   'would', 'could', 'should', 'might', 'will', 'can', 'people', 'person', 'somebody', 'someone', 'anyone', 'kinda', 'sorta',
 ]);
 
-const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
-
 export interface ContentWord {
   key: string;
   token: Token;
@@ -77,13 +75,14 @@ export function contentWords(turn: AnalysedTurn): ContentWord[] {
 function computeContentWords(turn: AnalysedTurn): ContentWord[] {
   const out: ContentWord[] = [];
   for (const token of turn.tokens) {
-    if (isRedactionToken(turn.text, token)) continue;
-    if (token.pos === 'NUM' && /\d/.test(token.lower)) {
+    if (token.isNumber) {
+      if (isRedactionToken(turn.text, token)) continue;
       out.push({ key: `#${token.lower.replace(/[^\d]/g, '')}`, token });
       continue;
     }
-    if (!token.isWord || token.isStopWord || !CONTENT_POS.has(token.pos)) continue;
+    if (!token.isWord || token.isFunctionWord) continue;
     if (token.lower.length < 3 || FILLER.has(token.lemma) || FILLER.has(token.lower)) continue;
+    if (isRedactionToken(turn.text, token)) continue;
     out.push({ key: CANONICAL.get(token.stem) ?? token.stem, token });
   }
   return out;
@@ -93,7 +92,7 @@ function computeContentWords(turn: AnalysedTurn): ContentWord[] {
 function isRedactionToken(text: string, token: Token): boolean {
   const before = text[token.start - 1];
   const after = text[token.end];
-  return (before === '[' && after === ']') || (before === '<' && after === '>') || /^\*+$/.test(token.text);
+  return (before === '[' && after === ']') || (before === '<' && after === '>');
 }
 
 export interface OverlapResult {

@@ -33,12 +33,17 @@ export function phraseToPattern(phrase: string): string {
 
 export class PhraseMatcher {
   private readonly compiled: CompiledEntry[];
+  /** Every entry in one alternation: one pass finds where the first match could be, or that there is none. */
+  private readonly any: RegExp | undefined;
 
   constructor(entries: readonly PhraseEntry[]) {
     this.compiled = entries.map((entry) => ({
       entry,
-      regex: new RegExp(`(?<![a-z0-9'])(?:${entry.pattern})(?![a-z0-9])`, 'g'),
+      // The left word boundary is checked by hand: a leading lookbehind would stop V8 from scanning ahead for the
+      // pattern's first characters, and made phrase matching the largest cost of detection.
+      regex: new RegExp(`(?:${entry.pattern})(?![a-z0-9])`, 'g'),
     }));
+    this.any = combine(entries);
   }
 
   get entries(): PhraseEntry[] {
@@ -47,13 +52,17 @@ export class PhraseMatcher {
 
   /** All matches in `lower` (already lower-cased), sorted by start then longest first. */
   matchAll(lower: string): PhraseMatch[] {
+    // Most turns hold no phrase of a given lexicon: one scan of the alternation says so, and otherwise tells where the
+    // earliest match starts (no entry can match before the alternation's leftmost match).
+    const from = this.any ? firstMatch(this.any, lower) : 0;
+    if (from < 0) return [];
     const matches: PhraseMatch[] = [];
     for (const { entry, regex } of this.compiled) {
-      regex.lastIndex = 0;
+      regex.lastIndex = from;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(lower)) !== null) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
+        if (m[0].length === 0 || isWordChar(lower.charCodeAt(m.index - 1))) {
+          regex.lastIndex = m.index + 1;
           continue;
         }
         matches.push({ entry, start: m.index, end: m.index + m[0].length });
@@ -61,6 +70,33 @@ export class PhraseMatcher {
     }
     return matches.sort((a, b) => a.start - b.start || b.end - a.end);
   }
+}
+
+/** The alternation of all entries, unless a pattern refers to its own groups (then combining would renumber them). */
+function combine(entries: readonly PhraseEntry[]): RegExp | undefined {
+  if (entries.length < 2 || entries.some((e) => /\\[1-9]|\\k<|\(\?<[a-z]/i.test(e.pattern))) return undefined;
+  try {
+    return new RegExp(`(?:${entries.map((e) => `(?:${e.pattern})`).join('|')})(?![a-z0-9])`, 'g');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Start of the leftmost word-bounded match of `regex` in `lower`, or -1. */
+function firstMatch(regex: RegExp, lower: string): number {
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(lower)) !== null) {
+    // An empty match could hide a longer entry's match at the same place: start the full scan there.
+    if (m[0].length === 0 || !isWordChar(lower.charCodeAt(m.index - 1))) return m.index;
+    regex.lastIndex = m.index + 1;
+  }
+  return -1;
+}
+
+/** a-z, 0-9 or an apostrophe: a phrase cannot start right after one of these. */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface ScoringPool {
 }
 
 /**
- * A worker holds the model (~40 MB of heap) plus a batch; left alone V8 grows each worker's heap to hundreds of MB
+ * A worker holds its compiled detectors and word cache plus a batch; left alone V8 grows each worker's heap to hundreds of MB
  * before collecting, which put two workers over the 300 MB budget (DESIGN §9). A 5 MB turn still fits: analysis
  * reads at most a 20k-character head of a turn.
  */

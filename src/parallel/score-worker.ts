@@ -1,4 +1,4 @@
-// Worker thread entry: loads the detectors (and, on first use, the NLP model) once, then scores batches of
+// Worker thread entry: compiles the detectors once, then scores batches of
 // transcripts sent by the pool, answering `{ seq, output: CallResult[] }` or `{ seq, error }`.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CallResult, Rubric, Transcript } from '../types.js';

@@ -64,13 +64,23 @@ describe('analyseTurn on arbitrary text', () => {
     );
   });
 
-  // Stronger than the code strictly promises (it falls back to the cursor when wink rewrites a form), but it held
-  // for every generated input: a token's text is the quote-straightened slice of the original at its offsets.
-  it('every token text equals the straightened turn text at its offsets', () => {
+  // Tokens tile the analysed text: every non-space character is in exactly one token, and no token holds a space.
+  it('tokens cover every non-space character once, in order, and hold no whitespace', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const a = analyseTurn({ index: 0, role: 'agent', speaker: 'A', text });
-        for (const t of a.tokens) expect(normaliseQuotes(text.slice(t.start, t.end))).toBe(t.text);
+        let covered = '';
+        let previousEnd = 0;
+        for (const t of a.tokens) {
+          expect(t.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(/^\s*$/.test(a.text.slice(previousEnd, t.start))).toBe(true);
+          expect(/\s/.test(a.text.slice(t.start, t.end))).toBe(false);
+          expect(t.lower).toBe(a.lower.slice(t.start, t.end));
+          covered += a.text.slice(t.start, t.end);
+          previousEnd = t.end;
+        }
+        expect(covered).toBe(a.text.slice(0, previousEnd).replace(/\s+/g, ''));
+        expect(/^\s*$/.test(a.text.slice(previousEnd))).toBe(true);
       }),
       { numRuns: 400 },
     );
