@@ -17,7 +17,7 @@ export interface ScoringPool {
  * before collecting, which put two workers over the 300 MB budget (DESIGN §9). A 5 MB turn still fits: analysis
  * reads at most a 20k-character head of a turn.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 48 };
 
 const BATCH_CALLS = 16;
 const BATCH_CHARS = 256 * 1024;

@@ -1,6 +1,6 @@
 // Paths → transcripts as a stream of events. Every input accounts for at least one event, so the pipeline can keep
 // read = scored + skipped + failed.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
@@ -34,8 +34,10 @@ export async function* readInputs(
     const name = file === STDIN_PATH ? STDIN_NAME : file;
     let iterator: AsyncIterator<InputEvent> | Iterator<InputEvent>;
     try {
-      // stdin may be an endless JSONL stream: read-stdin.ts reads it line by line.
-      iterator = file === STDIN_PATH ? readStdin(options.stdin ?? process.stdin, name, options) : readBytes(await readFile(file), name, options);
+      // stdin may be an endless JSONL stream: read-stdin.ts reads it line by line. Files are read synchronously: one
+      // open/stat/read/close round trip instead of fs.promises' several thread-pool hops per file, which cost more
+      // than parsing a call when a run holds thousands of small files.
+      iterator = file === STDIN_PATH ? readStdin(options.stdin ?? process.stdin, name, options) : readBytes(readFileSync(file), name, options);
     } catch (error) {
       yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
       continue;
