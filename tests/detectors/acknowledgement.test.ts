@@ -67,3 +67,55 @@ describe('acknowledgement: hard negatives', () => {
     expect(agentSays("It's hard to say when it will arrive.", 'acknowledgement')).toEqual([]);
   });
 });
+
+describe('acknowledgement: reflections that name the customer\'s feeling', () => {
+  it.each([
+    ['You sound emotionally exhausted by all of this.', 'names-feeling'],
+    ["You're clearly frustrated, and I'd like to fix this today.", 'names-feeling'],
+    ["I'm sure you're worried about the missed payment.", 'names-feeling'],
+    ['You must feel let down, you must feel stuck.', 'names-feeling'],
+    ['I see you are anxious about the engineer visit.', 'names-feeling'],
+    ["You're probably filled with mixed emotions about cancelling.", 'names-feeling'],
+    ["It sounds like you're feeling a lot of pressure with the move.", 'sounds-like-you-feel'],
+    ['It seems as though you feel nobody has listened to you.', 'sounds-like-you-feel'],
+    ['I do hear your frustration.', 'perceives-feeling'],
+    ["I'm hearing a lot of worry about the deadline.", 'perceives-feeling'],
+    ['This outage is really getting to you.', 'affects-you'],
+  ])('%s → validation (%s)', (text, rule) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => f.kind)).toEqual(['validation']);
+    expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+    expect(found[0]!.quote).toBe(text);
+    expect(found[0]!.rule).toBe(`acknowledgement.${rule}`);
+  });
+
+  it('the span is the sentence that names the feeling, not the whole turn', () => {
+    const text = 'Let me pull up the account. You sound exhausted by all this. One moment.';
+    const found = agentSays(text, 'acknowledgement', DISTRESSED);
+    expect(found.map((f) => f.quote)).toEqual(['You sound exhausted by all this.']);
+  });
+
+  it.each([
+    'I can tell you the balance.',
+    'You seem to have entered the wrong code.',
+    'It sounds like a plan.',
+    'How do you feel?',
+    'Are you worried about the charge?',
+    'Do you feel stressed when the router drops?',
+    "If you're worried about the charge, you can cancel within 14 days.",
+    'I hope you feel better soon.',
+    "You're not alone in this.",
+    "So you're worried the refund won't arrive, is that right?",
+    'Just to confirm, you are concerned about the second charge.',
+    'What is making you feel anxious about the upgrade?',
+    "I'm glad you're feeling better.",
+    'I can see your account here.',
+  ])('%s → no validation', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+
+  it('a question mark that closes a later question does not cancel the reflection', () => {
+    const found = agentSays("I see you're anxious about this, but have you checked the email we sent?", 'acknowledgement', DISTRESSED);
+    expect(found.map((f) => f.rule)).toContain('acknowledgement.names-feeling');
+  });
+});

@@ -2,6 +2,19 @@
 const FEELING =
   "(?:frustrat\\w*|annoy\\w*|upset\\w*|stress\\w*|worr\\w*|scar\\w*|terrif\\w*|overwhelm\\w*|difficult|hard|tough|awful|horrible|terrible|exhausting|draining|disappointing|disappointed|infuriating|maddening|concerning|confusing|inconvenient|unsettling|painful|heartbreaking|devastating|upsetting|distressing|lonely|sad|scary|rough|unfair|not (?:fair|ok|okay|acceptable|good enough)|a (?:nightmare|pain|hassle|worry|shock|lot))";
 const INTENSIFIER = '(?:(?:so|really|very|quite|incredibly|extremely|truly|pretty|super|just|absolutely|such an?|bit|a bit|a little|kind of) )*';
+/**
+ * Distressing emotional states (adjectives and participles); rejoicing in a good one ("glad you're feeling better")
+ * is not validation. Words that are also ordinary descriptions
+ * ("down", "low", "lost", "alone", "better") are in FEEL_ONLY_STATE: they name a feeling only after "feel"/"feeling".
+ */
+const EMOTION_STATE =
+  "(?:frustrated|annoyed|irritated|upset|angry|mad|furious|livid|fed up|stressed(?: out)?|anxious|nervous|worried|concerned|scared|afraid|frightened|terrified|fearful|panicked|overwhelmed|exhausted|drained|worn out|burn(?:ed|t) out|sad|unhappy|depressed|miserable|lonely|isolated|hurt|hurting|heartbroken|devastated|crushed|disappointed|discouraged|disheartened|hopeless|helpless|confused|trapped|rejected|betrayed|abandoned|ignored|unappreciated|undervalued|unheard|embarrassed|ashamed|guilty|humiliated|insecure|uncertain|unsure|torn|conflicted|shaken|shocked|unsettled|uneasy|on edge|lethargic|unmotivated|demotivated|struggling|grieving|suffering|in pain|under (?:a lot of |so much )?(?:pressure|stress|strain)|at (?:the end of )?your wit'?s end)";
+const FEEL_ONLY_STATE = '(?:down|low|lost|alone|stuck|bad|terrible|awful|horrible|worse|responsible|invisible|like (?:a failure|a burden|nobody|no one|you(?:\'re| are) (?:alone|failing|stuck|not)))';
+/** Names of feelings ("your frustration", "mixed emotions"). */
+const EMOTION_NOUN =
+  '(?:frustration|anxiety|anxieties|pain|hurt|fears?|sadness|anger|stress|worry|worries|concerns?|disappointment|grief|loneliness|exhaustion|feelings?|emotions?|confusion|distress|upset|heartbreak|struggles?|desperation|helplessness|hopelessness|panic|nervousness|overwhelm|lethargy|guilt|shame|regret|resentment|jealousy|pressure|strain|tension)';
+/** Degree and stance adverbs that may sit inside the constructions ("you sound emotionally exhausted"). */
+const ADVERB = '(?:(?:so|really|very|quite|incredibly|extremely|truly|pretty|super|just|a bit|a little|kind of|somewhat|rather|clearly|probably|surely|obviously|understandably|rightfully|justifiably|emotionally|mentally|completely|totally|deeply|also|still|already|now|more|even) )*';
 
 export const ACKNOWLEDGEMENT_PHRASES = [
   // validation
@@ -17,6 +30,16 @@ export const ACKNOWLEDGEMENT_PHRASES = [
   { id: 'not-the-experience', pattern: "(?:that|this|it)(?:'s| is) not (?:the (?:experience|service|level of service)|what we want|good enough|acceptable|okay|ok|right)|(?:that|this|it) (?:should(?:n't| not) have happened|should never have happened)|you (?:deserve|deserved) better", kind: 'validation', confidence: 0.85 },
   { id: 'i-hear-you', pattern: "i hear (?:you|what you(?:'re| are) saying)|i (?:totally |completely |really )?get (?:it|that|why)|i know (?:how|what) (?:you|that|it)|i(?:'ve| have) been there|i know the feeling|i feel (?:the same|that)|i understand completely|i completely understand|i totally understand|i fully understand|i (?:can )?relate", kind: 'validation', confidence: 0.75 },
   { id: 'exclamation', pattern: "oh (?:no|dear|my goodness|gosh|man|wow)|what a (?:shame|pity|nightmare|pain|hassle|mess|horrible|terrible|awful)|(?:that(?:'s| is)|what) (?:a|an|such an?) (?:really |very |horribly |awfully )?(?:horrible|awful|terrible|alarming|stressful|worrying|frustrating|upsetting|scary|nasty|rotten|unpleasant|shock|shocking|hassle|nightmare|pain)\\b|(?:how|that(?:'s| is)) (?:awful|terrible|horrible|alarming|frustrating|annoying|upsetting|stressful|scary|worrying|sad|unfortunate|rough|tough)|(?:that(?:'s| is) |how )?(?:too bad|a shame|a pity)|poor (?:you|thing)|yikes|ugh", kind: 'sympathy', confidence: 0.75 },
+  // Reflection of feeling: the sentence is about the customer ("you") and names their emotional state. Questions
+  // ("are you worried?") and conditionals ("if you're worried, …") are excluded by the detector.
+  { id: 'names-feeling', pattern: `you(?:'re| are| were|'ve been| have been| must be| must have been| might be| may be| seem| seem to be| sound| look) ${ADVERB}${EMOTION_STATE}|you(?:'re| are| were|'ve been| have been| must be| must have been| might be| may be| seem to| must)? ${ADVERB}(?:feel|feeling) ${ADVERB}(?:${EMOTION_STATE}|${FEEL_ONLY_STATE})|you(?:'re| are| were|'ve been| have been| must be| seem to be) ${ADVERB}(?:filled with|full of|feeling|experiencing|carrying|dealing with) (?:a lot of |so much |some |mixed |many |all (?:of )?(?:these |those |the )?|these |those |the |such |(?:a )?(?:real |great |huge )?)?${EMOTION_NOUN}`,
+    kind: 'validation', confidence: 0.8 },
+  // "It sounds like you're feeling …", "It seems as though you feel …": the textbook reflection, whatever the feeling.
+  { id: 'sounds-like-you-feel', pattern: "(?:it|that) (?:sounds?|seems?|looks?)(?: like| as (?:if|though)| to me like) ,?you(?:'re| are|'ve been| have been| were)? (?:really |still |also |now |just )?(?:feel|feeling|felt)", kind: 'validation', confidence: 0.8 },
+  // The agent perceives a named feeling: "I can hear your frustration", "I'm sensing a lot of worry".
+  { id: 'perceives-feeling', pattern: `(?:i (?:can |do )?(?:really |totally |definitely |certainly |clearly |completely |truly )?(?:hear|feel|see|sense|understand|recognise|recognize|get)|i(?:'m| am) (?:hearing|sensing|feeling|seeing|picking up on)) (?:all )?(?:of )?(?:your|the|how much|a lot of|some|so much) (?:${EMOTION_NOUN})`, kind: 'validation', confidence: 0.8 },
+  // Something is affecting the customer: "this is really getting to you", "it must be weighing on you".
+  { id: 'affects-you', pattern: "(?:is|'s|has been|'s been|must be|seems to be|has got to be|can be) (?:really |clearly |so |probably |definitely )?(?:getting to|weighing (?:heavily )?on|taking (?:a|its|a real|a heavy) toll on|wearing (?:on|you down)|eating (?:away )?at) you(?![a-z'])", kind: 'validation', confidence: 0.8 },
   // sympathy
   { id: 'sorry-to-hear', pattern: "(?:i'm|i am|we're|we are|so|really|very|truly)? ?sorry (?:to (?:hear|learn|see|read)|for (?:your|the) loss|(?:that )?you(?:'re| are|'ve been| have been) (?:going through|dealing with|feeling|in pain|unwell|ill|struggling|having)|for what you(?:'re| are)? (?:going|gone) through|about your (?:loss|\\w+'s (?:passing|death)))", kind: 'sympathy', confidence: 0.9 },
   { id: 'condolences', pattern: "my (?:condolences|sympathies|deepest sympathy)|i feel (?:for you|so bad|terrible|awful) (?:for|about|that)|my heart goes out|that(?:'s| is) (?:heartbreaking|so sad)|i(?:'m| am) sorry for your", kind: 'sympathy', confidence: 0.9 },
