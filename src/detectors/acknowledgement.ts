@@ -22,6 +22,10 @@ const NOT_OBSERVED = new Set(['if', 'when', 'whenever', 'whether', 'unless', 'on
 const CHECKS_UNDERSTANDING = /^\s*(?:so\b|okay,? so\b|ok,? so\b)|\b(?:to (?:clarify|confirm|be sure|make sure)|(?:so|if) i understand|(?:you|you've) (?:mentioned|said))\b/;
 /** A question mark that belongs to a later clause of its own ("I see you're anxious, but have you tried …?"). */
 const LATER_QUESTION = /(?:[,;.…!]|\bbut|\band)\s*(?:but |and |so |then )?(?:do|does|did|have|has|are|is|can|could|would|will|what|how|why|where|when|who)\b/;
+/** "Oh no" that goes on to deny or reassure ("oh no, don't worry", "oh no no") is not sympathy. */
+const DENIAL_AFTER_OH_NO = /^[\s,.!]*(?:no\b|not\b|don'?t\b|do not\b|never\b|that'?s fine|it'?s fine|you'?re fine|no problem)/;
+/** What one imagines: a way it feels ("how hard", "what that's like", "that", end of clause), not an activity or a reason. */
+const IMAGINED_FEELING = /^\s*(?:$|[,.!;:…]|how\b|what\b|that\b|it\b|this\b|the (?:frustration|stress|worry|pain|shock)|your\b|you\b|so\b|too\b)/;
 /** Bare "I understand" that leads into a refusal or is only a receipt. */
 const REFUSAL_AFTER = /^\s*[,.]?\s*(?:but|however|unfortunately|though)\b/;
 
@@ -47,6 +51,16 @@ export const acknowledgement: Detector = {
         const after = turn.lower.slice(match.end, match.end + 80);
         if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds') && TASK_INFINITIVE.test(after)) return undefined;
         if (ABOUT_YOU.has(id) && !observesCustomer(turn, match.start)) return undefined;
+        const matched = turn.lower.slice(match.start, match.end);
+        if (id === 'exclamation' && /^oh no\b/.test(matched) && DENIAL_AFTER_OH_NO.test(after)) return undefined;
+        if (id === 'exclamation' && /too bad$/.test(matched) && isNegatedAt(turn, match.end - 'too bad'.length, 2)) return undefined;
+        if (id === 'can-imagine') {
+          // "I can't imagine how hard …" sympathises; "I can't imagine why anyone would care" dismisses.
+          if (!IMAGINED_FEELING.test(after)) return undefined;
+          if (/(?:n't|not) /.test(matched) && !/^\s*(?:how|what)\b/.test(after)) return undefined;
+        }
+        if ((id === 'must-be' || id === 'understandable') && /^(?:that|which)\b/.test(matched) && isRelativeClause(turn, match.start)) return undefined;
+        if (id === 'i-hear-you' && /^\s*saying\b/.test(after)) return undefined;
         const prev = wordsBefore(turn, match.start, 1)[0]?.lower;
         if (id === 'i-understand' && (prev === 'you' || prev === 'if')) return undefined;
         let kind: string = match.entry.kind;
@@ -74,4 +88,10 @@ function observesCustomer(turn: AnalysedTurn, start: number): boolean {
     if (CHECKS_UNDERSTANDING.test(turn.lower.slice(sentence.start, start))) return false;
   }
   return !before.some((t) => NOT_OBSERVED.has(t.lower));
+}
+
+/** "that" after a noun or pronoun opens a relative clause ("the one that's difficult"), not a reply about the customer's news. */
+function isRelativeClause(turn: AnalysedTurn, start: number): boolean {
+  const prev = wordsBefore(turn, start, 1)[0];
+  return prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM' || /^(?:one|something|anything|everything|thing|part|bit)$/.test(prev.lower));
 }

@@ -119,3 +119,32 @@ describe('acknowledgement: reflections that name the customer\'s feeling', () =>
     expect(found.map((f) => f.rule)).toContain('acknowledgement.names-feeling');
   });
 });
+
+describe('acknowledgement: look-alikes of sympathy and validation', () => {
+  it.each([
+    "Oh no, don't worry about that, it's already sorted.",
+    'Oh no no, the fee is waived.',
+    'Oh wow, fifteen years with us?',
+    "It's not too bad once it's set up.",
+    'I can imagine writing a script for that.',
+    "I can't imagine why anyone would need that setting.",
+    'The older router is the one that is difficult to reset.',
+    "That's a lot of paperwork for a refund.",
+    'So what I hear you saying is the parcel never came.',
+  ])('%s → no validation or sympathy', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+
+  it.each([
+    ["Oh no, that's awful.", 'Oh no, that\'s awful.'],
+    ["I can't imagine how stressful that is.", "I can't imagine how stressful that is."],
+    ['I can imagine.', 'I can imagine.'],
+    ["I know that's hard.", "I know that's hard."],
+    ["That's a lot to deal with.", "That's a lot to deal with."],
+    ["That's a lot of stress for one week.", "That's a lot of stress for one week."],
+  ])('%s still counts', (text, quote) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => f.quote)).toEqual([quote]);
+    expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+});
