@@ -6,7 +6,7 @@ import { scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
 
 /** Entries whose own wording carries the negation ("I can't imagine", "that's not acceptable"). */
-const NEGATION_IS_PART_OF_PHRASE = new Set(['can-imagine', 'not-the-experience', 'must-be', 'it-must-be', 'sounds', 'exclamation']);
+const NEGATION_IS_PART_OF_PHRASE = new Set(['can-imagine', 'not-the-experience', 'must-be', 'it-must-be', 'sounds', 'exclamation', 'understand-it-is']);
 /** "it's hard to say" describes a task, not the customer's situation. */
 const TASK_INFINITIVE = /^\s+to (?:say|tell|know|see|find|get|do|believe|understand|hear|read|figure|explain|describe|predict|judge|measure|follow|use|remember|pronounce|spell|reach|pin)\b/;
 /** Constructions whose subject is the customer ("you're worried", "you sound exhausted"). */
@@ -49,7 +49,7 @@ export const acknowledgement: Detector = {
         if (!NEGATION_IS_PART_OF_PHRASE.has(id) && isNegatedAt(turn, match.start, 3)) return undefined;
         if (isReportedAt(turn, match.start)) return undefined;
         const after = turn.lower.slice(match.end, match.end + 80);
-        if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds') && TASK_INFINITIVE.test(after)) return undefined;
+        if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds' || id === 'understand-it-is') && TASK_INFINITIVE.test(after)) return undefined;
         if (ABOUT_YOU.has(id) && !observesCustomer(turn, match.start)) return undefined;
         const matched = turn.lower.slice(match.start, match.end);
         if (id === 'exclamation' && /^oh no\b/.test(matched) && DENIAL_AFTER_OH_NO.test(after)) return undefined;

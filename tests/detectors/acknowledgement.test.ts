@@ -148,3 +148,34 @@ describe('acknowledgement: look-alikes of sympathy and validation', () => {
     expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.75);
   });
 });
+
+describe('acknowledgement: more ways to say it is hard for the customer', () => {
+  it.each([
+    ['That has got to hurt.', 'validation'],
+    ['That really must be a nightmare.', 'validation'],
+    ['Wow, that really is a lot to deal with.', 'validation'],
+    ['It can totally be intimidating to call a bank about debt.', 'validation'],
+    ['It is very difficult when a delivery goes missing twice.', 'validation'],
+    ["I understand it's really hard to trust the tracking now.", 'validation'],
+    ["You've been going through a really tough few weeks.", 'validation'],
+    ['I hate to hear that.', 'sympathy'],
+    ["I'm so sorry you were left without heating.", 'sympathy'],
+    ['Ouch, that is a big bill.', 'sympathy'],
+  ])('%s → %s', (text, kind) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => f.kind)).toEqual([kind]);
+    expect(found[0]!.quote).toBe(text);
+    expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it.each([
+    'That will hurt your credit score if it stays unpaid.',
+    'It will be a lot faster after the upgrade.',
+    "That's a lot better than the old plan.",
+    'It will be hard to get a refund after 30 days.',
+    "I know it's hard to say when it will arrive.",
+    "I'm sorry you feel that way.",
+  ])('%s → no validation or sympathy', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+});
