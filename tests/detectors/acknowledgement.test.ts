@@ -179,3 +179,29 @@ describe('acknowledgement: more ways to say it is hard for the customer', () => 
     expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
   });
 });
+
+describe('acknowledgement: what a situation does to the customer, and chat spellings', () => {
+  it.each([
+    ['I can tell it makes you very anxious.', 'names-feeling'],
+    ['That leaves you feeling stuck.', 'names-feeling'],
+    ["That's a tough situation.", 'must-be'],
+    ['Thats horrible.', 'must-be'],
+    ["It's never easy when a parcel goes missing.", 'it-must-be'],
+    ['I know exactly how you feel.', 'i-hear-you'],
+    ["I can't even imagine how you feel.", 'can-imagine'],
+    ['I can understand your being upset with them.', 'understand-feeling'],
+  ])('%s → validation (%s)', (text, rule) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => [f.kind, f.rule])).toEqual([['validation', `acknowledgement.${rule}`]]);
+    expect(found[0]!.quote).toBe(text);
+  });
+
+  it.each([
+    'What is making you feel anxious about the upgrade?',
+    'The outage left you without internet for a day.',
+    'She told me you were worried about the bill.',
+    "That's a tough one to answer without the account number.",
+  ])('%s → no validation', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+});
