@@ -1,3 +1,4 @@
+import type { AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import { ACKNOWLEDGEMENT_PHRASES } from './lexicons/acknowledgement.js';
@@ -5,9 +6,28 @@ import { scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
 
 /** Entries whose own wording carries the negation ("I can't imagine", "that's not acceptable"). */
-const NEGATION_IS_PART_OF_PHRASE = new Set(['can-imagine', 'not-the-experience', 'must-be', 'it-must-be', 'sounds', 'exclamation']);
+const NEGATION_IS_PART_OF_PHRASE = new Set(['can-imagine', 'not-the-experience', 'must-be', 'it-must-be', 'sounds', 'exclamation', 'understand-it-is']);
 /** "it's hard to say" describes a task, not the customer's situation. */
 const TASK_INFINITIVE = /^\s+to (?:say|tell|know|see|find|get|do|believe|understand|hear|read|figure|explain|describe|predict|judge|measure|follow|use|remember|pronounce|spell|reach|pin)\b/;
+/** Constructions whose subject is the customer ("you're worried", "you sound exhausted"). */
+const ABOUT_YOU = new Set(['names-feeling', 'sounds-like-you-feel', 'affects-you']);
+/** Before "you": an inverted question ("are you worried?", "do you feel stressed?"). */
+const QUESTION_AUX = new Set(['do', 'does', 'did', 'are', 'were', 'is', 'was', 'have', 'has', 'had', 'would', 'will', 'can', 'could', 'should', 'might', 'may', 'must', 'how', 'why', 'what']);
+/** In the clause before "you": a condition, wish or purpose, not an observation ("if you're worried, …", "I hope you feel better"). */
+const NOT_OBSERVED = new Set(['if', 'when', 'whenever', 'whether', 'unless', 'once', 'until', 'before', 'after', 'hope', 'hoping', 'wish', 'want', 'ensure', 'lest', 'case']);
+/**
+ * A sentence that checks understanding ("So you're worried about …?", "Just to clarify, you are anxious …") is a
+ * restatement for the customer to confirm (paraphrasing), not validation of the feeling.
+ */
+const CHECKS_UNDERSTANDING = /^\s*(?:so\b|okay,? so\b|ok,? so\b)|\b(?:to (?:clarify|confirm|be sure|make sure)|(?:so|if) i understand|(?:you|you've) (?:mentioned|said))\b/;
+/** A question mark that belongs to a later clause of its own ("I see you're anxious, but have you tried …?"). */
+const LATER_QUESTION = /(?:[,;.…!]|\bbut|\band)\s*(?:but |and |so |then )?(?:do|does|did|have|has|are|is|can|could|would|will|what|how|why|where|when|who)\b/;
+/** "Oh no" that goes on to deny or reassure ("oh no, don't worry", "oh no no") is not sympathy. */
+const DENIAL_AFTER_OH_NO = /^[\s,.!]*(?:no\b|not\b|don'?t\b|do not\b|never\b|that'?s fine|it'?s fine|you'?re fine|no problem)/;
+/** What one imagines: a way it feels ("how hard", "what that's like", "that", end of clause), not an activity or a reason. */
+const IMAGINED_FEELING = /^\s*(?:$|[,.!;:…]|how\b|what\b|that\b|it\b|this\b|the (?:frustration|stress|worry|pain|shock)|your\b|you\b|so\b|too\b)/;
+/** "I can tell (that) you're worried" perceives; it does not report what someone told. */
+const PERCEPTIVE_TELL = /\b(?:can|could) (?:really |already |just )?tell (?:that |by [a-z' ]{1,30} that |from [a-z' ]{1,30} that )?(?:it |this |that )?$/;
 /** Bare "I understand" that leads into a refusal or is only a receipt. */
 const REFUSAL_AFTER = /^\s*[,.]?\s*(?:but|however|unfortunately|though)\b/;
 
@@ -29,9 +49,20 @@ export const acknowledgement: Detector = {
       scanAgentPhrases(call, matcher, { validation: 3, sympathy: 3, bare: 1 }, (turn, match) => {
         const id = match.entry.id;
         if (!NEGATION_IS_PART_OF_PHRASE.has(id) && isNegatedAt(turn, match.start, 3)) return undefined;
-        if (isReportedAt(turn, match.start)) return undefined;
+        if (isReportedAt(turn, match.start) && !PERCEPTIVE_TELL.test(turn.lower.slice(Math.max(0, match.start - 40), match.start))) return undefined;
         const after = turn.lower.slice(match.end, match.end + 80);
-        if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds') && TASK_INFINITIVE.test(after)) return undefined;
+        if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds' || id === 'understand-it-is') && TASK_INFINITIVE.test(after)) return undefined;
+        if (ABOUT_YOU.has(id) && !observesCustomer(turn, match.start)) return undefined;
+        const matched = turn.lower.slice(match.start, match.end);
+        if (id === 'exclamation' && /^oh no\b/.test(matched) && DENIAL_AFTER_OH_NO.test(after)) return undefined;
+        if (id === 'exclamation' && /too bad$/.test(matched) && isNegatedAt(turn, match.end - 'too bad'.length, 2)) return undefined;
+        if (id === 'can-imagine') {
+          // "I can't imagine how hard …" sympathises; "I can't imagine why anyone would care" dismisses.
+          if (!IMAGINED_FEELING.test(after)) return undefined;
+          if (/(?:n't|not) /.test(matched) && !/^\s*(?:how|what)\b/.test(after)) return undefined;
+        }
+        if ((id === 'must-be' || id === 'understandable') && /^(?:that|which)\b/.test(matched) && isRelativeClause(turn, match.start)) return undefined;
+        if (id === 'i-hear-you' && /^\s*saying\b/.test(after)) return undefined;
         const prev = wordsBefore(turn, match.start, 1)[0]?.lower;
         if (id === 'i-understand' && (prev === 'you' || prev === 'if')) return undefined;
         let kind: string = match.entry.kind;
@@ -46,3 +77,23 @@ export const acknowledgement: Detector = {
       });
   },
 };
+
+/** A statement about the customer's state, not a question to them or a condition on it. */
+function observesCustomer(turn: AnalysedTurn, start: number): boolean {
+  const before = wordsBefore(turn, start, 4);
+  const prev = before[before.length - 1]?.lower;
+  if (prev !== undefined && QUESTION_AUX.has(prev)) return false;
+  const sentence = sentenceAt(turn, start);
+  if (sentence) {
+    const rest = turn.lower.slice(start, sentence.end);
+    if (/\?\s*$/.test(rest) && !LATER_QUESTION.test(rest)) return false;
+    if (CHECKS_UNDERSTANDING.test(turn.lower.slice(sentence.start, start))) return false;
+  }
+  return !before.some((t) => NOT_OBSERVED.has(t.lower));
+}
+
+/** "that" after a noun or pronoun opens a relative clause ("the one that's difficult"), not a reply about the customer's news. */
+function isRelativeClause(turn: AnalysedTurn, start: number): boolean {
+  const prev = wordsBefore(turn, start, 1)[0];
+  return prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM' || /^(?:one|something|anything|everything|thing|part|bit)$/.test(prev.lower));
+}

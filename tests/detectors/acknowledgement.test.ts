@@ -67,3 +67,141 @@ describe('acknowledgement: hard negatives', () => {
     expect(agentSays("It's hard to say when it will arrive.", 'acknowledgement')).toEqual([]);
   });
 });
+
+describe('acknowledgement: reflections that name the customer\'s feeling', () => {
+  it.each([
+    ['You sound emotionally exhausted by all of this.', 'names-feeling'],
+    ["You're clearly frustrated, and I'd like to fix this today.", 'names-feeling'],
+    ["I'm sure you're worried about the missed payment.", 'names-feeling'],
+    ['You must feel let down, you must feel stuck.', 'names-feeling'],
+    ['I see you are anxious about the engineer visit.', 'names-feeling'],
+    ["You're probably filled with mixed emotions about cancelling.", 'names-feeling'],
+    ["It sounds like you're feeling a lot of pressure with the move.", 'sounds-like-you-feel'],
+    ['It seems as though you feel nobody has listened to you.', 'sounds-like-you-feel'],
+    ['I do hear your frustration.', 'perceives-feeling'],
+    ["I'm hearing a lot of worry about the deadline.", 'perceives-feeling'],
+    ['This outage is really getting to you.', 'affects-you'],
+  ])('%s → validation (%s)', (text, rule) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => f.kind)).toEqual(['validation']);
+    expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+    expect(found[0]!.quote).toBe(text);
+    expect(found[0]!.rule).toBe(`acknowledgement.${rule}`);
+  });
+
+  it('the span is the sentence that names the feeling, not the whole turn', () => {
+    const text = 'Let me pull up the account. You sound exhausted by all this. One moment.';
+    const found = agentSays(text, 'acknowledgement', DISTRESSED);
+    expect(found.map((f) => f.quote)).toEqual(['You sound exhausted by all this.']);
+  });
+
+  it.each([
+    'I can tell you the balance.',
+    'You seem to have entered the wrong code.',
+    'It sounds like a plan.',
+    'How do you feel?',
+    'Are you worried about the charge?',
+    'Do you feel stressed when the router drops?',
+    "If you're worried about the charge, you can cancel within 14 days.",
+    'I hope you feel better soon.',
+    "You're not alone in this.",
+    "So you're worried the refund won't arrive, is that right?",
+    'Just to confirm, you are concerned about the second charge.',
+    'What is making you feel anxious about the upgrade?',
+    "I'm glad you're feeling better.",
+    'I can see your account here.',
+  ])('%s → no validation', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+
+  it('a question mark that closes a later question does not cancel the reflection', () => {
+    const found = agentSays("I see you're anxious about this, but have you checked the email we sent?", 'acknowledgement', DISTRESSED);
+    expect(found.map((f) => f.rule)).toContain('acknowledgement.names-feeling');
+  });
+});
+
+describe('acknowledgement: look-alikes of sympathy and validation', () => {
+  it.each([
+    "Oh no, don't worry about that, it's already sorted.",
+    'Oh no no, the fee is waived.',
+    'Oh wow, fifteen years with us?',
+    "It's not too bad once it's set up.",
+    'I can imagine writing a script for that.',
+    "I can't imagine why anyone would need that setting.",
+    'The older router is the one that is difficult to reset.',
+    "That's a lot of paperwork for a refund.",
+    'So what I hear you saying is the parcel never came.',
+  ])('%s → no validation or sympathy', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+
+  it.each([
+    ["Oh no, that's awful.", 'Oh no, that\'s awful.'],
+    ["I can't imagine how stressful that is.", "I can't imagine how stressful that is."],
+    ['I can imagine.', 'I can imagine.'],
+    ["I know that's hard.", "I know that's hard."],
+    ["That's a lot to deal with.", "That's a lot to deal with."],
+    ["That's a lot of stress for one week.", "That's a lot of stress for one week."],
+  ])('%s still counts', (text, quote) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => f.quote)).toEqual([quote]);
+    expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('acknowledgement: more ways to say it is hard for the customer', () => {
+  it.each([
+    ['That has got to hurt.', 'validation'],
+    ['That really must be a nightmare.', 'validation'],
+    ['Wow, that really is a lot to deal with.', 'validation'],
+    ['It can totally be intimidating to call a bank about debt.', 'validation'],
+    ['It is very difficult when a delivery goes missing twice.', 'validation'],
+    ["I understand it's really hard to trust the tracking now.", 'validation'],
+    ["You've been going through a really tough few weeks.", 'validation'],
+    ['I hate to hear that.', 'sympathy'],
+    ["I'm so sorry you were left without heating.", 'sympathy'],
+    ['Ouch, that is a big bill.', 'sympathy'],
+  ])('%s → %s', (text, kind) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => f.kind)).toEqual([kind]);
+    expect(found[0]!.quote).toBe(text);
+    expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it.each([
+    'That will hurt your credit score if it stays unpaid.',
+    'It will be a lot faster after the upgrade.',
+    "That's a lot better than the old plan.",
+    'It will be hard to get a refund after 30 days.',
+    "I know it's hard to say when it will arrive.",
+    "I'm sorry you feel that way.",
+  ])('%s → no validation or sympathy', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+});
+
+describe('acknowledgement: what a situation does to the customer, and chat spellings', () => {
+  it.each([
+    ['I can tell it makes you very anxious.', 'names-feeling'],
+    ['That leaves you feeling stuck.', 'names-feeling'],
+    ["That's a tough situation.", 'must-be'],
+    ['Thats horrible.', 'must-be'],
+    ["It's never easy when a parcel goes missing.", 'it-must-be'],
+    ['I know exactly how you feel.', 'i-hear-you'],
+    ["I can't even imagine how you feel.", 'can-imagine'],
+    ['I can understand your being upset with them.', 'understand-feeling'],
+  ])('%s → validation (%s)', (text, rule) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => [f.kind, f.rule])).toEqual([['validation', `acknowledgement.${rule}`]]);
+    expect(found[0]!.quote).toBe(text);
+  });
+
+  it.each([
+    'What is making you feel anxious about the upgrade?',
+    'The outage left you without internet for a day.',
+    'She told me you were worried about the bill.',
+    "That's a tough one to answer without the account number.",
+  ])('%s → no validation', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+});
