@@ -94,6 +94,13 @@ function observesCustomer(turn: AnalysedTurn, start: number): boolean {
 
 /** "that" after a noun or pronoun opens a relative clause ("the one that's difficult"), not a reply about the customer's news. */
 function isRelativeClause(turn: AnalysedTurn, start: number): boolean {
-  const prev = wordsBefore(turn, start, 1)[0];
-  return prev !== undefined && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM' || /^(?:one|something|anything|everything|thing|part|bit)$/.test(prev.lower));
+  const before = wordsBefore(turn, start, 3);
+  const prev = before[before.length - 1];
+  if (prev === undefined) return false;
+  if (/^(?:one|something|anything|everything|thing|part|bit)$/.test(prev.lower)) return true;
+  // A noun phrase: a content word after a determiner ("the bill that's", "your first call that was") — unlike a
+  // verb ("I know that's …"), which no determiner precedes.
+  return !prev.isFunctionWord && before.slice(0, -1).some((t) => DETERMINERS.has(t.lower));
 }
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'some', 'any', 'every', 'each', 'another']);
