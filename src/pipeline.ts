@@ -4,11 +4,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { createCallScorer } from './parallel/call-scorer.js';
-import { createScoringPool, type ScoringPool } from './parallel/score-pool.js';
-import { redactCall, redactReport } from './redact.js';
+import { createCallScorer, type ScoredCall } from './parallel/call-scorer.js';
+import { createScoringPool, type ScoringPool, type SerialisedCall } from './parallel/score-pool.js';
+import { redactReport } from './redact.js';
 import { loadRubric } from './rubric/load.js';
-import { addCall, createAccumulator, finalize, type Accumulator } from './scoring/aggregate.js';
+import { addDigest, createAccumulator, finalize, type Accumulator } from './scoring/aggregate.js';
 import { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
 import { InputError } from './transcript/input-error.js';
 import { expandPaths, readInputs } from './transcript/read-inputs.js';
@@ -23,6 +23,11 @@ export interface ScoreOptions extends ReadOptions {
   keepCalls?: boolean;
   /** Called with each call as soon as it is scored (already redacted when `redact`), e.g. to stream ndjson. */
   onCall?: (call: CallResult, provenance: Provenance) => void | Promise<void>;
+  /**
+   * When given, calls scored on worker threads arrive here as their JSON text (`JSON.stringify` of the CallResult)
+   * instead of at onCall, saving the parse for callers that only write the text out (ndjson).
+   */
+  onCallJson?: (json: string, file: string, provenance: Provenance) => void | Promise<void>;
   /** Mask personal data in every call, quote and reason. */
   redact?: boolean;
   /** --fail-under: groups below this mean score fail (exit 1). */
@@ -138,17 +143,27 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (options.agentId !== undefined) readOptions.agentId = options.agentId;
   if (options.stdin !== undefined) readOptions.stdin = options.stdin;
 
-  // Results arrive in input order from either path; aggregation and streaming happen here, on this thread.
-  const onScored = async (scored: CallResult): Promise<void> => {
+  // Results arrive in input order from either path; aggregation and streaming happen here, on this thread. Scoring,
+  // the aggregation digest and redaction were done where the call was scored (a worker, or just below).
+  const onScored = async (scored: ScoredCall): Promise<void> => {
     summary.scored++;
-    addCall(accumulator, scored);
-    const call = options.redact ? redactCall(scored) : scored;
-    if (options.keepCalls) calls.push(call);
-    if (options.onCall) await options.onCall(call, provenance);
+    addDigest(accumulator, scored.digest);
+    if (options.keepCalls) calls.push(scored.call);
+    if (options.onCall) await options.onCall(scored.call, provenance);
+  };
+  const onSerialised = async (scored: SerialisedCall): Promise<void> => {
+    if (options.onCallJson && !options.keepCalls) {
+      summary.scored++;
+      addDigest(accumulator, scored.digest);
+      await options.onCallJson(scored.json, scored.file, provenance);
+      return;
+    }
+    await onScored({ call: JSON.parse(scored.json) as CallResult, digest: scored.digest });
   };
   const jobs = options.jobs === 'auto' ? await autoJobs(expanded.files) : (options.jobs ?? 1);
-  const pool: ScoringPool | undefined = jobs > 1 ? createScoringPool(rubric, jobs, onScored) : undefined;
-  const score = pool ? undefined : createCallScorer(rubric);
+  const scorer = { rubric, groupBy, redact: options.redact ?? false };
+  const pool: ScoringPool | undefined = jobs > 1 ? createScoringPool(scorer, jobs, onSerialised) : undefined;
+  const score = pool ? undefined : createCallScorer(scorer);
 
   let interrupted = false;
   try {

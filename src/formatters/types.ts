@@ -15,4 +15,6 @@ export interface Formatter {
   format(report: ScoreReport, options: FormatOptions): string;
   /** Streaming formats: one call at a time. */
   formatCall?(call: CallResult, report: Pick<ScoreReport, 'provenance'>, options: FormatOptions): string;
+  /** The same text as formatCall, from the call's JSON text (as workers deliver it), where that is cheaper. */
+  formatCallJson?(json: string, report: Pick<ScoreReport, 'provenance'>, options: FormatOptions): string;
 }

@@ -1,7 +1,16 @@
 // Scores transcripts on worker threads: batches them (bounded by calls and characters), keeps a bounded number
 // of batches in flight, and hands CallResults back in input order so output never depends on --jobs.
-import type { CallResult, Rubric, Transcript } from '../types.js';
+import type { CallDigest } from '../scoring/aggregate.js';
+import type { Transcript } from '../types.js';
+import type { CallScorerOptions } from './call-scorer.js';
 import { createOrderedPool } from './pool.js';
+
+/** A call scored on a worker: the CallResult as JSON text, its aggregation digest and its file (for progress). */
+export interface SerialisedCall {
+  json: string;
+  digest: CallDigest;
+  file: string;
+}
 
 export interface ScoringPool {
   /** Queues one transcript; waits when too many batches are in flight. */
@@ -23,13 +32,13 @@ const BATCH_CALLS = 16;
 const BATCH_CHARS = 256 * 1024;
 
 export function createScoringPool(
-  rubric: Rubric,
+  scorer: CallScorerOptions,
   jobs: number,
-  onResult: (call: CallResult) => void | Promise<void>,
+  onResult: (call: SerialisedCall) => void | Promise<void>,
 ): ScoringPool {
-  const pool = createOrderedPool<Transcript[], CallResult[]>({
+  const pool = createOrderedPool<Transcript[], SerialisedCall[]>({
     workerUrl: scoreWorkerUrl(),
-    workerData: { rubric },
+    workerData: scorer,
     size: jobs,
     maxInFlight: jobs * 3,
     resourceLimits: WORKER_HEAP,

@@ -14,7 +14,15 @@ import {
   type GroupScorecard,
   type Rubric,
 } from '../types.js';
-import { addScriptedCall, emptyScriptedTally, finalizeScripted, mergeScriptedTallies, type ScriptedTally } from './scripted.js';
+import {
+  addScriptedContribution,
+  emptyScriptedTally,
+  finalizeScripted,
+  mergeScriptedTallies,
+  scriptedContribution,
+  type ScriptedContribution,
+  type ScriptedTally,
+} from './scripted.js';
 
 export const NO_VALUE = '(none)';
 export const HISTOGRAM_BINS = 101;
@@ -52,7 +60,8 @@ export interface Accumulator {
   groups: Record<string, GroupTally>;
 }
 
-interface Unit {
+/** What one group gets from one call: plain data, cheap to add, computed wherever the call was scored. */
+export interface Unit {
   key: string;
   /** The agent whose part this is (absent for a whole call). */
   agentId?: string;
@@ -62,8 +71,19 @@ interface Unit {
   criticalFailures: number;
   agentTurns: number;
   penaltyPoints: number;
-  outcomes: BehaviourOutcome[];
+  outcomes: Pick<BehaviourOutcome, 'behaviour' | 'opportunities' | 'met'>[];
   counts: Partial<Record<BehaviourId, number>>;
+  /** The agent's empathy statements (agent groupings only). */
+  scripted?: ScriptedContribution;
+}
+
+/**
+ * A scored call reduced to what aggregation needs: its units for one grouping. Workers compute it next to the
+ * CallResult, so the thread that aggregates only sums numbers (statement normalising and redaction stay in workers).
+ */
+export interface CallDigest {
+  groupBy: GroupBy;
+  units: Unit[];
 }
 
 export function createAccumulator(groupBy: GroupBy): Accumulator {
@@ -101,7 +121,7 @@ function agentUnit(key: string, part: AgentCallScore): Unit {
     criticalFailures: part.criticalFailures.length,
     agentTurns: part.agentTurns,
     penaltyPoints: part.penalties.reduce((s, p) => s + p.points, 0),
-    outcomes: Object.values(part.behaviours),
+    outcomes: Object.values(part.behaviours).map(({ behaviour, opportunities, met }) => ({ behaviour, opportunities, met })),
     counts: part.counts,
   };
 }
@@ -165,17 +185,27 @@ function addUnit(tally: GroupTally, unit: Unit): void {
   if (label !== undefined) tally.label = label;
 }
 
-/** Adds one scored call (mutates and returns `acc`). */
-export function addCall(acc: Accumulator, call: CallResult): Accumulator {
-  for (const unit of unitsOf(call, acc.groupBy)) {
-    acc.groups[unit.key] ??= emptyTally();
-    addUnit(acc.groups[unit.key]!, unit);
-    if (unit.agentId !== undefined) {
-      const tally = acc.groups[unit.key]!;
-      addScriptedCall((tally.scripted ??= emptyScriptedTally()), call, unit.agentId);
-    }
+/** The call's units for `groupBy`, with each agent's empathy statements (the costly part of aggregation). */
+export function digestCall(call: CallResult, groupBy: GroupBy): CallDigest {
+  const units = unitsOf(call, groupBy);
+  for (const unit of units) if (unit.agentId !== undefined) unit.scripted = scriptedContribution(call, unit.agentId);
+  return { groupBy, units };
+}
+
+/** Adds a digested call (mutates and returns `acc`). */
+export function addDigest(acc: Accumulator, digest: CallDigest): Accumulator {
+  if (digest.groupBy !== acc.groupBy) throw new Error(`a call digested for group-by ${digest.groupBy} cannot join results grouped by ${acc.groupBy}`);
+  for (const unit of digest.units) {
+    const tally = (acc.groups[unit.key] ??= emptyTally());
+    addUnit(tally, unit);
+    if (unit.scripted) addScriptedContribution((tally.scripted ??= emptyScriptedTally()), unit.scripted);
   }
   return acc;
+}
+
+/** Adds one scored call (mutates and returns `acc`). */
+export function addCall(acc: Accumulator, call: CallResult): Accumulator {
+  return addDigest(acc, digestCall(call, acc.groupBy));
 }
 
 function mergeTally(a: GroupTally, b: GroupTally): GroupTally {

@@ -145,19 +145,29 @@ function isStatement(f: Finding): boolean {
   return STATEMENT_KINDS[f.behaviour]?.includes(f.kind) ?? false;
 }
 
-/** Adds one call's statements by `agentId` (every agent when undefined) to the tally (mutates). */
-export function addScriptedCall(tally: ScriptedTally, call: CallResult, agentId?: string): ScriptedTally {
+/** One call's part of a ScriptedTally: what addScriptedCall adds, computed apart so a worker can do the costly part. */
+export interface ScriptedContribution {
+  statements: number;
+  apologies: number;
+  apologiesWithoutAction: number;
+  /** [normalised key, redacted wording, times said in this call], in first-seen order. */
+  phrases: [string, string, number][];
+}
+
+/** The statements by `agentId` (every agent when undefined) in one call: normalising and redacting happen here. */
+export function scriptedContribution(call: CallResult, agentId?: string): ScriptedContribution {
+  const out: ScriptedContribution = { statements: 0, apologies: 0, apologiesWithoutAction: 0, phrases: [] };
   const inCall = new Map<string, { text: string; count: number }>();
   for (const f of call.findings) {
     if (agentId !== undefined && agentOfTurn(call, f.turn) !== agentId) continue;
     if (f.behaviour === 'apology' && ACTIONABLE_APOLOGY.includes(f.kind)) {
-      tally.apologies++;
-      if (!apologyHasAction(call, f)) tally.apologiesWithoutAction++;
+      out.apologies++;
+      if (!apologyHasAction(call, f)) out.apologiesWithoutAction++;
     }
     if (!isStatement(f)) continue;
     const key = normaliseStatement(f.quote);
     if (key.split(' ').length < MIN_TOKENS) continue;
-    tally.statements++;
+    out.statements++;
     const text = redactText(f.quote.replace(/\s+/g, ' ').trim());
     const seen = inCall.get(key);
     if (seen) {
@@ -165,7 +175,16 @@ export function addScriptedCall(tally: ScriptedTally, call: CallResult, agentId?
       if (text < seen.text) seen.text = text;
     } else inCall.set(key, { text, count: 1 });
   }
-  for (const [key, { text, count }] of inCall) {
+  for (const [key, { text, count }] of inCall) out.phrases.push([key, text, count]);
+  return out;
+}
+
+/** Adds a call's contribution to the tally (mutates): counts sum, rare keys are evicted. */
+export function addScriptedContribution(tally: ScriptedTally, contribution: ScriptedContribution): ScriptedTally {
+  tally.statements += contribution.statements;
+  tally.apologies += contribution.apologies;
+  tally.apologiesWithoutAction += contribution.apologiesWithoutAction;
+  for (const [key, text, count] of contribution.phrases) {
     const entry = tally.phrases[key];
     if (entry) {
       entry.count += count;
@@ -174,6 +193,11 @@ export function addScriptedCall(tally: ScriptedTally, call: CallResult, agentId?
     } else tally.phrases[key] = { text, count, calls: 1 };
   }
   return evictRare(tally);
+}
+
+/** Adds one call's statements by `agentId` (every agent when undefined) to the tally (mutates). */
+export function addScriptedCall(tally: ScriptedTally, call: CallResult, agentId?: string): ScriptedTally {
+  return addScriptedContribution(tally, scriptedContribution(call, agentId));
 }
 
 function byFrequency([ka, a]: [string, StatementTally], [kb, b]: [string, StatementTally]): number {

@@ -80,8 +80,14 @@ export function stripBom(text: string): string {
 
 /** Collapses runs of whitespace (turn text is single-line prose). */
 export function cleanText(text: string): string {
+  // Most turns are already clean: skip the replace (the largest cost of reading a text file) when it would change
+  // nothing but the ends.
+  if (!MESSY_SPACE.test(text)) return text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32 ? text.trim() : text;
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Whitespace other than a single space: what cleanText has to collapse. */
+const MESSY_SPACE = /[^\S ]| {2}/;
 
 /**
  * Redaction tokens vendors put in place of personal data: `[PII]`, `[NAME]`, `[REDACTED]`, `[CREDIT_CARD]`,

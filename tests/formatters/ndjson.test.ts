@@ -28,4 +28,13 @@ describe('ndjson formatter', () => {
     expect(provenance).toEqual(r.provenance);
     expect(call).toEqual(r.calls[1]);
   });
+
+  it('formatCallJson (calls that arrive from workers as JSON text) writes the same bytes as formatCall', () => {
+    const r = sampleReport();
+    for (const call of r.calls) {
+      const fromObject = ndjsonFormatter.formatCall!(call, { provenance: r.provenance }, { color: false });
+      const fromJson = ndjsonFormatter.formatCallJson!(JSON.stringify(call), { provenance: r.provenance }, { color: false });
+      expect(fromJson).toBe(fromObject);
+    }
+  });
 });

@@ -53,4 +53,18 @@ describe('--jobs determinism', () => {
       .map((r) => r.transcriptId as string);
     expect(ids.length).toBe(300);
   }, 180000);
+
+  // Workers hand calls back as JSON text plus an aggregation digest (redaction done on the worker): the text path
+  // (ndjson, table) and the parsed path (json) must match the in-process run byte for byte, redacted or not.
+  it('fixtures: ndjson, table and --redact give the same bytes with --jobs 1 and 2', () => {
+    for (const args of [
+      ['--format', 'ndjson'],
+      ['--format', 'ndjson', '--redact'],
+      ['--format', 'json', '--redact'],
+      ['--format', 'table', '--group-by', 'team'],
+    ]) {
+      const input = ['fixtures/transcripts', '--role-map', 'fixtures/roles.yaml', ...args];
+      expect(scoreWith(2, input)).toBe(scoreWith(1, input));
+    }
+  }, 180000);
 });

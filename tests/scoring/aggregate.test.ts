@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRubric } from '../../src/rubric/load.js';
-import { addCall, createAccumulator, finalize, meanAndInterval, mergeAccumulators } from '../../src/scoring/aggregate.js';
+import { addCall, addDigest, createAccumulator, digestCall, finalize, meanAndInterval, mergeAccumulators } from '../../src/scoring/aggregate.js';
 import { applyFailUnder, compareBaseline } from '../../src/scoring/thresholds.js';
 import { scoreCall } from '../../src/scoring/call.js';
 import type { CallResult, GroupScorecard, ScoreReport } from '../../src/types.js';
@@ -109,5 +109,24 @@ describe('thresholds', () => {
     expect(regressions).toEqual(['b']);
     expect(compareBaseline(groups, baseline).regressions).toEqual([]);
     expect(compareBaseline(groups, baseline, 1).regressions).toEqual(['b', 'c']);
+  });
+});
+
+describe('call digests (what workers send back for aggregation)', () => {
+  it('adding a digest that crossed a thread as JSON equals adding the call', () => {
+    for (const groupBy of ['agent', 'team', 'date', 'call'] as const) {
+      const direct = createAccumulator(groupBy);
+      const viaDigest = createAccumulator(groupBy);
+      for (const [i, s] of [80, 90, 100, 70, 60].entries()) {
+        const call = callScoring(`c${i}`, i % 2 ? 'sam' : 'priya', s);
+        addCall(direct, call);
+        addDigest(viaDigest, JSON.parse(JSON.stringify(digestCall(call, groupBy))));
+      }
+      expect(viaDigest).toEqual(direct);
+    }
+  });
+
+  it('refuses a digest made for another grouping', () => {
+    expect(() => addDigest(createAccumulator('agent'), digestCall(callScoring('c1', 'sam', 80), 'team'))).toThrow(/group-by team/);
   });
 });

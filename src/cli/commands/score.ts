@@ -101,19 +101,27 @@ export async function runScoreCommand(
   // Created with the first call, when the expanded input count (provenance) is known.
   let bar: Progress | undefined;
   const progress = {
-    tick(call: CallResult, provenance: Provenance): void {
+    tick(file: string, provenance: Provenance): void {
       bar ??= createProgress({ stream: io.stderr, enabled: globals.progress && !globals.quiet, totalFiles: provenance.inputs.count });
-      bar.tick(call.file);
+      bar.tick(file);
     },
     done: (): void => bar?.done(),
   };
   if (streaming) {
     scoreOptions.onCall = async (call, provenance) => {
-      progress.tick(call, provenance);
+      progress.tick(call.file, provenance);
       await sink.write(formatter.formatCall!(call, { provenance }, formatOptions));
     };
+    const fromJson = formatter.formatCallJson;
+    if (fromJson) {
+      scoreOptions.onCallJson = async (json, file, provenance) => {
+        progress.tick(file, provenance);
+        await sink.write(fromJson(json, { provenance }, formatOptions));
+      };
+    }
   } else {
-    scoreOptions.onCall = (call, provenance) => progress.tick(call, provenance);
+    scoreOptions.onCall = (call, provenance) => progress.tick(call.file, provenance);
+    scoreOptions.onCallJson = (_json, file, provenance) => progress.tick(file, provenance);
   }
 
   // Ctrl-C stops reading new inputs; the partial run is summarised and nothing is written (a second Ctrl-C kills).
