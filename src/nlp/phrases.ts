@@ -34,7 +34,9 @@ export function phraseToPattern(phrase: string): string {
 export class PhraseMatcher {
   private readonly compiled: CompiledEntry[];
   /** Every entry in one alternation: one pass finds where the first match could be, or that there is none. */
-  private readonly any: RegExp | undefined;
+  private any: RegExp | undefined | null = null;
+  private readonly entriesForAny: readonly PhraseEntry[];
+  private scans = 0;
 
   constructor(entries: readonly PhraseEntry[]) {
     this.compiled = entries.map((entry) => ({
@@ -43,7 +45,19 @@ export class PhraseMatcher {
       // pattern's first characters, and made phrase matching the largest cost of detection.
       regex: new RegExp(`(?:${entry.pattern})(?![a-z0-9])`, 'g'),
     }));
-    this.any = combine(entries);
+    this.entriesForAny = entries;
+  }
+
+  /**
+   * The alternation, once this matcher has scanned enough turns to repay compiling it (V8 compiles a regex on first
+   * use; the big alternations cost ~90 ms together, more than a one-call run spends matching).
+   */
+  private prefilter(): RegExp | undefined {
+    if (this.any === null) {
+      if (++this.scans <= PREFILTER_AFTER_SCANS) return undefined;
+      this.any = combine(this.entriesForAny);
+    }
+    return this.any;
   }
 
   get entries(): PhraseEntry[] {
@@ -54,7 +68,8 @@ export class PhraseMatcher {
   matchAll(lower: string): PhraseMatch[] {
     // Most turns hold no phrase of a given lexicon: one scan of the alternation says so, and otherwise tells where the
     // earliest match starts (no entry can match before the alternation's leftmost match).
-    const from = this.any ? firstMatch(this.any, lower) : 0;
+    const any = this.prefilter();
+    const from = any ? firstMatch(any, lower) : 0;
     if (from < 0) return [];
     const matches: PhraseMatch[] = [];
     for (const { entry, regex } of this.compiled) {
@@ -71,6 +86,8 @@ export class PhraseMatcher {
     return matches.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 }
+
+const PREFILTER_AFTER_SCANS = 500;
 
 /** The alternation of all entries, unless a pattern refers to its own groups (then combining would renumber them). */
 function combine(entries: readonly PhraseEntry[]): RegExp | undefined {

@@ -1,5 +1,8 @@
 // PhraseMatcher, phraseToPattern and applyPhraseEdits: word boundaries, apostrophes, ordering, rubric edits.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ACKNOWLEDGEMENT_PHRASES } from '../../src/detectors/lexicons/acknowledgement.js';
+import { PARAPHRASE_PHRASES } from '../../src/detectors/lexicons/paraphrasing.js';
 import { applyPhraseEdits, PhraseMatcher, phraseToPattern, type PhraseEntry } from '../../src/nlp/phrases.js';
 
 const entry = (id: string, pattern: string, kind = 'k', confidence = 0.5): PhraseEntry => ({ id, pattern, kind, confidence });
@@ -98,4 +101,25 @@ describe('applyPhraseEdits', () => {
     const m = new PhraseMatcher(out);
     expect(spans(m, 'cheers  for waiting, tara very much')).toEqual(['rubric-1:cheers  for waiting@0', 'rubric-2:tara very much@21']);
   });
+});
+
+// After a few hundred scans a matcher first runs all its entries as one alternation and skips turns with no match
+// (or starts at the first possible one). That shortcut must never change what is found.
+describe('PhraseMatcher: the alternation prefilter finds exactly what the entries find', () => {
+  const words = ['so', 'you', "you're", 'feel', 'i', 'understand', 'how', 'frustrating', 'that', 'must', 'be', 'sorry',
+    'to', 'hear', 'it', 'sounds', 'like', 'what', "i'm", 'hearing', 'is', 'oh', 'no', 'really', 'hard', '.', ',', '?', 'xso', "o'so"];
+  const text = fc.array(fc.constantFrom(...words), { maxLength: 30 }).map((w) => w.join(' '));
+  for (const [name, lexicon] of [['acknowledgement', ACKNOWLEDGEMENT_PHRASES], ['paraphrasing', PARAPHRASE_PHRASES]] as const) {
+    it(name, () => {
+      const warm = new PhraseMatcher(lexicon);
+      for (let i = 0; i < 600; i++) warm.matchAll('nothing to see here');
+      fc.assert(
+        fc.property(text, (t) => {
+          const cold = new PhraseMatcher(lexicon); // its first scans run entry by entry
+          expect(warm.matchAll(t)).toEqual(cold.matchAll(t));
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
 });
