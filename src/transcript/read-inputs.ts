@@ -1,12 +1,12 @@
 // Paths → transcripts as a stream of events. Every input accounts for at least one event, so the pipeline can keep
 // read = scored + skipped + failed.
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { STDIN_PATH, expandPaths } from './expand-paths.js';
 import { InputError } from './input-error.js';
-import { readStdin } from './read-stdin.js';
+import { readStream } from './read-stdin.js';
 import { READERS, chooseReader, findReader, innerName, type ReadOptions, type ReadOutput } from './readers/index.js';
 import { createUniqueIds } from './unique-ids.js';
 
@@ -20,13 +20,17 @@ export type InputEvent =
 /** How the stdin input is named in events and messages. */
 export const STDIN_NAME = '<stdin>';
 
+/** Files larger than this are streamed (JSONL line by line) rather than read into memory whole. */
+const STREAM_FILE_BYTES = 32 * 1024 * 1024;
+
 /** Characters of the file head that readers sniff. */
 const SNIFF_LENGTH = 64 * 1024;
 
 export async function* readInputs(
   paths: string[],
-  options: ReadOptions & { stdin?: NodeJS.ReadableStream },
+  options: ReadOptions & { stdin?: NodeJS.ReadableStream; streamFileBytes?: number },
 ): AsyncGenerator<InputEvent> {
+  const streamFrom = options.streamFileBytes ?? STREAM_FILE_BYTES;
   const { files, problems } = await expandPaths(paths);
   for (const problem of problems) yield { type: 'failed', problem };
   const ids = createUniqueIds();
@@ -37,7 +41,13 @@ export async function* readInputs(
       // stdin may be an endless JSONL stream: read-stdin.ts reads it line by line. Files are read synchronously: one
       // open/stat/read/close round trip instead of fs.promises' several thread-pool hops per file, which cost more
       // than parsing a call when a run holds thousands of small files.
-      iterator = file === STDIN_PATH ? readStdin(options.stdin ?? process.stdin, name, options) : readBytes(readFileSync(file), name, options);
+      // A file over STREAM_FILE_BYTES goes the stdin way, so a large JSONL export is scored line by line.
+      iterator =
+        file === STDIN_PATH
+          ? readStream(options.stdin ?? process.stdin, name, options)
+          : statSync(file).size > streamFrom
+            ? readStream(createReadStream(file), name, options)
+            : readBytes(readFileSync(file), name, options);
     } catch (error) {
       yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
       continue;

@@ -1,7 +1,8 @@
-// stdin as an input. JSONL on stdin (--input-format jsonl, or sniffed as JSONL) is read line by line, so a filter
-// like `producer | empathy score - --format ndjson` scores an endless stream in bounded memory: the stream is pulled
-// only as fast as calls are scored (back-pressure), and each line is released once read. Anything else — and any
-// stdin small enough to arrive in the first chunk — is read whole, exactly as a file is.
+// Stream inputs: stdin, and files too large to read whole. JSONL (--input-format jsonl, or sniffed as JSONL) is read
+// line by line, so a filter like `producer | empathy score - --format ndjson` scores an endless stream, and a
+// multi-gigabyte export scores, in bounded memory: the stream is pulled only as fast as calls are scored
+// (back-pressure), and each line is released once read. Anything else — and any input small enough to arrive in the
+// first chunk — is read whole, exactly as a small file is.
 import type { InputProblem } from '../types.js';
 import { InputError } from './input-error.js';
 import { chooseReader, type ReadContext, type ReadOptions, type ReadOutput } from './readers/index.js';
@@ -11,7 +12,7 @@ import { readBytes, transcriptEvents, type InputEvent } from './read-inputs.js';
 /** Bytes gathered before deciding: at least the 64 K characters readers sniff. */
 const HEAD_BYTES = 256 * 1024;
 
-export async function* readStdin(stream: NodeJS.ReadableStream, file: string, options: ReadOptions): AsyncGenerator<InputEvent> {
+export async function* readStream(stream: NodeJS.ReadableStream, file: string, options: ReadOptions): AsyncGenerator<InputEvent> {
   const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const head: Buffer[] = [];
   let size = 0;

@@ -1,5 +1,8 @@
 // Filter mode: JSONL on stdin larger than the sniffed head is read line by line. It must give the same events as
 // reading the same text whole (only their order may differ: a whole file reports its broken lines first).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS module without types
@@ -45,5 +48,27 @@ describe('JSONL on stdin, streamed', () => {
     const events = await streamed(text, 8192, 'jsonl');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'failed', problem: { file: '<stdin>', line: 1 } });
+  });
+});
+
+describe('a large JSONL file is streamed like stdin', () => {
+  it('gives the events of reading it whole', async () => {
+    const lines = corpus(40);
+    lines.splice(7, 0, '{"id": "broken", "turns": [');
+    const file = join(mkdtempSync(join(tmpdir(), 'empathy-big-')), 'export.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const collect = async (streamFileBytes?: number): Promise<InputEvent[]> => {
+      const events: InputEvent[] = [];
+      for await (const event of readInputs([file], streamFileBytes === undefined ? {} : { streamFileBytes })) events.push(event);
+      return events;
+    };
+    const whole = await collect();
+    const streamedEvents = await collect(1024);
+    expect(canonical(streamedEvents)).toEqual(canonical(whole));
+    expect(streamedEvents.filter((e) => e.type === 'transcript')).toHaveLength(40);
+    expect(streamedEvents.filter((e) => e.type === 'failed').map((e) => e.type === 'failed' && e.problem.line)).toEqual([8]);
+    // Proof of the path taken: a whole read reports the broken line first, a streamed one where it comes.
+    expect(whole.findIndex((e) => e.type === 'failed')).toBe(0);
+    expect(streamedEvents.findIndex((e) => e.type === 'failed')).toBe(7);
   });
 });
