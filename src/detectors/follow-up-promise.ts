@@ -118,6 +118,8 @@ function classify(id: string, entryKind: string, rest: string, subjectIsWe: bool
     if (!timed && !TIMEFRAME.test(rest) && SOON_IN_CALL.test(rest)) return { kind: 'in-call', adjust: 0 };
     return { kind: 'after-call', adjust: 0 };
   }
+  // "They will send us the files": a third party acting for the speaker's side, not a promise to the customer.
+  if (id === 'someone-will' && /^\s*(?:\w+\s+)?(?:us|me)\b/.test(rest)) return undefined;
   if (id === 'let-me') {
     if (/^\s*(?:\w+ ){0,6}?and (?:get back|call you back|let you know|update you|follow up|email you)/.test(rest)) return { kind: 'after-call', adjust: 0 };
     if (IN_CALL_ACTION.test(rest)) return { kind: 'in-call', adjust: 0 };

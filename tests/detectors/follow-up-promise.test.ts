@@ -127,3 +127,14 @@ describe('follow-up-promise: heads that do not commit', () => {
     expect(f!.confidence).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+describe('follow-up-promise: who receives the action', () => {
+  it('a third party sending something to the agent\'s side is no promise to the customer', () => {
+    expect(kindsOf('So they will send us the feature files.', 'follow-up-promise')).not.toContain('after-call');
+    expect(kindsOf('The engineer will send me the report.', 'follow-up-promise')).not.toContain('after-call');
+  });
+
+  it('the same third party acting for the customer still promises', () => {
+    expect(kindsOf('The engineer will call you tomorrow.', 'follow-up-promise')).toEqual(['after-call']);
+  });
+});
