@@ -197,6 +197,9 @@ const IMPERATIVE_SENTENCE =
 const MODAL_EFFECT =
   /\b(?:can|could|may|might|will|would)(?: (?:also|really|often|even|actually|definitely|totally|probably|only))? (?:help|lead|make|cause|keep|save|stop|get you|lower|reduce|increase|improve|benefit|hurt|damage|be devastating|be able to help|be (?:a )?(?:good|great|helpful|hard|difficult|tough|intimidating))\b/;
 
+/** Thanks-replies, greetings and closings: "you're very welcome", "nice to meet you", "have a lovely day". */
+const COURTESY = /\byou(?:'re| are|r) (?:(?:very|so|quite|most) )*welcome\b|\b(?:nice|good|great|pleasure) (?:to (?:meet|see|talk to|speak (?:to|with)) you|speaking with you|talking (?:to|with) you)\b|\bhave a (?:\w+ )?(?:day|evening|night|weekend)\b/;
+
 function asksSomewhere(turn: AnalysedTurn): boolean {
   return someSentence(turn, ASKING_SENTENCE);
 }
@@ -282,6 +285,7 @@ function reflectiveStatement(
   // "Don't let her get to you", "always talk it out": advice in the imperative; "talking with friends can help you",
   // "it could get you suspended": a general claim about what something does, not what the customer said.
   if (someSentence(turn, IMPERATIVE_SENTENCE) || MODAL_EFFECT.test(turn.lower)) return undefined;
+  if (COURTESY.test(turn.lower)) return undefined;
   const person = personOf(turn);
   if (person.first || ADVICE.test(turn.lower.trim())) return undefined;
   const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);

@@ -142,4 +142,12 @@ describe('paraphrasing: reflective statements in a listening call', () => {
   ])('not a reflection: %s', (agent) => {
     expect(listening(agent).filter((f) => f.rule === 'paraphrasing.reflective-statement')).toEqual([]);
   });
+
+  it.each(["You're welcome, have a lovely day.", 'You are very welcome. It was a pleasure speaking with you.'])(
+    'a courtesy formula is not a restatement: %s',
+    (agent) => {
+      expect(listening(agent)).toEqual([]);
+    },
+  );
 });
+
