@@ -9,13 +9,29 @@ import {
   IN_CALL_ACTION,
   LATER_AFTER_CALL_ACTION,
   NON_COMMITMENT,
+  OUTCOME_AFTER_BE,
+  SOON_IN_CALL,
   TIMEFRAME,
 } from './lexicons/follow-up-promise.js';
 import { scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
 
 /** A head inside a subordinate or relative clause describes, it does not commit ("because I will be away"). */
-const SUBORDINATE_BEFORE = /\b(?:because|since|that|which|what|where|whether|as|so that|until|than|who)\s*(?:-\s*)*$/;
+const SUBORDINATE_BEFORE = /\b(?:because|since|that|which|what|where|whether|as|so that|until|than|who|how(?: long| much| many| soon| far)?|when|why)\s*(?:-\s*)*$/;
+/** "I think we'll …", "I guess I'll …", "I think Don and I are going to …": a hedged forecast, weaker than a promise. */
+const HEDGED_BEFORE = /\bi (?:think|guess|suppose|expect|believe|figure|imagine)d?(?: that)? (?:[a-z]+ and )?$/;
+/**
+ * The head is abandoned: cut off before its verb ("so I'll let =="), or the speaker restarts with a new subject
+ * ("so I'll just - I was looking at …"; repeated heads are already folded by withoutDisfluencies).
+ */
+const CUT_OFF = /^\s*(?:[a-z']+\s+)?==/;
+const RESTARTED = /^\s*(?:(?:just|also|then|now|actually|probably|maybe|well|so)\s+)*(?:i|we|you|he|she|they|i'm|i've|we're|i was|we were)\b/;
+/**
+ * "We'll have the numbers", "I will have some results": a forecast of having something, not an action for someone;
+ * a causative "have it fixed", "have someone call you" still commits.
+ */
+const HAVE_STATIVE =
+  /^\s*(?:(?:\w+ly|also|then|just|still|now|actually|all|probably|definitely|certainly)\s+)*have\b(?! to\b)(?!\s+(?:it|this|that|them|him|her|someone|somebody|one of \w+|an? \w+|the \w+|your \w+|our \w+)\s+(?:\w+ed|done|sent|fixed|sorted|seen|given|taken|call|ring|contact|e-?mail|look|come|send|check|fix|visit|phone)\b)/;
 const CONDITIONAL_BEFORE = /\b(?:if|unless|once|when|in case)\b[^.?!]*$/;
 
 export const followUpPromise: Detector = {
@@ -36,10 +52,14 @@ export const followUpPromise: Detector = {
         const sentence = sentenceAt(turn, match.start);
         const sentenceStart = sentence ? sentence.start : 0;
         const sentenceEnd = sentence ? sentence.end : turn.lower.length;
-        const rest = withoutDisfluencies(turn.lower.slice(match.end, Math.max(match.end, sentenceEnd)));
+        const rawRest = turn.lower.slice(match.end, Math.max(match.end, sentenceEnd));
+        const rest = withoutDisfluencies(rawRest);
         const head = turn.lower.slice(sentenceStart, match.start);
         if (isReportedAt(turn, match.start)) return undefined;
-        if (match.entry.id === 'first-person-future' && (isQuestionInversion(turn, match.start) || SUBORDINATE_BEFORE.test(head))) return undefined;
+        if (match.entry.id === 'first-person-future') {
+          if (isQuestionInversion(turn, match.start) || SUBORDINATE_BEFORE.test(head)) return undefined;
+          if (CUT_OFF.test(rawRest) || RESTARTED.test(rest)) return undefined;
+        }
         const verdict = classify(match.entry.id, match.entry.kind, rest, turn.lower.startsWith('we', match.start));
         if (!verdict) return undefined;
         const kind = verdict.kind;
@@ -58,12 +78,19 @@ export const followUpPromise: Detector = {
           if (CONDITIONAL_BEFORE.test(head)) confidence -= 0.2;
           if (/^\s*try\b/.test(rest)) confidence -= 0.1;
           if (/\b(?:hope|hopefully|maybe|perhaps|probably|might)\b/.test(sentenceText)) confidence -= 0.1;
+          if (match.entry.id === 'first-person-future') {
+            if (HEDGED_BEFORE.test(head)) confidence -= 0.15;
+            if (HAVE_STATIVE.test(rest)) confidence -= 0.2;
+          }
         }
         const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
         return { kind, turn: turn.turn.index, span, rule: `follow-up-promise.${match.entry.id}`, confidence: clamp01(confidence), attributes };
       });
   },
 };
+
+/** "It'll be (early) next week": the time the outcome is due, right after "be". */
+const TIME_AFTER_BE = new RegExp(`^\\s*(?:(?:early|late|sometime|some time)\\s+)?(?:${TIMEFRAME.source})`);
 
 interface Verdict {
   kind: 'after-call' | 'in-call';
@@ -85,6 +112,14 @@ function classify(id: string, entryKind: string, rest: string, subjectIsWe: bool
     }
     return undefined;
   }
+  if (id === 'it-will-be') {
+    const timed = TIME_AFTER_BE.test(rest);
+    if (!timed && !OUTCOME_AFTER_BE.test(rest)) return undefined;
+    if (!timed && !TIMEFRAME.test(rest) && SOON_IN_CALL.test(rest)) return { kind: 'in-call', adjust: 0 };
+    return { kind: 'after-call', adjust: 0 };
+  }
+  // "They will send us the files": a third party acting for the speaker's side, not a promise to the customer.
+  if (id === 'someone-will' && /^\s*(?:\w+\s+)?(?:us|me)\b/.test(rest)) return undefined;
   if (id === 'let-me') {
     if (/^\s*(?:\w+ ){0,6}?and (?:get back|call you back|let you know|update you|follow up|email you)/.test(rest)) return { kind: 'after-call', adjust: 0 };
     if (IN_CALL_ACTION.test(rest)) return { kind: 'in-call', adjust: 0 };

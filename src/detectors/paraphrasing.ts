@@ -182,6 +182,34 @@ function isDeclarativeQuestion(text: string): boolean {
   return !ASKING_START.test(lastSentence) && !/\bor\s*\?\s*$/.test(lastSentence);
 }
 
+/** A sentence that opens (after discourse markers) with auxiliary + subject, or with what/how/why: a question. */
+const ASKING_SENTENCE =
+  /^\W*(?:(?:okay|ok|so|and|but|then|um|uh|well|alright|right|yeah|mm-hmm|mm|now|oh|cool|good|great|hello|hi|hey)\W+)*(?:(?:do|did|does|are|is|was|were|can|could|would|will|have|has|had|should|shall|may|might)\s+(?:you|u|your|he|she|they|it|there|that|this|we|the|any|i)\b|(?:what|how|why)\b(?! (?:a|an)\b))/;
+
+/** "It's good that you …", "that's great", "it is okay to …", "it might be a good idea …": the agent assesses. */
+const ASSESSING_SENTENCE =
+  /^\W*(?:(?:okay|ok|so|and|but|well|yeah|yes|oh|wow|hello|hi)\W+)*(?:that|it|this|thats|its)(?:'s|’s| is| was| seems| sounds| must be| would be| will be| might be| could be| can be)?\s+(?:(?:so|really|very|quite|totally|completely|perfectly|always|definitely|actually)\s+)*(?:good|great|okay|ok|fine|normal|natural|understandable|important|nice|wonderful|awesome|brave|amazing|excellent|fantastic|cool|wise|smart|helpful|(?:a |such a )?(?:good|great|nice|wise|smart) (?:idea|thing|start|step|sign|plan|place|question|choice|decision))\b/;
+
+/** A sentence that opens with a bare verb of advice ("don't let …", "remember …", "write it down"). */
+const IMPERATIVE_SENTENCE =
+  /^\W*(?:(?:okay|ok|so|and|but|well|yeah|yes|oh|just|maybe|please|then|now)\W+)*(?:don'?t|do not|never|always|remember|try|take|write|pick|find|keep|stay|hold|stop|give|consider|think about|make sure|be|let|go|talk|look|set)\b(?! (?:you|it|that|this|to)\b)/;
+/** "X can help you", "could get you suspended", "can be devastating": what something may do or be in general. */
+const MODAL_EFFECT =
+  /\b(?:can|could|may|might|will|would)(?: (?:also|really|often|even|actually|definitely|totally|probably|only))? (?:help|lead|make|cause|keep|save|stop|get you|lower|reduce|increase|improve|benefit|hurt|damage|be devastating|be able to help|be (?:a )?(?:good|great|helpful|hard|difficult|tough|intimidating))\b/;
+
+/** Thanks-replies, greetings and closings: "you're very welcome", "nice to meet you", "have a lovely day". */
+const COURTESY = /\byou(?:'re| are|r) (?:(?:very|so|quite|most) )*welcome\b|\b(?:nice|good|great|pleasure) (?:to (?:meet|see|talk to|speak (?:to|with)) you|speaking with you|talking (?:to|with) you)\b|\bhave a (?:\w+ )?(?:day|evening|night|weekend)\b/;
+
+function asksSomewhere(turn: AnalysedTurn): boolean {
+  return someSentence(turn, ASKING_SENTENCE);
+}
+
+/** Whether a sentence of the turn opens with `pattern` (anchored; each sentence's first 200 characters). */
+function someSentence(turn: AnalysedTurn, pattern: RegExp): boolean {
+  for (const s of turn.sentences) if (pattern.test(turn.lower.slice(s.start, Math.min(s.end, s.start + 200)))) return true;
+  return false;
+}
+
 function isConfirmationQuestion(sentence: string): boolean {
   return /\?\s*$/.test(sentence) && !/^\s*so,?\s+(?:what|how|why|when|where|who|which|do|did|does|are|is|can|could|would|have)\b/i.test(sentence);
 }
@@ -248,6 +276,16 @@ function reflectiveStatement(
   // A declarative with rising intonation ("So it's not a priority for you right now?") still reflects;
   // a question that inverts or opens with a wh-word asks for new information.
   if (/\?\s*$/.test(text) && !isDeclarativeQuestion(text)) return undefined;
+  // Chat and transcripts often drop the question mark: a sentence that opens with an inverted auxiliary ("were you
+  // living together", "have you tried …? There are groups …") or a wh-word asks for new information wherever it sits.
+  if (asksSomewhere(turn)) return undefined;
+  // "It's good that you …", "that is great", "it's okay to be scared": an assessment of the customer affirms or
+  // reassures, it does not restate what they said.
+  if (someSentence(turn, ASSESSING_SENTENCE)) return undefined;
+  // "Don't let her get to you", "always talk it out": advice in the imperative; "talking with friends can help you",
+  // "it could get you suspended": a general claim about what something does, not what the customer said.
+  if (someSentence(turn, IMPERATIVE_SENTENCE) || MODAL_EFFECT.test(turn.lower)) return undefined;
+  if (COURTESY.test(turn.lower)) return undefined;
   const person = personOf(turn);
   if (person.first || ADVICE.test(turn.lower.trim())) return undefined;
   const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);

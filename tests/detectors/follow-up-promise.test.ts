@@ -77,3 +77,64 @@ describe('follow-up-promise: in-call steps and non-commitments', () => {
     expect(detect(t).filter((f) => f.behaviour === 'follow-up-promise')).toEqual([]);
   });
 });
+
+describe('follow-up-promise: outcomes promised on the company\'s behalf ("it will be …")', () => {
+  it.each([
+    ['Your refund will be processed within 5 working days.', 'within 5 working days'],
+    ["It'll be with you by Friday.", 'by Friday'],
+    ["So it'll be early next week.", 'next week'],
+  ])('%s → after-call, timeframe %j', (text, timeframe) => {
+    const found = agentSays(text, 'follow-up-promise');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'after-call', quote: text, rule: 'follow-up-promise.it-will-be', attributes: { timeframe } });
+    expect(found[0]!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('an outcome due during the contact is an in-call step', () => {
+    expect(kindsOf('Your order will be ready shortly.', 'follow-up-promise')).toEqual(['in-call']);
+  });
+
+  it.each(["It will not be ready by Friday.", 'It will be fine.', "That'll be great, thanks.", 'It will be hard to say.'])('%s → no after-call promise', (text) => {
+    expect(kindsOf(text, 'follow-up-promise')).not.toContain('after-call');
+  });
+});
+
+describe('follow-up-promise: heads that do not commit', () => {
+  it.each([
+    'So the point is how long I will stay.',
+    "Nobody knows when we'll move offices.",
+    'So I\'ll let ==',
+    "So I'll just - I was looking at the bottom of page three.",
+    'Because Sunil and I will all not be here.',
+  ])('%s → no after-call promise', (text) => {
+    expect(kindsOf(text, 'follow-up-promise')).not.toContain('after-call');
+  });
+
+  it('a hedged forecast ("I think we\'ll …") is weaker than the plain commitment', () => {
+    const plain = agentSays("We'll send you a letter.", 'follow-up-promise')[0]!;
+    const hedged = agentSays("I think we'll send you a letter.", 'follow-up-promise')[0]!;
+    expect(hedged.kind).toBe('after-call');
+    expect(hedged.confidence).toBeLessThan(plain.confidence);
+    const together = agentSays('I think Don and I are going to work on that.', 'follow-up-promise')[0]!;
+    expect(together.confidence).toBeLessThan(agentSays('Don and I are going to work on that.', 'follow-up-promise')[0]!.confidence);
+  });
+
+  it('having something is a forecast, having it done is a commitment', () => {
+    expect(agentSays("I'll have some results.", 'follow-up-promise').every((f) => f.confidence < 0.5)).toBe(true);
+    expect(agentSays("We'll have the numbers.", 'follow-up-promise').every((f) => f.confidence < 0.5)).toBe(true);
+    const [f] = agentSays("I'll have it fixed.", 'follow-up-promise');
+    expect(f).toMatchObject({ kind: 'after-call' });
+    expect(f!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe('follow-up-promise: who receives the action', () => {
+  it('a third party sending something to the agent\'s side is no promise to the customer', () => {
+    expect(kindsOf('So they will send us the feature files.', 'follow-up-promise')).not.toContain('after-call');
+    expect(kindsOf('The engineer will send me the report.', 'follow-up-promise')).not.toContain('after-call');
+  });
+
+  it('the same third party acting for the customer still promises', () => {
+    expect(kindsOf('The engineer will call you tomorrow.', 'follow-up-promise')).toEqual(['after-call']);
+  });
+});

@@ -91,3 +91,63 @@ describe('paraphrasing: non-apologies', () => {
     expect(paraphrases('I have a question about my account.', "I'm sorry you feel that way.")).toEqual([]);
   });
 });
+
+describe('paraphrasing: reflective statements in a listening call', () => {
+  // A listening role: the agent speaks about the customer ("you …") far more than about themself, one customer.
+  function listening(agentLast: string): Finding[] {
+    const t = call(
+      ['C', 'I have been worried about my job since the layoffs started at the plant.'],
+      ['A', 'You have been worried about your job.'],
+      ['C', 'Yes, and my wife thinks I should look for something else.'],
+      ['A', 'Your wife wants you to move on.'],
+      ['C', 'She does, but I have been there twenty years.'],
+      ['A', 'Twenty years there matters to you.'],
+      ['C', 'It does. I am not sure what to do now, the money is tight and the kids need things.'],
+      ['A', agentLast],
+    );
+    return detect(t).filter((f) => f.behaviour === 'paraphrasing' && f.turn === 7);
+  }
+
+  it('a short statement about the customer with no cue reflects', () => {
+    const [f] = listening('You feel stuck between the money and the kids.');
+    expect(f).toBeDefined();
+    expect(f!.rule).toMatch(/paraphrasing\./);
+    expect(f!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    'You are not sure what to do now with the money so tight.',
+    'The money is tight and your kids need things.',
+  ])('reflection: %s', (agent) => {
+    const [f] = listening(agent);
+    expect(f).toBeDefined();
+    expect(f!.quote).toBe(agent);
+    expect(f!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    // questions without a question mark (chat), or a question before a statement
+    'Were you living there with the kids',
+    'Have you talked to your wife about the money? There are advisers who deal with this',
+    'Hello, how are you today',
+    // assessments of the customer: affirmation, not restatement
+    'It is good that you love your kids so much.',
+    "That's great, your kids are lucky.",
+    'It is okay to be scared about the money.',
+    // imperative advice and general claims of what something does
+    "Don't let the money get to you.",
+    'Remember your kids love you whatever happens.',
+    'Talking with your wife can help you see it clearly.',
+    'Losing a job can be devastating for your family.',
+  ])('not a reflection: %s', (agent) => {
+    expect(listening(agent).filter((f) => f.rule === 'paraphrasing.reflective-statement')).toEqual([]);
+  });
+
+  it.each(["You're welcome, have a lovely day.", 'You are very welcome. It was a pleasure speaking with you.'])(
+    'a courtesy formula is not a restatement: %s',
+    (agent) => {
+      expect(listening(agent)).toEqual([]);
+    },
+  );
+});
+

@@ -5,6 +5,9 @@ export const FOLLOW_UP_PHRASES = [
   { id: 'let-me', pattern: "let me|let's|allow me to", kind: 'in-call', confidence: 0.7 },
   { id: 'you-will-receive', pattern: "you(?:'ll| will| should) (?:also )?(?:(?:receive|get|be (?:getting|receiving)) (?:(?:a|an|the|your|our|it|that|this|some)\\s+)?(?:\\w+\\s+)?(?:e-?mail|text|sms|message|letter|call|callback|confirmation|refund|update|notification|credit|replacement|package|parcel|engineer|technician|reference|link|code|voucher|statement|invoice|bill|card)|be (?:contacted|notified|called|emailed|sent)|hear (?:back|from))", kind: 'after-call', confidence: 0.8 },
   { id: 'someone-will', pattern: "(?:someone|somebody|an engineer|a technician|a specialist|the (?:team|department|engineer|technician|specialist)|our (?:team|engineers?|technicians?|billing team|specialists?)|my (?:manager|supervisor|colleague)|a (?:manager|supervisor|colleague)|they)(?:'ll| will| is going to| are going to)(?: be)? (?:call|contact|email|be in touch|reach out|get back|visit|come|ring|phone|follow up|send|deliver|refund|process|review|look into|calling|contacting|emailing|in touch|reaching out)", kind: 'after-call', confidence: 0.8 },
+  // "Your refund will be processed within 5 days", "it'll be with you by Friday": the outcome promised on the company's
+  // behalf; classify() keeps it only with a service participle or a timeframe right after "be".
+  { id: 'it-will-be', pattern: "(?:it|that|this|your \\w+|the \\w+)(?:'ll| will) (?:(?!not |never )\\w+ )?be", kind: 'after-call', confidence: 0.7 },
   { id: 'hold-step', pattern: "(?:one|just a|give me a|bear with me (?:for )?a?) ?(?:moment|second|sec|minute|mo)|bear with me|hold on|(?:please )?hold (?:the line|for a)", kind: 'in-call', confidence: 0.7 },
 ] as const;
 
@@ -21,7 +24,7 @@ export const IN_CALL_ACTION =
 
 /** Heads followed by these are not commitments at all ("I'll be honest", "we'll see", "I'll tell you what"). */
 export const NON_COMMITMENT =
-  /^\s*(?:be\b(?! (?:right back|back with you|with you|in touch|calling|sending|emailing|contacting|checking|monitoring|following|back in touch|happy to|glad to|raising|escalating|arranging|booking))|(?:just |also |probably |undoubtedly |all )*(?:think|talk|stop|pretend|let\\s*(?:==|$)|discuss|want|need|wait|start|begin|continue|find|get to|come to|look at (?:this|that|the|some)|hear|learn|understand|know|end up|leave|keep it|use)\b|not|never|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
+  /^\s*(?:be\b(?! (?:right back|back with you|with you|in touch|calling|sending|emailing|contacting|checking|monitoring|following|back in touch|happy to|glad to|raising|escalating|arranging|booking))|(?:just |also |probably |undoubtedly |all )*(?:think|talk|stop|pretend|let\\s*(?:==|$)|discuss|want|need|wait|start|begin|continue|find|get to|come to|look at (?:this|that|the|some)|hear|learn|understand|know|end up|leave|keep it|use)\b|(?:(?:all|also|just|probably|definitely|certainly|really|still) )*(?:not|never)\b|be (?:honest|frank|fine|ok|okay|there|happy)|tell you (?:what|the truth)|say|guess|bet|admit|have to|need|see\b|see how|maybe|hope|assume|leave it|take (?:that|your word)|try my best|do my best|go with|let it)/;
 
 const WEEKDAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 const NUMBER_WORD = '(?:\\d+|a|an|one|two|three|four|five|six|seven|ten|twelve|twenty-four|twenty four|forty-eight|forty eight|seventy-two|a couple of|a few|the next)';
@@ -48,3 +51,9 @@ export const CHANNELS: ReadonlyArray<readonly [channel: string, cue: RegExp]> = 
 
 /** "…now", "…first", "while you're on the line": the action happens during the call. */
 export const DURING_CALL = /\b(?:now|right now|right away|straight away|first|while you(?:'re| are)? (?:on the line|waiting|holding)|for you now|as we speak|in a (?:moment|second|sec|minute))\b/;
+
+/** What "it will be …" must go on with to promise an outcome: a service step done, or a time. */
+export const OUTCOME_AFTER_BE =
+  /^\s*(?:(?:all|also|then|definitely|certainly|automatically|fully)\s+)?(?:done|ready|sent|sent out|posted|fixed|sorted|processed|delivered|refunded|credited|reimbursed|resolved|arranged|booked|scheduled|cancelled|canceled|reinstated|restored|replaced|repaired|updated|applied|reversed|waived|dispatched|shipped|escalated|with you|in your account|on its way|in the post|back up|up and running)\b/;
+/** "…will be ready shortly", "…in a minute": the outcome arrives during the contact. */
+export const SOON_IN_CALL = /\b(?:shortly|soon|momentarily|in no time|in a (?:minute|moment|second|sec|few minutes)|right now|now)\b/;
