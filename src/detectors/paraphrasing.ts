@@ -216,17 +216,19 @@ function isConfirmationQuestion(sentence: string): boolean {
 
 const SECOND_PERSON_CUE = /\byou|\byour/;
 
-const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", "we'll", "we'd", 'our', 'ours', 'us']);
-const SECOND_PERSON = new Set(['you', "you're", "you've", "you'd", 'your', 'yours', 'yourself']);
 /** Advice, suggestions and questions-without-a-question-mark are not reflections. */
 const ADVICE =
   /\byou(?:'ll| will| can| could| may| might| should| must| need to| have to| ought to)\b|\b(?:perhaps|feel free|make sure|i suggest|it'?s (?:always |really |very )?(?:good|important|best) to)\b|^(?:be|try|set|feel|take|keep|consider|make|go|get|let|find|talk|any|how|why|who)\b|!\s*$/;
-const GENERIC_YOU = /\byou (?:know|see|guys|mean)\b|\bthank you\b|\bsee you\b/g;
+
+// Whether the turn has a first-person word, and a second-person word that addresses the customer (not the generic
+// "you know", "you see", "you guys", "you mean", nor "thank you" / "see you"). One scan each: personOf runs on every
+// agent turn of every call.
+const FIRST_PERSON_WORD = /(?<![a-z'])(?:i|i'm|i've|i'd|i'll|me|my|mine|myself|we|we're|we've|we'll|we'd|our|ours|us)(?![a-z'])/;
+const SECOND_PERSON_WORD =
+  /(?<![a-z'])(?:you(?<!\bthank you|\bsee you)(?! (?:know|see|guys|mean)\b)(?:'re|'ve|'d)?|your|yours|yourself)(?![a-z'])/;
 
 function personOf(turn: AnalysedTurn): { first: boolean; second: boolean } {
-  const text = turn.lower.replace(GENERIC_YOU, ' ');
-  const words = text.match(/[a-z']+/g) ?? [];
-  return { first: words.some((w) => FIRST_PERSON.has(w)), second: words.some((w) => SECOND_PERSON.has(w)) };
+  return { first: FIRST_PERSON_WORD.test(turn.lower), second: SECOND_PERSON_WORD.test(turn.lower) };
 }
 
 /**

@@ -165,10 +165,9 @@ export function scriptedContribution(call: CallResult, agentId?: string): Script
       if (!apologyHasAction(call, f)) out.apologiesWithoutAction++;
     }
     if (!isStatement(f)) continue;
-    const key = normaliseStatement(f.quote);
+    const { key, text } = statementOf(f.quote);
     if (key.split(' ').length < MIN_TOKENS) continue;
     out.statements++;
-    const text = redactText(f.quote.replace(/\s+/g, ' ').trim());
     const seen = inCall.get(key);
     if (seen) {
       seen.count++;
@@ -177,6 +176,20 @@ export function scriptedContribution(call: CallResult, agentId?: string): Script
   }
   for (const [key, { text, count }] of inCall) out.phrases.push([key, text, count]);
   return out;
+}
+
+/** Statements repeat across calls (that is what this module looks for): their key and wording are worked out once. */
+const statementCache = new Map<string, { key: string; text: string }>();
+const STATEMENT_CACHE_SIZE = 20000;
+
+function statementOf(quote: string): { key: string; text: string } {
+  let entry = statementCache.get(quote);
+  if (entry === undefined) {
+    entry = { key: normaliseStatement(quote), text: redactText(quote.replace(/\s+/g, ' ').trim()) };
+    if (statementCache.size >= STATEMENT_CACHE_SIZE) statementCache.clear();
+    statementCache.set(quote, entry);
+  }
+  return entry;
 }
 
 /** Adds a call's contribution to the tally (mutates): counts sum, rare keys are evicted. */
