@@ -167,7 +167,7 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
 
   let interrupted = false;
   try {
-    for await (const event of readInputs(paths, readOptions)) {
+    for await (const event of readInputs(expanded, readOptions)) {
       if (options.signal?.aborted) {
         interrupted = true;
         break;

@@ -56,7 +56,7 @@ export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stemmer.stem(word);
-    if (stemCache.size < 50000) stemCache.set(word, s);
+    if (stemCache.size < 30000) stemCache.set(word, s);
   }
   return s;
 }
@@ -88,7 +88,7 @@ interface WordInfo {
 }
 
 const wordInfoCache = new Map<string, WordInfo>();
-const MAX_CACHED_WORDS = 200000;
+const MAX_CACHED_WORDS = 30000;
 
 /** Lemma, stem and word class of a lower-cased word, computed once per distinct word. */
 function wordInfo(lower: string): WordInfo {

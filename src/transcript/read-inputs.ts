@@ -26,12 +26,16 @@ const STREAM_FILE_BYTES = 32 * 1024 * 1024;
 /** Characters of the file head that readers sniff. */
 const SNIFF_LENGTH = 64 * 1024;
 
+/**
+ * `paths` may come already expanded (expandPaths' result), so a caller that needed the file list first does not hold
+ * a second copy of it while the files are read.
+ */
 export async function* readInputs(
-  paths: string[],
+  paths: string[] | Awaited<ReturnType<typeof expandPaths>>,
   options: ReadOptions & { stdin?: NodeJS.ReadableStream; streamFileBytes?: number },
 ): AsyncGenerator<InputEvent> {
   const streamFrom = options.streamFileBytes ?? STREAM_FILE_BYTES;
-  const { files, problems } = await expandPaths(paths);
+  const { files, problems } = Array.isArray(paths) ? await expandPaths(paths) : paths;
   for (const problem of problems) yield { type: 'failed', problem };
   const ids = createUniqueIds();
   for (const file of files) {
