@@ -167,7 +167,14 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
 
   let interrupted = false;
   try {
+    let lastYield = Date.now();
     for await (const event of readInputs(expanded, readOptions)) {
+      // Files are read synchronously and an in-process run may never wait on I/O: give the event loop a turn now and
+      // then, so Ctrl-C (SIGINT → signal) and progress output are handled while scoring.
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
       if (options.signal?.aborted) {
         interrupted = true;
         break;
@@ -233,6 +240,9 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (interrupted) run.interrupted = true;
   return run;
 }
+
+/** How long the read-score loop may keep the event loop busy before letting signals and timers run. */
+const YIELD_EVERY_MS = 25;
 
 /** Inputs under this many bytes in total are scored in-process under `jobs: 'auto'`. */
 const AUTO_PARALLEL_MIN_BYTES = 1024 * 1024;
