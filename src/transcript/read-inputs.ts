@@ -6,7 +6,7 @@ import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { STDIN_PATH, expandPaths } from './expand-paths.js';
 import { InputError } from './input-error.js';
-import { readStream } from './read-stdin.js';
+import { readStream } from './read-stream.js';
 import { READERS, chooseReader, findReader, innerName, type ReadOptions, type ReadOutput } from './readers/index.js';
 import { createUniqueIds } from './unique-ids.js';
 
@@ -42,10 +42,10 @@ export async function* readInputs(
     const name = file === STDIN_PATH ? STDIN_NAME : file;
     let iterator: AsyncIterator<InputEvent> | Iterator<InputEvent>;
     try {
-      // stdin may be an endless JSONL stream: read-stdin.ts reads it line by line. Files are read synchronously: one
-      // open/stat/read/close round trip instead of fs.promises' several thread-pool hops per file, which cost more
-      // than parsing a call when a run holds thousands of small files.
-      // A file over STREAM_FILE_BYTES goes the stdin way, so a large JSONL export is scored line by line.
+      // stdin may be an endless JSONL stream, and a file over STREAM_FILE_BYTES a huge export: read-stream.ts reads
+      // JSONL from either line by line. Other files are read synchronously: one open/stat/read/close round trip
+      // instead of fs.promises' several thread-pool hops per file, which cost more than parsing a call when a run
+      // holds thousands of small files.
       iterator =
         file === STDIN_PATH
           ? readStream(options.stdin ?? process.stdin, name, options)
