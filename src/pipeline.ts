@@ -151,14 +151,15 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
     if (options.keepCalls) calls.push(scored.call);
     if (options.onCall) await options.onCall(scored.call, provenance);
   };
+  // Worker results stay JSON text unless someone needs the object.
   const onSerialised = async (scored: SerialisedCall): Promise<void> => {
-    if (options.onCallJson && !options.keepCalls) {
-      summary.scored++;
-      addDigest(accumulator, scored.digest);
-      await options.onCallJson(scored.json, scored.file, provenance);
+    if (!options.onCallJson || options.keepCalls) {
+      await onScored({ call: JSON.parse(scored.json) as CallResult, digest: scored.digest });
       return;
     }
-    await onScored({ call: JSON.parse(scored.json) as CallResult, digest: scored.digest });
+    summary.scored++;
+    addDigest(accumulator, scored.digest);
+    await options.onCallJson(scored.json, scored.file, provenance);
   };
   const jobs = options.jobs === 'auto' ? await autoJobs(expanded.files) : (options.jobs ?? 1);
   const scorer = { rubric, groupBy, redact: options.redact ?? false };

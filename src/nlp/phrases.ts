@@ -33,9 +33,11 @@ export function phraseToPattern(phrase: string): string {
 
 export class PhraseMatcher {
   private readonly compiled: CompiledEntry[];
-  /** Every entry in one alternation: one pass finds where the first match could be, or that there is none. */
-  private any: RegExp | undefined | null = null;
-  private readonly entriesForAny: readonly PhraseEntry[];
+  /**
+   * Every entry in one alternation: one pass finds where the first match could be, or that there is none. Built
+   * after PREFILTER_AFTER_SCANS scans (`scans` counts up to it); undefined when the entries cannot be combined.
+   */
+  private any: RegExp | undefined;
   private scans = 0;
 
   constructor(entries: readonly PhraseEntry[]) {
@@ -45,7 +47,6 @@ export class PhraseMatcher {
       // pattern's first characters, and made phrase matching the largest cost of detection.
       regex: new RegExp(`(?:${entry.pattern})(?![a-z0-9])`, 'g'),
     }));
-    this.entriesForAny = entries;
   }
 
   /**
@@ -53,10 +54,7 @@ export class PhraseMatcher {
    * use; the big alternations cost ~90 ms together, more than a one-call run spends matching).
    */
   private prefilter(): RegExp | undefined {
-    if (this.any === null) {
-      if (++this.scans <= PREFILTER_AFTER_SCANS) return undefined;
-      this.any = combine(this.entriesForAny);
-    }
+    if (this.scans <= PREFILTER_AFTER_SCANS && ++this.scans > PREFILTER_AFTER_SCANS) this.any = combine(this.entries);
     return this.any;
   }
 

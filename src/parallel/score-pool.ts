@@ -1,5 +1,6 @@
 // Scores transcripts on worker threads: batches them (bounded by calls and characters), keeps a bounded number
-// of batches in flight, and hands CallResults back in input order so output never depends on --jobs.
+// of batches in flight, and hands scored calls (JSON text + aggregation digest) back in input order, so output never
+// depends on --jobs.
 import type { CallDigest } from '../scoring/aggregate.js';
 import type { Transcript } from '../types.js';
 import type { CallScorerOptions } from './call-scorer.js';
