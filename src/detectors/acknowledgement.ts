@@ -52,10 +52,10 @@ export const acknowledgement: Detector = {
         if (isReportedAt(turn, match.start) && !PERCEPTIVE_TELL.test(turn.lower.slice(Math.max(0, match.start - 40), match.start))) return undefined;
         const after = turn.lower.slice(match.end, match.end + 80);
         if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds' || id === 'understand-it-is') && TASK_INFINITIVE.test(after)) return undefined;
-        if (ABOUT_YOU.has(id) && !observesCustomer(turn, match.start)) return undefined;
         const matched = turn.lower.slice(match.start, match.end);
+        if (ABOUT_YOU.has(id) && !observesCustomer(turn, match.start, matched)) return undefined;
         if (id === 'exclamation' && /^oh no\b/.test(matched) && DENIAL_AFTER_OH_NO.test(after)) return undefined;
-        if (id === 'exclamation' && /too bad$/.test(matched) && isNegatedAt(turn, match.end - 'too bad'.length, 2)) return undefined;
+        if (id === 'exclamation' && /too bad$/.test(matched) && isNegatedAt(turn, match.end - 'too bad'.length, 3)) return undefined;
         if (id === 'can-imagine') {
           // "I can't imagine how hard …" sympathises; "I can't imagine why anyone would care" dismisses.
           if (!IMAGINED_FEELING.test(after)) return undefined;
@@ -79,10 +79,11 @@ export const acknowledgement: Detector = {
 };
 
 /** A statement about the customer's state, not a question to them or a condition on it. */
-function observesCustomer(turn: AnalysedTurn, start: number): boolean {
+function observesCustomer(turn: AnalysedTurn, start: number, matched: string): boolean {
   const before = wordsBefore(turn, start, 4);
   const prev = before[before.length - 1]?.lower;
-  if (prev !== undefined && QUESTION_AUX.has(prev)) return false;
+  // An auxiliary inverts only before "you" ("are you worried?"); before "made you feel" it is the perfect ("that has made you feel …").
+  if (prev !== undefined && QUESTION_AUX.has(prev) && /^you/.test(matched)) return false;
   const sentence = sentenceAt(turn, start);
   if (sentence) {
     const rest = turn.lower.slice(start, sentence.end);

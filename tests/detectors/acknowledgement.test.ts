@@ -205,3 +205,29 @@ describe('acknowledgement: what a situation does to the customer, and chat spell
     expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
   });
 });
+
+describe('acknowledgement: perfect tense, perceived difficulty, unmet needs and chat typing', () => {
+  it.each([
+    ["I'm sure that has made you feel rejected.", 'names-feeling'],
+    ["It sounds like you don't feel listened to.", 'names-feeling'],
+    ['It sounds like your stressed a lot.', 'names-feeling'],
+    ['I can tell this has been a real blow.', 'must-be'],
+    ['That really must be a painful experience.', 'must-be'],
+    ['Its hard to be in this position.', 'it-must-be'],
+    ['I understand wanting it fixed before the weekend.', 'understand-feeling'],
+  ])('%s → validation (%s)', (text, rule) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => [f.kind, f.rule])).toEqual([['validation', `acknowledgement.${rule}`]]);
+    expect(found[0]!.quote).toBe(text);
+  });
+
+  it.each([
+    "Once I get that done I'll generate the files.",
+    "Eventually you get something that doesn't really look too bad.",
+    'Has the update made you feel any better about the router?',
+    'Your concerned party will be contacted.',
+    "That's a hard question to answer without the account.",
+  ])('%s → no acknowledgement', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+});
