@@ -1,8 +1,11 @@
 // An ordered worker pool: batches go out to N worker threads, results come back in submission order, and at most
 // `maxInFlight` batches are out (or waiting to be re-ordered) at a time, so a fast reader never floods memory.
+// With `local`, the submitting thread is one more scorer: when it would otherwise wait on back-pressure, it takes
+// the oldest batch no worker has started and runs it itself, so N cores need only N - 1 workers (each worker costs
+// an isolate: ~60 MB of heap and compiled code).
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-export interface OrderedPoolOptions<TOut> {
+export interface OrderedPoolOptions<TIn, TOut> {
   /** The worker script (an ES module that answers each `{ seq, input }` with `{ seq, output }` or `{ seq, error }`). */
   workerUrl: URL;
   /** Structured-clone-friendly data every worker receives once (e.g. the rubric). */
@@ -14,6 +17,11 @@ export interface OrderedPoolOptions<TOut> {
   maxInFlight?: number;
   /** Receives each batch's output, strictly in submission order, one at a time. */
   onResult: (output: TOut) => void | Promise<void>;
+  /**
+   * Runs a batch on the submitting thread (same contract as the worker script: `{ output }` or `{ error }`). Used only
+   * while submit()/finish() would otherwise wait; workers then get two batches at a time so they never wait for it.
+   */
+  local?: (input: TIn) => { output: TOut } | { error: string };
 }
 
 export interface OrderedPool<TIn> {
@@ -35,13 +43,17 @@ export class WorkerFailure extends Error {
 
 interface Slot {
   worker: Worker;
-  busy: boolean;
+  /** Batches posted to this worker and not yet answered. */
+  pending: number;
 }
 
 type Reply<TOut> = { seq: number; output: TOut } | { seq: number; error: string };
 
-export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TOut>): OrderedPool<TIn> {
+export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TIn, TOut>): OrderedPool<TIn> {
   const maxInFlight = Math.max(options.size, options.maxInFlight ?? options.size * 2);
+  // A worker answers its messages in order; a second one queued behind the first keeps it busy while the submitting
+  // thread is running a batch of its own and cannot dispatch.
+  const perWorker = options.local ? 2 : 1;
   const slots: Slot[] = [];
   const queue: { seq: number; input: TIn }[] = [];
   const done = new Map<number, TOut>();
@@ -71,13 +83,11 @@ export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TOut>):
       workerData: options.workerData,
       ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
     });
-    const slot: Slot = { worker, busy: false };
+    const slot: Slot = { worker, pending: 0 };
     worker.on('message', (reply: Reply<TOut>) => {
-      slot.busy = false;
-      if ('error' in reply) return fail(new WorkerFailure(reply.error));
-      done.set(reply.seq, reply.output);
+      slot.pending--;
+      settle(reply);
       dispatch();
-      void deliver();
     });
     worker.on('error', (err) => fail(new WorkerFailure(err instanceof Error ? err.message : String(err))));
     worker.on('exit', (code) => {
@@ -88,16 +98,40 @@ export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TOut>):
     slots.push(slot);
   }
 
+  function settle(reply: Reply<TOut>): void {
+    if ('error' in reply) return fail(new WorkerFailure(reply.error));
+    done.set(reply.seq, reply.output);
+    void deliver();
+  }
+
   function dispatch(): void {
-    for (const slot of slots) {
-      if (queue.length === 0 || failure) return;
-      if (slot.busy) continue;
-      const job = queue.shift()!;
-      slot.busy = true;
-      slot.worker.ref();
-      slot.worker.postMessage(job);
+    // Fill every worker's first place before any second one, so batches spread out.
+    for (let depth = 1; depth <= perWorker; depth++) {
+      for (const slot of slots) {
+        if (queue.length === 0 || failure) break;
+        if (slot.pending >= depth) continue;
+        const job = queue.shift()!;
+        slot.pending++;
+        slot.worker.ref();
+        slot.worker.postMessage(job);
+      }
     }
-    for (const slot of slots) if (!slot.busy) slot.worker.unref();
+    for (const slot of slots) if (slot.pending === 0) slot.worker.unref();
+  }
+
+  /** Instead of waiting: run the oldest undispatched batch here, if there is one and a local scorer. */
+  async function helpOrWait(): Promise<void> {
+    const job = options.local && !failure ? queue.shift() : undefined;
+    if (!job) return waitForChange();
+    let reply: Reply<TOut>;
+    try {
+      reply = { seq: job.seq, ...options.local!(job.input) };
+    } catch (err) {
+      reply = { seq: job.seq, error: err instanceof Error ? err.message : String(err) };
+    }
+    settle(reply);
+    // Let worker replies, progress and Ctrl-C in between local batches.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   async function deliver(): Promise<void> {
@@ -129,11 +163,11 @@ export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TOut>):
       if (failure) throw failure;
       queue.push({ seq: nextSeq++, input });
       dispatch();
-      while (!failure && nextSeq - nextDeliver >= maxInFlight) await waitForChange();
+      while (!failure && nextSeq - nextDeliver >= maxInFlight) await helpOrWait();
       if (failure) throw failure;
     },
     async finish() {
-      while (!failure && nextDeliver < nextSeq) await waitForChange();
+      while (!failure && nextDeliver < nextSeq) await helpOrWait();
       if (!stopped) await stopAll();
       if (failure) throw failure;
     },

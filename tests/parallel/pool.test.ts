@@ -101,4 +101,43 @@ describe('createOrderedPool', () => {
       })(),
     ).rejects.toThrow(/^worker failed: cannot load model$/);
   });
+
+  it('with a local scorer, the submitting thread runs batches while the worker is busy, and order still holds', async () => {
+    const seen: number[][] = [];
+    const local: number[] = [];
+    const pool = createOrderedPool<number[], number[]>({
+      workerUrl: ECHO,
+      workerData: { factor: 10 },
+      size: 1,
+      maxInFlight: 3,
+      onResult: (out) => void seen.push(out),
+      local: (input) => {
+        local.push(input[0]!);
+        return { output: input.map((n) => n * 10) };
+      },
+    });
+    for (let i = 0; i < 30; i++) await pool.submit([i, i + 100]);
+    await pool.finish();
+    expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => [i * 10, (i + 100) * 10]));
+    // The worker sleeps up to 30 ms per batch: the submitting thread must have taken some, but not all.
+    expect(local.length).toBeGreaterThan(0);
+    expect(local.length).toBeLessThan(30);
+  });
+
+  it('a local scorer that reports or throws fails the run like a worker would', async () => {
+    for (const local of [
+      (input: number[]) => (input[0]! >= 5 ? { error: 'scoring call c5 (b.txt): bad state' } : { output: input }),
+      (input: number[]) => {
+        if (input[0]! >= 5) throw new Error('scoring call c5 (b.txt): bad state');
+        return { output: input };
+      },
+    ]) {
+      const pool = createOrderedPool<number[], number[]>({ workerUrl: ECHO, workerData: { factor: 1 }, size: 1, maxInFlight: 3, onResult: () => undefined, local });
+      const run = async (): Promise<void> => {
+        for (let i = 0; i < 40; i++) await pool.submit([i]);
+        await pool.finish();
+      };
+      await expect(run()).rejects.toThrow('worker failed: scoring call c5 (b.txt): bad state');
+    }
+  });
 });
