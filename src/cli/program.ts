@@ -46,7 +46,7 @@ function addScoreOptions(cmd: Command, format: Option): Command {
     .option('--baseline <json>', 'compare with a previous `--format json` report')
     .option('--fail-on-regression <points>', 'exit 1 if a group dropped more than this many points vs --baseline', parsePoints)
     .option('--redact', 'mask emails, phone and card numbers and addresses in every output')
-    .option('--jobs <n>', 'worker threads for scoring (default: one per core; 1 = no worker)', parsePositiveInt)
+    .option('--jobs <n>', 'threads that score (default: one per core; 1 = no worker; N = N-1 workers plus the reading thread)', parsePositiveInt)
     .option('--strict', 'any failed or skipped input → exit 2; low-sample groups can fail --fail-under')
     .addOption(
       new Option('--input-format <format>', 'read every input as this format instead of sniffing').choices(READERS.map((r) => r.name)),
