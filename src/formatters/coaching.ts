@@ -1,11 +1,16 @@
 // What a coach reads about one group, derived once and rendered by both markdown and html:
 // strengths, gaps, best quotes, missed moments, repeated (scripted) phrasing and the score trend.
-import { BEHAVIOURS, type BehaviourId, type Finding, type GroupScorecard, type ScoreReport, type Turn } from '../types.js';
-import { callsOfGroup, compareText, countedFindings, formatRate, partScore, turnText, type GroupCall } from './shared.js';
+import { BEHAVIOURS, type BehaviourId, type CallResult, type Finding, type GroupScorecard, type ScoreReport, type Turn } from '../types.js';
+import { compareText, countedFindings, formatRate, groupEntriesOf, partScore, turnText, type GroupCall } from './shared.js';
 
 const STRONG_RATE = 0.8;
 const WEAK_RATE = 0.6;
 const QUOTES_PER_BEHAVIOUR = 3;
+/**
+ * What a report shows per group, however many calls it has: the lowest-scoring calls (those a coach opens first) and
+ * the first missed moments. Everything else in a group's coaching is computed over all of its calls.
+ */
+export const REPORT_LIMITS = { calls: 10, missed: 50 };
 /** The same counted phrase in this many calls reads as scripted. */
 const SCRIPTED_MIN_CALLS = 3;
 
@@ -27,7 +32,12 @@ export interface TrendPoint {
 
 export interface Coaching {
   group: GroupScorecard;
+  /** The calls shown, in input order: all of the group's calls, or its `limits.calls` lowest-scoring ones. */
   calls: GroupCall[];
+  /** How many calls the group has (more than `calls.length` when the report shows a selection). */
+  callsTotal: number;
+  /** How many missed moments the group has (more than `missed.length` when they were bounded). */
+  missedTotal: number;
   strengths: string[];
   gaps: string[];
   bestQuotes: { behaviour: BehaviourId; findings: Finding[] }[];
@@ -37,41 +47,41 @@ export interface Coaching {
   trend: TrendPoint[];
 }
 
-function missedEntries(calls: readonly GroupCall[]): MissedEntry[] {
+function missedEntries({ call, parts }: GroupCall): MissedEntry[] {
   const out: MissedEntry[] = [];
-  for (const { call, parts } of calls) {
-    for (const part of parts) {
-      for (const b of BEHAVIOURS) {
-        for (const m of part.behaviours[b]?.missed ?? []) {
-          const entry: MissedEntry = { transcriptId: call.transcriptId, agentId: part.agentId, behaviour: b };
-          if (m.customerTurn !== undefined) entry.customerTurn = m.customerTurn;
-          const customerQuote = m.customerQuote ?? turnText(call, m.customerTurn);
-          if (customerQuote !== undefined) entry.customerQuote = customerQuote;
-          if (m.agentTurn !== undefined) entry.agentTurn = m.agentTurn;
-          const agentQuote = m.agentQuote ?? turnText(call, m.agentTurn);
-          if (agentQuote !== undefined) entry.agentQuote = agentQuote;
-          out.push(entry);
-        }
+  for (const part of parts) {
+    for (const b of BEHAVIOURS) {
+      for (const m of part.behaviours[b]?.missed ?? []) {
+        const entry: MissedEntry = { transcriptId: call.transcriptId, agentId: part.agentId, behaviour: b };
+        if (m.customerTurn !== undefined) entry.customerTurn = m.customerTurn;
+        const customerQuote = m.customerQuote ?? turnText(call, m.customerTurn);
+        if (customerQuote !== undefined) entry.customerQuote = customerQuote;
+        if (m.agentTurn !== undefined) entry.agentTurn = m.agentTurn;
+        const agentQuote = m.agentQuote ?? turnText(call, m.agentTurn);
+        if (agentQuote !== undefined) entry.agentQuote = agentQuote;
+        out.push(entry);
       }
     }
   }
   return out;
 }
 
-/** True when every missed moment of the behaviour followed a customer turn flagged as distress. */
-function missedAfterDistress(calls: readonly GroupCall[], behaviour: BehaviourId): boolean {
-  let any = false;
-  for (const { call, parts } of calls) {
-    for (const part of parts) {
-      for (const m of part.behaviours[behaviour]?.missed ?? []) {
-        if (m.customerTurn === undefined) return false;
-        const distressed = call.findings.some((f) => f.behaviour === 'customer-distress' && f.turn === m.customerTurn);
-        if (!distressed) return false;
-        any = true;
-      }
+/**
+ * Per behaviour: whether every missed moment so far followed a customer turn flagged as distress ('all'), one did not
+ * ('broken'), or none was missed yet ('none').
+ */
+type DistressState = 'none' | 'all' | 'broken';
+
+function distressStateAfter(state: DistressState, { call, parts }: GroupCall, behaviour: BehaviourId): DistressState {
+  for (const part of parts) {
+    for (const m of part.behaviours[behaviour]?.missed ?? []) {
+      if (state === 'broken') return state;
+      const distressed =
+        m.customerTurn !== undefined && call.findings.some((f) => f.behaviour === 'customer-distress' && f.turn === m.customerTurn);
+      state = distressed ? 'all' : 'broken';
     }
   }
-  return any;
+  return state;
 }
 
 function strengthsOf(group: GroupScorecard): string[] {
@@ -81,21 +91,19 @@ function strengthsOf(group: GroupScorecard): string[] {
     .map((r) => `Strong at ${r.behaviour} (${formatRate(r.rate)} of opportunities)`);
 }
 
-function gapsOf(group: GroupScorecard, calls: readonly GroupCall[]): string[] {
+function gapsOf(group: GroupScorecard, state: GroupState): string[] {
   const gaps = BEHAVIOURS.map((b) => group.behaviours[b])
     .filter((r) => r && r.rate !== null && r.opportunities > 0 && r.rate < WEAK_RATE)
     .sort((a, b) => a.rate! - b.rate! || b.opportunities - a.opportunities)
     .map((r) => {
       const missed = r.opportunities - r.met;
-      const where = missedAfterDistress(calls, r.behaviour) ? ' after distress' : '';
+      const where = state.missedAfterDistress.get(r.behaviour) === 'all' ? ' after distress' : '';
       return `Missed ${r.behaviour}${where} in ${missed} of ${r.opportunities} moments`;
     });
   if (group.criticalFailures > 0) {
     gaps.push(`Critical failure in ${group.criticalFailures} call${group.criticalFailures === 1 ? '' : 's'}`);
   }
-  const penalties = new Map<string, number>();
-  for (const { parts } of calls) for (const p of parts) for (const pen of p.penalties) penalties.set(pen.id, (penalties.get(pen.id) ?? 0) + 1);
-  for (const [id, n] of [...penalties].sort((a, b) => compareText(a[0], b[0]))) {
+  for (const [id, n] of [...state.penalties].sort((a, b) => compareText(a[0], b[0]))) {
     gaps.push(`Penalised for ${id} in ${n} call${n === 1 ? '' : 's'}`);
   }
   return gaps;
@@ -122,45 +130,155 @@ function scriptedOf(calls: readonly GroupCall[]): { phrase: string; calls: numbe
     .sort((a, b) => b.calls - a.calls || compareText(a.phrase, b.phrase));
 }
 
-function trendOf(calls: readonly GroupCall[], groupBy: ScoreReport['groupBy']): TrendPoint[] {
-  const byDate = new Map<string, number[]>();
-  for (const entry of calls) {
-    if (!entry.call.date) continue;
-    const list = byDate.get(entry.call.date) ?? [];
-    list.push(partScore(entry, groupBy).score);
-    byDate.set(entry.call.date, list);
-  }
-  if (byDate.size < 2) return [];
-  return [...byDate]
-    .sort((a, b) => compareText(a[0], b[0]))
-    .map(([date, scores]) => ({ date, calls: scores.length, score: scores.reduce((s, x) => s + x, 0) / scores.length }));
+/** Everything a group's coaching needs, gathered one call at a time in bounded memory. */
+interface GroupState {
+  /** Shown calls with their input position, at most `limits.calls`. */
+  kept: { entry: GroupCall; order: number; score: number }[];
+  total: number;
+  missed: MissedEntry[];
+  missedTotal: number;
+  missedAfterDistress: Map<BehaviourId, DistressState>;
+  penalties: Map<string, number>;
+  /** Per behaviour, the best counted finding of each of the best few distinct phrasings, best first. */
+  quotes: Map<BehaviourId, { key: string; finding: Finding }[]>;
+  /** Per date: sum and count of the group's call scores (for the trend). */
+  byDate: Map<string, { sum: number; n: number }>;
 }
 
-export function coachGroup(report: Pick<ScoreReport, 'calls' | 'groupBy'>, group: GroupScorecard): Coaching {
-  const calls = callsOfGroup(report, group);
+/** Collects coaching for every group of a report as calls arrive; `coaching(group)` once the run is done. */
+export interface CoachingCollector {
+  add(call: CallResult): void;
+  coaching(group: GroupScorecard): Coaching;
+}
+
+export function createCoachingCollector(
+  groupBy: ScoreReport['groupBy'],
+  limits: { calls: number; missed: number } = REPORT_LIMITS,
+): CoachingCollector {
+  const groups = new Map<string, GroupState>();
+  let order = 0;
+  const stateOf = (key: string): GroupState => {
+    let state = groups.get(key);
+    if (!state) {
+      state = { kept: [], total: 0, missed: [], missedTotal: 0, missedAfterDistress: new Map(), penalties: new Map(), quotes: new Map(), byDate: new Map() };
+      groups.set(key, state);
+    }
+    return state;
+  };
+  const add = (state: GroupState, entry: GroupCall, at: number): void => {
+    state.total++;
+    const score = partScore(entry, groupBy).score;
+    keepLowest(state.kept, { entry, order: at, score }, limits.calls);
+    const missed = missedEntries(entry);
+    state.missedTotal += missed.length;
+    for (const m of missed) if (state.missed.length < limits.missed) state.missed.push(m);
+    for (const b of BEHAVIOURS) {
+      const before = state.missedAfterDistress.get(b) ?? 'none';
+      state.missedAfterDistress.set(b, distressStateAfter(before, entry, b));
+      const found = countedFindings([entry], b);
+      if (found.length === 0) continue;
+      let best = state.quotes.get(b);
+      if (!best) state.quotes.set(b, (best = []));
+      for (const f of found) keepBestQuote(best, f);
+    }
+    for (const p of entry.parts) for (const pen of p.penalties) state.penalties.set(pen.id, (state.penalties.get(pen.id) ?? 0) + 1);
+    if (entry.call.date) {
+      const d = state.byDate.get(entry.call.date) ?? { sum: 0, n: 0 };
+      d.sum += score;
+      d.n++;
+      state.byDate.set(entry.call.date, d);
+    }
+  };
   return {
-    group,
-    calls,
-    strengths: strengthsOf(group),
-    gaps: gapsOf(group, calls),
-    bestQuotes: BEHAVIOURS.map((behaviour) => ({
-      behaviour,
-      findings: dedupeQuotes(countedFindings(calls, behaviour)).slice(0, QUOTES_PER_BEHAVIOUR),
-    })).filter((q) => q.findings.length > 0),
-    missed: missedEntries(calls),
-    scripted: scriptedOf(calls),
-    trend: report.groupBy === 'date' ? [] : trendOf(calls, report.groupBy),
+    add(call) {
+      const at = order++;
+      for (const [key, entry] of groupEntriesOf(call, groupBy)) add(stateOf(key), entry, at);
+    },
+    coaching(group) {
+      const state = groups.get(group.key) ?? stateOf(group.key);
+      const calls = [...state.kept].sort((a, b) => a.order - b.order).map((k) => k.entry);
+      return {
+        group,
+        calls,
+        callsTotal: state.total,
+        missedTotal: state.missedTotal,
+        strengths: strengthsOf(group),
+        gaps: gapsOf(group, state),
+        bestQuotes: BEHAVIOURS.map((behaviour) => ({
+          behaviour,
+          findings: (state.quotes.get(behaviour) ?? []).map((q) => q.finding),
+        })).filter((q) => q.findings.length > 0),
+        missed: state.missed,
+        scripted: scriptedOf(calls),
+        trend: groupBy === 'date' ? [] : trendOf(state.byDate),
+      };
+    },
   };
 }
 
-function dedupeQuotes(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = normalisePhrase(f.quote);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** Coaching over a report's kept calls (every call of the run, for reports that kept them). */
+export function collectCoaching(report: Pick<ScoreReport, 'calls' | 'groupBy'>): CoachingCollector {
+  const collector = createCoachingCollector(report.groupBy, { calls: Infinity, missed: Infinity });
+  for (const call of report.calls ?? []) collector.add(call);
+  return collector;
+}
+
+/** Keeps the `limit` lowest scores; among equal scores the earlier call stays. */
+function keepLowest<T extends { order: number; score: number }>(kept: T[], item: T, limit: number): void {
+  if (kept.length < limit) {
+    kept.push(item);
+    return;
+  }
+  let worst = 0;
+  for (let i = 1; i < kept.length; i++) {
+    const k = kept[i]!;
+    const w = kept[worst]!;
+    if (k.score > w.score || (k.score === w.score && k.order > w.order)) worst = i;
+  }
+  if (item.score < kept[worst]!.score) kept[worst] = item;
+}
+
+/** Best-first order of counted findings: confidence, then id (as countedFindings sorts). */
+function betterQuote(a: Finding, b: Finding): boolean {
+  return a.confidence > b.confidence || (a.confidence === b.confidence && compareText(a.id, b.id) < 0);
+}
+
+/**
+ * The QUOTES_PER_BEHAVIOUR best distinct phrasings, each by its best finding — the same as sorting every finding and
+ * dropping repeated phrasings, without keeping them all: a phrasing pushed out can only come back with a better finding.
+ */
+function keepBestQuote(best: { key: string; finding: Finding }[], finding: Finding): void {
+  const key = normalisePhrase(finding.quote);
+  const same = best.findIndex((q) => q.key === key);
+  if (same >= 0) {
+    if (!betterQuote(finding, best[same]!.finding)) return;
+    best.splice(same, 1);
+  }
+  let at = best.findIndex((q) => betterQuote(finding, q.finding));
+  if (at < 0) at = best.length;
+  if (at >= QUOTES_PER_BEHAVIOUR) return;
+  best.splice(at, 0, { key, finding });
+  if (best.length > QUOTES_PER_BEHAVIOUR) best.pop();
+}
+
+function trendOf(byDate: ReadonlyMap<string, { sum: number; n: number }>): TrendPoint[] {
+  if (byDate.size < 2) return [];
+  return [...byDate]
+    .sort((a, b) => compareText(a[0], b[0]))
+    .map(([date, { sum, n }]) => ({ date, calls: n, score: sum / n }));
+}
+
+/** "… and 12 more" when a group's missed moments were bounded. */
+export function moreMissed(coaching: Coaching): string[] {
+  const more = coaching.missedTotal - coaching.missed.length;
+  return more > 0 ? [`… and ${more} more missed moment${more === 1 ? '' : 's'} in this group's calls`] : [];
+}
+
+/** Which calls a group shows when it shows a selection. */
+export function callsShown(coaching: Coaching): string[] {
+  return coaching.calls.length < coaching.callsTotal
+    ? [`The ${coaching.calls.length} lowest-scoring of ${coaching.callsTotal} calls, in input order.`]
+    : [];
 }
 
 /** A stretch of turn text, with the findings that cover it (empty = plain text). */

@@ -1,6 +1,6 @@
 // The coaching report as ONE self-contained HTML file: inline CSS and SVG, no scripts, no network, everything escaped.
 import { BEHAVIOURS, type AgentCallScore, type CallResult, type Finding, type ScoreReport } from '../types.js';
-import { coachGroup, segmentTurn, speakerLabel, type Coaching, type MissedEntry, type TrendPoint } from './coaching.js';
+import { callsShown, collectCoaching, moreMissed, segmentTurn, speakerLabel, type Coaching, type MissedEntry, type TrendPoint } from './coaching.js';
 import { escapeHtml as h } from './escape.js';
 import { BEHAVIOUR_COLOURS, STYLE } from './html-style.js';
 import { apologyNote, scriptedNotes } from './scripted-notes.js';
@@ -15,7 +15,7 @@ import {
   provenanceLine,
   type GroupCall,
 } from './shared.js';
-import type { Formatter } from './types.js';
+import type { FormatOptions, Formatter } from './types.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -196,8 +196,10 @@ function groupSection(coaching: Coaching, index: number, report: ScoreReport): s
     ),
     list('Apologies without action', g.scripted && apologyNote(g.scripted) ? [`<li>${h(apologyNote(g.scripted)!)}</li>`] : []),
     list('Best quotes', quotes),
-    list('Missed opportunities', coaching.missed.map(missedItem)),
-    coaching.calls.length ? `<h3>Calls</h3>\n${coaching.calls.map((c) => callDetails(c, report)).join('\n')}` : '',
+    list('Missed opportunities', [...coaching.missed.map(missedItem), ...moreMissed(coaching).map((t) => `<li class="muted">${h(t)}</li>`)]),
+    coaching.calls.length
+      ? `<h3>Calls</h3>\n${callsShown(coaching).map((t) => `<p class="muted">${h(t)}</p>\n`).join('')}${coaching.calls.map((c) => callDetails(c, report)).join('\n')}`
+      : '',
     '</section>',
   ]
     .filter((part) => part !== '')
@@ -236,8 +238,9 @@ function teamSummary(report: ScoreReport): string {
   return `<section class="summary" aria-labelledby="summary-h">\n<h2 id="summary-h">Team summary</h2>\n<ul class="plain">\n${items.filter(Boolean).join('\n')}\n</ul>\n</section>`;
 }
 
-export function formatHtml(report: ScoreReport): string {
-  const ordered = groupsByScore(report.groups).map((g) => coachGroup(report, g));
+export function formatHtml(report: ScoreReport, options: Pick<FormatOptions, 'coaching'> = {}): string {
+  const coach = options.coaching ?? collectCoaching(report);
+  const ordered = groupsByScore(report.groups).map((g) => coach.coaching(g));
   const p = report.provenance;
   return [
     '<!DOCTYPE html>',

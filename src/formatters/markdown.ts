@@ -1,6 +1,6 @@
 // Coaching report in Markdown for tickets and wikis. All transcript-derived text goes through escapeMarkdown.
 import { BEHAVIOURS, type CallResult, type GroupScorecard, type ScoreReport } from '../types.js';
-import { coachGroup, segmentTurn, speakerLabel, type Coaching, type MissedEntry } from './coaching.js';
+import { callsShown, collectCoaching, moreMissed, segmentTurn, speakerLabel, type Coaching, type MissedEntry } from './coaching.js';
 import { escapeMarkdown as md } from './escape.js';
 import { apologyNote, scriptedNotes } from './scripted-notes.js';
 import {
@@ -136,9 +136,9 @@ function groupSection(coaching: Coaching, report: ScoreReport, options: FormatOp
       ),
     ),
   );
-  lines.push(...list('Missed opportunities', coaching.missed.map(missedLine)));
+  lines.push(...list('Missed opportunities', [...coaching.missed.map(missedLine), ...moreMissed(coaching).map((t) => `- ${t}`)]));
   if (options.verbose) {
-    lines.push('### Calls', '');
+    lines.push('### Calls', '', ...callsShown(coaching).flatMap((t) => [t, '']));
     for (const { call } of coaching.calls) lines.push(...callSection(call, coaching, report));
   }
   return lines;
@@ -166,7 +166,8 @@ export function formatMarkdown(report: ScoreReport, options: FormatOptions): str
   }
   lines.push(...indexTable(report), '');
   if (report.groups.some((g) => g.lowSample)) lines.push('\\* low sample: too few calls to judge; exempt from thresholds', '');
-  for (const g of groupsByScore(report.groups)) lines.push(...groupSection(coachGroup(report, g), report, options));
+  const coach = options.coaching ?? collectCoaching(report);
+  for (const g of groupsByScore(report.groups)) lines.push(...groupSection(coach.coaching(g), report, options));
   while (lines[lines.length - 1] === '') lines.pop();
   return `${lines.join('\n')}\n`;
 }

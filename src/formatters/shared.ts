@@ -1,4 +1,5 @@
 // Small pure helpers the formatters share: number formatting, group ordering and a group's calls.
+import { NO_VALUE } from '../scoring/aggregate.js';
 import type {
   AgentCallScore,
   BehaviourId,
@@ -57,24 +58,31 @@ export interface GroupCall {
 export function callsOfGroup(report: Pick<ScoreReport, 'calls' | 'groupBy'>, group: GroupScorecard): GroupCall[] {
   const out: GroupCall[] = [];
   for (const call of report.calls ?? []) {
-    switch (report.groupBy) {
-      case 'agent': {
-        const parts = call.agents.filter((a) => a.agentId === group.key);
-        if (parts.length > 0) out.push({ call, parts });
-        break;
-      }
-      case 'team':
-        if ((call.team ?? '') === group.key) out.push({ call, parts: call.agents });
-        break;
-      case 'date':
-        if ((call.date ?? '') === group.key) out.push({ call, parts: call.agents });
-        break;
-      case 'call':
-        if (call.transcriptId === group.key) out.push({ call, parts: call.agents });
-        break;
-    }
+    for (const [key, entry] of groupEntriesOf(call, report.groupBy)) if (key === group.key) out.push(entry);
   }
   return out;
+}
+
+/** The groups a call belongs to, each with its share of the call (one entry per agent for agent groups). */
+export function groupEntriesOf(call: CallResult, groupBy: ScoreReport['groupBy']): [string, GroupCall][] {
+  switch (groupBy) {
+    case 'agent': {
+      const byAgent = new Map<string, AgentCallScore[]>();
+      for (const part of call.agents) {
+        const parts = byAgent.get(part.agentId);
+        if (parts) parts.push(part);
+        else byAgent.set(part.agentId, [part]);
+      }
+      return [...byAgent].map(([key, parts]) => [key, { call, parts }]);
+    }
+    // The same keys as the aggregation's (a call without a team or date is in the "(none)" group).
+    case 'team':
+      return [[call.team || NO_VALUE, { call, parts: call.agents }]];
+    case 'date':
+      return [[call.date || NO_VALUE, { call, parts: call.agents }]];
+    case 'call':
+      return [[call.transcriptId, { call, parts: call.agents }]];
+  }
 }
 
 /** The score of a group's share of a call: the agent's part for agent groups, else the whole call. */

@@ -1,9 +1,15 @@
+import type { CoachingCollector } from './coaching.js';
 import type { CallResult, ScoreReport } from '../types.js';
 
 export interface FormatOptions {
   color: boolean;
   /** Include per-call details. */
   verbose?: boolean;
+  /**
+   * Coaching gathered while the calls were scored (html, markdown), so a run need not keep every call; without it the
+   * formatter coaches from report.calls.
+   */
+  coaching?: CoachingCollector;
 }
 
 /** A pure renderer: no I/O, clock, env or process access; the same report always gives the same text. */

@@ -54,6 +54,17 @@ describe('--jobs determinism', () => {
     expect(ids.length).toBe(300);
   }, 180000);
 
+  // The coaching report keeps a bounded selection per group (10 lowest-scoring calls) gathered as calls arrive: the
+  // selection, and so the report, must not depend on how many threads scored.
+  it('300 generated calls by team: the html and markdown reports show the same selection with --jobs 1 and 2', () => {
+    for (const format of ['html', 'markdown']) {
+      const input = [join(corpus, 'text'), '--group-by', 'team', '--format', format, '--verbose'];
+      const one = scoreWith(1, input);
+      expect(one).toMatch(/The 10 lowest-scoring of \d+ calls, in input order\./);
+      expect(scoreWith(2, input)).toBe(one);
+    }
+  }, 180000);
+
   // Workers hand calls back as JSON text plus an aggregation digest (redaction done on the worker): the text path
   // (ndjson, table) and the parsed path (json) must match the in-process run byte for byte, redacted or not.
   it('fixtures: ndjson, table and --redact give the same bytes with --jobs 1 and 2', () => {

@@ -1,6 +1,8 @@
 // `empathy score` and `empathy report`: options → runScore → formatter → stdout or --output.
 import { extname } from 'node:path';
 import { findFormatter, FORMATTERS, type Formatter } from '../../formatters/index.js';
+import { createCoachingCollector } from '../../formatters/coaching.js';
+import type { FormatOptions } from '../../formatters/types.js';
 import { runScore, type ScoreOptions } from '../../pipeline.js';
 import { PARTIAL_FORMAT, partialFormatter, partialText } from '../../partial.js';
 import { loadRoleMap } from '../../transcript/roles.js';
@@ -32,7 +34,9 @@ export interface ScoreCommandOptions {
 }
 
 /** Formats that render individual calls and therefore need them kept in memory. */
-const CALL_FORMATS = new Set(['json', 'markdown', 'html', 'junit', 'line', 'promises', 'promises-json']);
+const CALL_FORMATS = new Set(['json', 'junit', 'line', 'promises', 'promises-json']);
+/** Coaching reports: they show a bounded selection per group, gathered while scoring instead of keeping every call. */
+const COACHING_FORMATS = new Set(['html', 'markdown']);
 
 export function needsCalls(format: string, groupBy: GroupBy, verbose: boolean): boolean {
   return CALL_FORMATS.has(format) || (format === 'csv' && groupBy === 'call') || (format === 'table' && verbose);
@@ -72,7 +76,7 @@ export async function runScoreCommand(
   }
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
   const formatter = options.format === PARTIAL_FORMAT ? partialFormatter : chooseFormat(options.format, options.output, fallbackFormat);
-  const formatOptions = {
+  const formatOptions: FormatOptions = {
     color: decideColor({ flag: globals.color, env: io.env, isTTY: options.output === undefined && io.stdout.isTTY === true }),
     verbose: options.verbose ?? false,
   };
@@ -81,7 +85,7 @@ export async function runScoreCommand(
   const scoreOptions: ScoreOptions = {
     rubric: options.rubric,
     groupBy: options.groupBy,
-    keepCalls: !streaming && needsCalls(formatter.name, options.groupBy, formatOptions.verbose),
+    keepCalls: !streaming && needsCalls(formatter.name, options.groupBy, formatOptions.verbose ?? false),
     redact: options.redact ?? false,
     strict: options.strict ?? false,
     stdin: io.stdin,
@@ -119,6 +123,13 @@ export async function runScoreCommand(
         await sink.write(fromJson(json, { provenance }, formatOptions));
       };
     }
+  } else if (COACHING_FORMATS.has(formatter.name)) {
+    const coaching = createCoachingCollector(options.groupBy ?? 'agent');
+    formatOptions.coaching = coaching;
+    scoreOptions.onCall = (call, provenance) => {
+      progress.tick(call.file, provenance);
+      coaching.add(call);
+    };
   } else {
     scoreOptions.onCall = (call, provenance) => progress.tick(call.file, provenance);
     scoreOptions.onCallJson = (_json, file, provenance) => progress.tick(file, provenance);
