@@ -26,8 +26,6 @@ const LATER_QUESTION = /(?:[,;.…!]|\bbut|\band)\s*(?:but |and |so |then )?(?:d
 const DENIAL_AFTER_OH_NO = /^[\s,.!]*(?:no\b|not\b|don'?t\b|do not\b|never\b|that'?s fine|it'?s fine|you'?re fine|no problem)/;
 /** What one imagines: a way it feels ("how hard", "what that's like", "that", end of clause), not an activity or a reason. */
 const IMAGINED_FEELING = /^\s*(?:$|[,.!;:…]|how\b|what\b|that\b|it\b|this\b|the (?:frustration|stress|worry|pain|shock)|your\b|you\b|so\b|too\b)/;
-/** "I can tell (that) you're worried" perceives; it does not report what someone told. */
-const PERCEPTIVE_TELL = /\b(?:can|could) (?:really |already |just )?tell (?:that |by [a-z' ]{1,30} that |from [a-z' ]{1,30} that )?(?:it |this |that )?$/;
 /** Bare "I understand" that leads into a refusal or is only a receipt. */
 const REFUSAL_AFTER = /^\s*[,.]?\s*(?:but|however|unfortunately|though)\b/;
 
@@ -49,7 +47,7 @@ export const acknowledgement: Detector = {
       scanAgentPhrases(call, matcher, { validation: 3, sympathy: 3, bare: 1 }, (turn, match) => {
         const id = match.entry.id;
         if (!NEGATION_IS_PART_OF_PHRASE.has(id) && isNegatedAt(turn, match.start, 3)) return undefined;
-        if (isReportedAt(turn, match.start) && !PERCEPTIVE_TELL.test(turn.lower.slice(Math.max(0, match.start - 40), match.start))) return undefined;
+        if (isReportedAt(turn, match.start)) return undefined;
         const after = turn.lower.slice(match.end, match.end + 80);
         if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds' || id === 'understand-it-is') && TASK_INFINITIVE.test(after)) return undefined;
         const matched = turn.lower.slice(match.start, match.end);

@@ -71,13 +71,30 @@ export function isReportedAt(turn: AnalysedTurn, start: number): boolean {
   const from = sentence ? sentence.start : 0;
   const before = turn.text.slice(from, start);
   if ((before.match(/"/g) ?? []).length % 2 === 1) return true;
-  const words = wordsBefore(turn, start, 3);
+  // Two words more than the reporting window, to see what stands before a reporting verb.
+  const words = wordsBefore(turn, start, 5);
   // Quotative "he's like", "I was like, oh, …", "she goes"
   if (QUOTATIVE_BEFORE.test(turn.lower.slice(from, start))) return true;
   const n = words.length;
   if (n >= 1 && (words[n - 1]!.lower === 'goes' || words[n - 1]!.lower === 'went') && n >= 2 && /^(?:he|she|they|i|and)$/.test(words[n - 2]!.lower)) return true;
-  return words.some((t, i) => REPORTING_STEMS.has(t.stem) && !(i > 0 && words[i - 1]!.lower === 'to'));
+  for (let i = Math.max(0, n - 3); i < n; i++) {
+    if (REPORTING_STEMS.has(words[i]!.stem) && !speaksForSelf(words, i)) return true;
+  }
+  return false;
 }
+
+/**
+ * "I want to say", "I must say", "I can tell", "let me say": the speaker's own voice (or perception), not a report of
+ * what someone else said.
+ */
+function speaksForSelf(words: readonly Token[], verb: number): boolean {
+  let i = verb - 1;
+  if (i >= 0 && STANCE_ADVERBS.has(words[i]!.lower)) i--;
+  return i >= 0 && OWN_VOICE_BEFORE_REPORTING.has(words[i]!.lower);
+}
+
+const OWN_VOICE_BEFORE_REPORTING = new Set(['to', 'can', 'could', 'must', 'will', "'ll", 'shall', 'me']);
+const STANCE_ADVERBS = new Set(['really', 'already', 'just', 'honestly', 'truly', 'definitely', 'certainly', 'only', 'clearly', 'simply']);
 
 export function clamp01(x: number): number {
   return Math.max(0, Math.min(1, Math.round(x * 100) / 100));

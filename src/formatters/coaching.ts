@@ -42,6 +42,7 @@ export interface Coaching {
   gaps: string[];
   bestQuotes: { behaviour: BehaviourId; findings: Finding[] }[];
   missed: MissedEntry[];
+  /** Repeated phrasing in the calls shown: what reports fall back to when the group has no scripted tally. */
   scripted: { phrase: string; calls: number }[];
   /** Mean score per date, oldest first; empty unless the calls span at least two dates. */
   trend: TrendPoint[];

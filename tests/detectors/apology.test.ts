@@ -49,6 +49,18 @@ describe('apology: negation, reported speech and speaker', () => {
     expect(agentSays(text, 'apology')).toEqual([]);
   });
 
+  // Say/tell after a modal or "let me" is the agent's own voice, not a report of someone else's.
+  it.each(["I can tell you I'm really sorry about the delay.", 'I must say sorry for the mix-up.', 'Let me say sorry for the wait.'])(
+    'own voice: %s',
+    (text) => {
+      expect(agentSays(text, 'apology').map((f) => f.behaviour)).toEqual(['apology']);
+    },
+  );
+
+  it.each(['She told me sorry twice.', 'He really said sorry to me.'])('still reported: %s', (text) => {
+    expect(agentSays(text, 'apology')).toEqual([]);
+  });
+
   it('customer apologies never produce apology findings', () => {
     const t = call(['C', "I'm so sorry for the delay, my apologies, that was my mistake."], ['A', 'No problem at all.']);
     expect(detect(t).filter((f) => f.behaviour === 'apology')).toEqual([]);
