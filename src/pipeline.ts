@@ -11,6 +11,7 @@ import { loadRubric } from './rubric/load.js';
 import { addDigest, createAccumulator, finalize, type Accumulator } from './scoring/aggregate.js';
 import { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
 import { InputError } from './transcript/input-error.js';
+import { STDIN_PATH } from './transcript/expand-paths.js';
 import { expandPaths, readInputs } from './transcript/read-inputs.js';
 import type { ReadOptions } from './transcript/readers/index.js';
 import type { CallResult, GroupBy, InputProblem, Provenance, Rubric, RunSummary, ScoreReport } from './types.js';
@@ -39,8 +40,10 @@ export interface ScoreOptions extends ReadOptions {
   /** Any failed or skipped input → exit 2; low-sample groups are not exempt from failUnder. */
   strict?: boolean;
   /**
-   * Worker threads for analysis and scoring (default 1: in-process, no worker). `auto`: one per core, but in-process
-   * when the inputs total under 1 MB (a worker's start-up would cost more than it saves). Output never depends on it.
+   * Scoring threads (default 1: in-process, no worker; N: N - 1 workers plus this thread). `auto`: one per core, but
+   * in-process when the input files total under 1 MB (a worker's start-up would cost more than it saves); stdin, whose
+   * size is unknown, uses the pool, whose workers start only once a second batch of calls arrives. Output never
+   * depends on it.
    */
   jobs?: number | 'auto';
   /** Source for the `-` path. */
@@ -251,6 +254,7 @@ const AUTO_PARALLEL_MIN_BYTES = 1024 * 1024;
 async function autoJobs(files: readonly string[]): Promise<number> {
   const cores = availableParallelism();
   if (cores <= 1) return 1;
+  if (files.includes(STDIN_PATH)) return cores;
   let bytes = 0;
   for (const file of files) {
     try {

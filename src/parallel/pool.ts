@@ -78,25 +78,35 @@ export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TIn, TO
     changed();
   };
 
-  for (let i = 0; i < options.size; i++) {
-    const worker = new Worker(options.workerUrl, {
-      workerData: options.workerData,
-      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-    });
-    const slot: Slot = { worker, pending: 0 };
-    worker.on('message', (reply: Reply<TOut>) => {
-      slot.pending--;
-      settle(reply);
-      dispatch();
-    });
-    worker.on('error', (err) => fail(new WorkerFailure(err instanceof Error ? err.message : String(err))));
-    worker.on('exit', (code) => {
-      if (!stopped) fail(new WorkerFailure(`a worker exited early (code ${code})`));
-    });
-    // Idle workers must not keep the process alive (e.g. after an abort).
-    worker.unref();
-    slots.push(slot);
+  function startWorkers(): void {
+    for (let i = 0; i < options.size; i++) {
+      const worker = new Worker(options.workerUrl, {
+        workerData: options.workerData,
+        ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+      });
+      const slot: Slot = { worker, pending: 0 };
+      worker.on('message', (reply: Reply<TOut>) => {
+        slot.pending--;
+        settle(reply);
+        dispatch();
+      });
+      worker.on('error', (err) => fail(new WorkerFailure(err instanceof Error ? err.message : String(err))));
+      worker.on('exit', (code) => {
+        if (!stopped) fail(new WorkerFailure(`a worker exited early (code ${code})`));
+      });
+      // Idle workers must not keep the process alive (e.g. after an abort).
+      worker.unref();
+      slots.push(slot);
+    }
   }
+  // With a local scorer, workers start only once a second batch is queued: a run that fits in one batch is scored
+  // here and never pays a worker's start-up (so `--jobs auto` can use the pool even for input of unknown size).
+  let started = false;
+  const startIfNeeded = (): void => {
+    if (started || (options.local && queue.length < 2)) return;
+    started = true;
+    startWorkers();
+  };
 
   function settle(reply: Reply<TOut>): void {
     if ('error' in reply) return fail(new WorkerFailure(reply.error));
@@ -105,6 +115,7 @@ export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TIn, TO
   }
 
   function dispatch(): void {
+    if (queue.length > 0 && !failure) startIfNeeded();
     // Fill every worker's first place before any second one, so batches spread out.
     for (let depth = 1; depth <= perWorker; depth++) {
       for (const slot of slots) {
@@ -155,6 +166,7 @@ export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TIn, TO
 
   async function stopAll(): Promise<void> {
     stopped = true;
+    started = true;
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 

@@ -140,4 +140,24 @@ describe('createOrderedPool', () => {
       await expect(run()).rejects.toThrow('worker failed: scoring call c5 (b.txt): bad state');
     }
   });
+
+  it('with a local scorer, workers start only once a second batch is queued (a one-batch run never starts one)', async () => {
+    // A worker that cannot load makes a started pool fail: so the first run proves no worker was started.
+    const broken = workerScript('broken-lazy.mjs', `throw new Error('cannot load model');`);
+    const local = (input: number[]) => ({ output: input.map((n) => n + 1) });
+    const seen: number[][] = [];
+    const one = createOrderedPool<number[], number[]>({ workerUrl: broken, size: 1, onResult: (o) => void seen.push(o), local });
+    await one.submit([1, 2]);
+    await one.finish();
+    expect(seen).toEqual([[2, 3]]);
+
+    const two = createOrderedPool<number[], number[]>({ workerUrl: broken, size: 1, onResult: () => undefined, local });
+    await expect(
+      (async () => {
+        for (let i = 0; i < 10; i++) await two.submit([i]);
+        await two.finish();
+      })(),
+    ).rejects.toThrow(/^worker failed: cannot load model$/);
+  });
 });
+
