@@ -12,17 +12,25 @@ function byPosition(a: Finding, b: Finding): number {
   return a.turn - b.turn || a.span[0] - b.span[0] || a.span[1] - b.span[1] || compareText(a.behaviour, b.behaviour);
 }
 
+/**
+ * Where a call is: its file, and for a file that holds several calls (a CSV or JSONL export: the call has a line) the
+ * call id in brackets, so `export.csv[CLM-8801]:6` cannot be confused with another call's turn 6.
+ */
+function callLocation(call: CallResult): string {
+  if (call.line === undefined) return call.file;
+  return `${call.file}[${/[\s[\]"]/.test(call.transcriptId) ? quoted(call.transcriptId) : call.transcriptId}]`;
+}
+
 export function formatCallLines(call: CallResult): string {
   const lines: string[] = [];
+  const at = callLocation(call);
   for (const f of [...call.findings].sort(byPosition)) {
-    lines.push(
-      `${call.file}:${f.turn} ${f.span[0]}-${f.span[1]} ${f.behaviour}/${f.kind} ${f.confidence.toFixed(2)} ${quoted(f.quote)}`,
-    );
+    lines.push(`${at}:${f.turn} ${f.span[0]}-${f.span[1]} ${f.behaviour}/${f.kind} ${f.confidence.toFixed(2)} ${quoted(f.quote)}`);
   }
   for (const part of call.agents) {
     for (const outcome of Object.values(part.behaviours)) {
       for (const m of outcome.missed) {
-        const where = m.customerTurn === undefined ? call.file : `${call.file}:${m.customerTurn}`;
+        const where = m.customerTurn === undefined ? at : `${at}:${m.customerTurn}`;
         const quote = m.customerQuote === undefined ? '' : ` ${quoted(m.customerQuote)}`;
         lines.push(`${where} missed/${m.behaviour}${quote}`);
       }
@@ -33,7 +41,7 @@ export function formatCallLines(call: CallResult): string {
 
 export const lineFormatter: Formatter = {
   name: 'line',
-  description: 'one finding per line (file:turn span behaviour/kind confidence "quote"), then missed opportunities',
+  description: 'one finding per line (file[call]:turn span behaviour/kind confidence "quote"), then missed opportunities',
   extension: 'txt',
   format: (report) => (report.calls ?? []).map(formatCallLines).join(''),
   formatCall: (call) => formatCallLines(call),

@@ -11,7 +11,7 @@ describe('line formatter', () => {
       'fixtures/transcripts/text/call-001.txt:1 0-25 apology/inconvenience 0.92 "I\'m so sorry for the wait"',
     );
     expect(lines).toContain(
-      'fixtures/transcripts/csv/export.csv:2 35-70 follow-up-promise/after-call 0.87 "I\'ll call you back tomorrow morning"',
+      'fixtures/transcripts/csv/export.csv[call-004]:2 35-70 follow-up-promise/after-call 0.87 "I\'ll call you back tomorrow morning"',
     );
     const call1 = lines.filter((l) => l.startsWith('fixtures/transcripts/text/call-001.txt'));
     expect(call1.map((l) => l.split(' ')[1])).toEqual(['36-57', '0-25', '27-57', '59-109', '0-27', '29-71']);
@@ -23,9 +23,17 @@ describe('line formatter', () => {
     );
     expect(lines).toContain('fixtures/transcripts/text/call-002.txt missed/paraphrasing');
     expect(lines).toContain(
-      'fixtures/transcripts/csv/export.csv:0 missed/acknowledgement "Do not <script>alert(1)</script> me, and \\" onmouseover=\\"x it was broken!"',
+      'fixtures/transcripts/csv/export.csv[call-003]:0 missed/acknowledgement "Do not <script>alert(1)</script> me, and \\" onmouseover=\\"x it was broken!"',
     );
     expect(lines).toHaveLength(23);
+  });
+
+  it('names the call when its file holds several (CSV/JSONL exports), quoting an id with spaces', () => {
+    expect(lines.filter((l) => l.startsWith('fixtures/transcripts/csv/export.csv[call-003]:')).length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.startsWith('fixtures/transcripts/csv/export.csv:'))).toBe(false);
+    const r = sampleReport();
+    const spaced = { ...r.calls.find((c) => c.line !== undefined)!, transcriptId: 'call 7 [b]' };
+    expect(lineFormatter.formatCall!(spaced, r, { color: false })).toMatch(/^fixtures\/transcripts\/csv\/export\.csv\["call 7 \[b\]"\]:/);
   });
 
   it('streams per call with the same lines as the whole report', () => {
