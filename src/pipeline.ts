@@ -11,8 +11,8 @@ import { loadRubric } from './rubric/load.js';
 import { addDigest, createAccumulator, finalize, type Accumulator } from './scoring/aggregate.js';
 import { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
 import { InputError } from './transcript/input-error.js';
-import { STDIN_PATH } from './transcript/expand-paths.js';
-import { expandPaths, readInputs } from './transcript/read-inputs.js';
+import { STDIN_PATH, expandPathList } from './transcript/expand-paths.js';
+import { readInputs } from './transcript/read-inputs.js';
 import type { ReadOptions } from './transcript/readers/index.js';
 import type { CallResult, GroupBy, InputProblem, Provenance, Rubric, RunSummary, ScoreReport } from './types.js';
 
@@ -91,14 +91,38 @@ function readToolInfo(): { name: string; version: string } {
  * Tool, rubric and input identity, so a score can be traced to what produced it (DESIGN §12).
  * `files` is the expanded input list (directories and globs resolved); its order does not matter.
  */
-export function provenanceFor(rubric: Rubric, files: readonly string[]): Provenance {
-  const sorted = [...files].sort();
+export function provenanceFor(rubric: Rubric, files: Iterable<string>): Provenance {
   return {
     tool: TOOL.name,
     version: TOOL.version,
     rubric: { name: rubric.name, version: rubric.version, hash: rubric.hash, origin: rubric.origin },
-    inputs: { count: sorted.length, hash: createHash('sha256').update(sorted.join('\n')).digest('hex') },
+    inputs: inputsIdentity(files),
   };
+}
+
+/** Count and sha256 of the sorted paths joined by newlines, hashed in pieces (a walked directory is sorted already). */
+function inputsIdentity(files: Iterable<string>): { count: number; hash: string } {
+  let sorted = true;
+  let previous: string | undefined;
+  for (const file of files) {
+    if (previous !== undefined && file < previous) {
+      sorted = false;
+      break;
+    }
+    previous = file;
+  }
+  const hash = createHash('sha256');
+  let count = 0;
+  let piece = '';
+  for (const file of sorted ? files : [...files].sort()) {
+    piece += count++ === 0 ? file : `\n${file}`;
+    if (piece.length >= 65536) {
+      hash.update(piece);
+      piece = '';
+    }
+  }
+  hash.update(piece);
+  return { count, hash: hash.digest('hex') };
 }
 
 /** A previous JSON report for --baseline; throws InputError naming the file when it is not one. */
@@ -129,7 +153,9 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline);
   const groupBy = options.groupBy ?? 'agent';
   // Expanded up front (a cheap walk) so streamed calls carry the same provenance as the final report.
-  const expanded = await expandPaths(paths);
+  // Packed off the heap: the list is kept to the end (partial output names every input) and would otherwise grow the
+  // heap by ~100 bytes per input.
+  const expanded = await expandPathList(paths);
   const provenance = provenanceFor(rubric, expanded.files);
   const accumulator = createAccumulator(groupBy);
   const summary: RunSummary = { read: 0, scored: 0, skipped: 0, failed: 0, skippedInputs: [], failedInputs: [] };
@@ -240,7 +266,18 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   // Calls were redacted one by one above; redactReport also masks the problem reasons.
   if (options.redact) report = { ...redactReport({ ...report, calls: [] }), calls };
 
-  const run: ScoreRun = { report, exitCode: exitCodeFor(report, options.strict ?? false), problems, warnings, accumulator, files: expanded.files, rubric };
+  const run: ScoreRun = {
+    report,
+    exitCode: exitCodeFor(report, options.strict ?? false),
+    problems,
+    warnings,
+    accumulator,
+    rubric,
+    // Unpacked only when asked for (partial output, library callers).
+    get files() {
+      return expanded.files.toArray();
+    },
+  };
   if (interrupted) run.interrupted = true;
   return run;
 }
@@ -251,12 +288,12 @@ const YIELD_EVERY_MS = 25;
 /** Inputs under this many bytes in total are scored in-process under `jobs: 'auto'`. */
 const AUTO_PARALLEL_MIN_BYTES = 1024 * 1024;
 
-async function autoJobs(files: readonly string[]): Promise<number> {
+async function autoJobs(files: Iterable<string>): Promise<number> {
   const cores = availableParallelism();
   if (cores <= 1) return 1;
-  if (files.includes(STDIN_PATH)) return cores;
   let bytes = 0;
   for (const file of files) {
+    if (file === STDIN_PATH) return cores;
     try {
       bytes += (await stat(file)).size;
     } catch {

@@ -4,6 +4,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
+import { StringList } from './compact-strings.js';
 import { STDIN_PATH, expandPaths } from './expand-paths.js';
 import { InputError } from './input-error.js';
 import { readStream } from './read-stream.js';
@@ -26,20 +27,28 @@ const STREAM_FILE_BYTES = 32 * 1024 * 1024;
 /** Characters of the file head that readers sniff. */
 const SNIFF_LENGTH = 64 * 1024;
 
+/** An expanded input list: expandPaths' result, or the same packed as a StringList (see pipeline.ts). */
+export interface ExpandedInputs {
+  files: readonly string[] | StringList;
+  problems: InputProblem[];
+}
+
 /**
- * `paths` may come already expanded (expandPaths' result), so a caller that needed the file list first does not hold
- * a second copy of it while the files are read.
+ * `paths` may come already expanded, so a caller that needed the file list first does not hold a second copy of it
+ * while the files are read.
  */
 export async function* readInputs(
-  paths: string[] | Awaited<ReturnType<typeof expandPaths>>,
+  paths: string[] | ExpandedInputs,
   options: ReadOptions & { stdin?: NodeJS.ReadableStream; streamFileBytes?: number },
 ): AsyncGenerator<InputEvent> {
   const streamFrom = options.streamFileBytes ?? STREAM_FILE_BYTES;
   const { files, problems } = Array.isArray(paths) ? await expandPaths(paths) : paths;
   for (const problem of problems) yield { type: 'failed', problem };
-  const ids = createUniqueIds();
-  for (const file of files) {
-    const name = file === STDIN_PATH ? STDIN_NAME : file;
+  const fileAt = (n: number): string => (files instanceof StringList ? files.get(n) : files[n]!);
+  const ids = createUniqueIds((n) => displayName(fileAt(n)));
+  for (let fileNo = 0; fileNo < files.length; fileNo++) {
+    const file = fileAt(fileNo);
+    const name = displayName(file);
     let iterator: AsyncIterator<InputEvent> | Iterator<InputEvent>;
     try {
       // stdin may be an endless JSONL stream, and a file over STREAM_FILE_BYTES a huge export: read-stream.ts reads
@@ -67,12 +76,14 @@ export async function* readInputs(
       }
       if (next.done) break;
       const event = next.value;
-      const warning = event.type === 'transcript' ? ids.claim(event.transcript) : undefined;
+      const warning = event.type === 'transcript' ? ids.claim(event.transcript, fileNo) : undefined;
       // A fresh array: a file's later transcripts share one empty warnings list.
       yield warning === undefined || event.type !== 'transcript' ? event : { ...event, warnings: [...event.warnings, warning] };
     }
   }
 }
+
+const displayName = (file: string): string => (file === STDIN_PATH ? STDIN_NAME : file);
 
 /** Largest decompressed size of a `.gz` input (a guard against gzip bombs). */
 const MAX_GUNZIPPED_BYTES = 512 * 1024 * 1024;

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandPaths, readInputs, type InputEvent } from '../../src/transcript/read-inputs.js';
 import { globToRegExp } from '../../src/transcript/expand-paths.js';
@@ -129,6 +130,36 @@ describe('expandPaths', () => {
     const { files, problems } = await expandPaths([a, a, join(dir, 'nothing', '*.txt')]);
     expect(files).toEqual([a]);
     expect(problems).toEqual([{ file: join(dir, 'nothing', '*.txt'), reason: 'no files match this pattern' }]);
+  });
+
+  it('lists a tree in the code-unit order of the full paths, whatever the names (walked one directory at a time)', async () => {
+    // Names mixing characters that sort before "/" ("-", ".", " ", "!") with ones after it, nested up to three deep.
+    const name = fc.stringMatching(/^[a-b][-a-b. !]{0,3}$/);
+    const tree = fc.uniqueArray(fc.array(name, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12, selector: (p) => p.join('/') });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(tree, async (paths) => {
+        const root = join(dir, `order-${run++}`);
+        const written: string[] = [];
+        for (const parts of paths) {
+          const file = join(root, ...parts) + '.txt';
+          // A path whose prefix is already a file (or the reverse) cannot exist: skip it.
+          try {
+            await mkdir(join(root, ...parts.slice(0, -1)), { recursive: true });
+            await writeFile(file, TEXT, { flag: 'wx' });
+            written.push(file);
+          } catch {
+            // taken
+          }
+        }
+        const { files } = await expandPaths([root]);
+        const { files: globbed } = await expandPaths([join(root, '**', '*.txt')]);
+        const expected = [...written].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        expect(files).toEqual(expected);
+        expect(globbed).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('globToRegExp keeps * inside one directory level', () => {
