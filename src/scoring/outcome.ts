@@ -33,11 +33,20 @@ export function scoreBehaviour(
     return { ...base, status: 'na', met: 0, findingIds: [], missed: [], reason: `n/a: ${naReason}` };
   }
 
+  // The first satisfying finding per turn (satisfying is in turn and span order), so an opportunity is met by the
+  // earliest one in its window without a set per opportunity.
+  const firstAtTurn = new Map<number, Finding>();
+  for (const f of satisfying) if (!firstAtTurn.has(f.turn)) firstAtTurn.set(f.turn, f);
   const metBy: Finding[] = [];
   const missed: MissedMoment[] = [];
   for (const opportunity of list) {
-    const inWindow = new Set(opportunity.window);
-    const hit = satisfying.find((f) => inWindow.has(f.turn));
+    let hit: Finding | undefined;
+    if (firstAtTurn.size > 0) {
+      for (const turn of opportunity.window) {
+        const f = firstAtTurn.get(turn);
+        if (f !== undefined && (hit === undefined || f.turn < hit.turn)) hit = f;
+      }
+    }
     if (hit) {
       metBy.push(hit);
       continue;

@@ -16,9 +16,14 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return decodeWith('utf-8', body, 'UTF-8');
 }
 
+/** One strict decoder per encoding: without `stream`, decode() keeps no state between calls. */
+const strictDecoders = new Map<string, InstanceType<typeof TextDecoder>>();
+
 function decodeWith(encoding: string, bytes: Uint8Array, label: string): Decoded {
+  let decoder = strictDecoders.get(encoding);
+  if (!decoder) strictDecoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })));
   try {
-    return { ok: true, text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes) };
+    return { ok: true, text: decoder.decode(bytes) };
   } catch {
     // Locate the first bad sequence for the message.
     const lossy = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);

@@ -1,6 +1,6 @@
 // Paths → transcripts as a stream of events. Every input accounts for at least one event, so the pipeline can keep
 // read = scored + skipped + failed.
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
@@ -51,6 +51,7 @@ export async function* readInputs(
     const name = displayName(file);
     let iterator: AsyncIterator<InputEvent> | Iterator<InputEvent>;
     try {
+      const bytes = file === STDIN_PATH ? undefined : readSmallFile(file, streamFrom);
       // stdin may be an endless JSONL stream, and a file over STREAM_FILE_BYTES a huge export: read-stream.ts reads
       // JSONL from either line by line. Other files are read synchronously: one open/stat/read/close round trip
       // instead of fs.promises' several thread-pool hops per file, which cost more than parsing a call when a run
@@ -58,9 +59,9 @@ export async function* readInputs(
       iterator =
         file === STDIN_PATH
           ? readStream(options.stdin ?? process.stdin, name, options)
-          : statSync(file).size > streamFrom
+          : bytes === undefined
             ? readStream(createReadStream(file), name, options)
-            : readBytes(readFileSync(file), name, options);
+            : readBytes(bytes, name, options);
     } catch (error) {
       yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
       continue;
@@ -80,6 +81,39 @@ export async function* readInputs(
       // A fresh array: a file's later transcripts share one empty warnings list.
       yield warning === undefined || event.type !== 'transcript' ? event : { ...event, warnings: [...event.warnings, warning] };
     }
+  }
+}
+
+/** Files up to this size are read into one reused buffer (a fresh 10 KB buffer per file cost more than reading it). */
+const REUSED_BUFFER_BYTES = 1024 * 1024;
+let reusedBuffer: Buffer | undefined;
+
+/**
+ * The whole file, or undefined when it is larger than `limit` (the caller streams it). Small files land in a buffer
+ * that the next call overwrites: readBytes has decoded them into a string before the loop reads the next file.
+ */
+function readSmallFile(file: string, limit: number): Uint8Array | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' });
+    if (info.size > limit) return undefined;
+    let buffer = info.size < REUSED_BUFFER_BYTES ? (reusedBuffer ??= Buffer.allocUnsafe(REUSED_BUFFER_BYTES)) : Buffer.allocUnsafe(info.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        // The file grew while being read (or stat gave no size, as for /proc files).
+        const grown = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
   }
 }
 
