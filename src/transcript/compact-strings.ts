@@ -63,6 +63,71 @@ export class StringList implements Iterable<string> {
   }
 }
 
+/**
+ * A list of file paths stored as (directory, name): each distinct directory once, then only the names. Sorted inputs
+ * from one tree share few directories, so a path costs little more than its file name (~20 bytes instead of ~55 in
+ * the bench corpus). Any string round-trips: the split is after the last "/" or "\\", and a path without one has
+ * an empty directory.
+ */
+export class PathList implements Iterable<string> {
+  private readonly dirs = new StringList();
+  private readonly dirIndex = new StringMap();
+  private readonly names = new StringList();
+  private dirOf = new Uint32Array(INITIAL_COUNT);
+  private lastDir = '';
+  private lastDirNo = -1;
+
+  static from(paths: Iterable<string>): PathList {
+    const list = new PathList();
+    for (const p of paths) list.push(p);
+    return list;
+  }
+
+  get length(): number {
+    return this.names.length;
+  }
+
+  /** Appends `path`; returns its index. */
+  push(path: string): number {
+    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
+    const dir = path.slice(0, cut);
+    if (dir !== this.lastDir || this.lastDirNo < 0) {
+      let no = this.dirIndex.get(dir);
+      if (no === undefined) {
+        no = this.dirs.push(dir);
+        this.dirIndex.add(dir, no);
+      }
+      this.lastDir = dir;
+      this.lastDirNo = no;
+    }
+    const index = this.names.push(path.slice(cut));
+    if (index === this.dirOf.length) this.dirOf = grow(this.dirOf);
+    this.dirOf[index] = this.lastDirNo;
+    return index;
+  }
+
+  get(index: number): string {
+    const name = this.names.get(index);
+    return this.dirs.get(this.dirOf[index]!) + name;
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+
+  /** Gives back the room kept for growth; returns the list. */
+  trim(): this {
+    this.names.trim();
+    this.dirs.trim();
+    if (this.dirOf.length > this.length) this.dirOf = this.dirOf.slice(0, Math.max(this.length, 1));
+    return this;
+  }
+
+  toArray(): string[] {
+    return Array.from(this);
+  }
+}
+
 /** A set of strings with a value per string (a uint32), stored as a StringList plus an open-addressing hash table. */
 export class StringMap {
   private readonly keys = new StringList();

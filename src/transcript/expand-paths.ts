@@ -2,7 +2,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { InputProblem } from '../types.js';
-import { StringList, StringMap } from './compact-strings.js';
+import { PathList, StringMap } from './compact-strings.js';
 import { KNOWN_EXTENSIONS, isTranscriptFile } from './readers/index.js';
 
 export const STDIN_PATH = '-';
@@ -24,8 +24,8 @@ export async function expandPaths(paths: string[]): Promise<{ files: string[]; p
  * at a time straight into the list, so a 100k-file tree never exists as JS strings all at once (that transient alone
  * grew the process by ~20 MB it did not give back).
  */
-export async function expandPathList(paths: string[]): Promise<{ files: StringList; problems: InputProblem[] }> {
-  const files = new StringList();
+export async function expandPathList(paths: string[]): Promise<{ files: PathList; problems: InputProblem[] }> {
+  const files = new PathList();
   const problems: InputProblem[] = [];
   // Only several arguments can name a file twice.
   const seen = paths.length > 1 ? new StringMap() : undefined;

@@ -4,7 +4,7 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import { gunzipSync } from 'node:zlib';
 import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
-import { StringList } from './compact-strings.js';
+import { PathList } from './compact-strings.js';
 import { STDIN_PATH, expandPaths } from './expand-paths.js';
 import { InputError } from './input-error.js';
 import { readStream } from './read-stream.js';
@@ -27,9 +27,9 @@ const STREAM_FILE_BYTES = 32 * 1024 * 1024;
 /** Characters of the file head that readers sniff. */
 const SNIFF_LENGTH = 64 * 1024;
 
-/** An expanded input list: expandPaths' result, or the same packed as a StringList (see pipeline.ts). */
+/** An expanded input list: expandPaths' result, or the same packed as a PathList (see pipeline.ts). */
 export interface ExpandedInputs {
-  files: readonly string[] | StringList;
+  files: readonly string[] | PathList;
   problems: InputProblem[];
 }
 
@@ -44,7 +44,7 @@ export async function* readInputs(
   const streamFrom = options.streamFileBytes ?? STREAM_FILE_BYTES;
   const { files, problems } = Array.isArray(paths) ? await expandPaths(paths) : paths;
   for (const problem of problems) yield { type: 'failed', problem };
-  const fileAt = (n: number): string => (files instanceof StringList ? files.get(n) : files[n]!);
+  const fileAt = (n: number): string => (files instanceof PathList ? files.get(n) : files[n]!);
   const ids = createUniqueIds((n) => displayName(fileAt(n)));
   for (let fileNo = 0; fileNo < files.length; fileNo++) {
     const file = fileAt(fileNo);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StringList, StringMap } from '../../src/transcript/compact-strings.js';
+import { PathList, StringList, StringMap } from '../../src/transcript/compact-strings.js';
 import { createUniqueIds } from '../../src/transcript/unique-ids.js';
 import type { Transcript } from '../../src/types.js';
 
@@ -25,6 +25,28 @@ describe('StringList', () => {
     expect(() => list.get(2)).toThrow(RangeError);
     expect(() => list.get(-1)).toThrow(RangeError);
     expect(() => list.get(0.5)).toThrow(RangeError);
+  });
+});
+
+describe('PathList', () => {
+  // Paths built from a few directory and file names, so directories repeat (as in a walked tree), plus odd strings.
+  const segment = fc.constantFrom('calls', 'a b', 'ü', '', '.', '..', 'x\\y', 'ACC-0000003.txt', '2026-01');
+  const path = fc.oneof(fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/')), text, fc.constant('-'));
+
+  it('gives back every path it was given, in order', () => {
+    fc.assert(
+      fc.property(fc.array(path, { maxLength: 400 }), (paths) => {
+        const list = PathList.from(paths);
+        expect(list.length).toBe(paths.length);
+        expect(list.toArray()).toEqual(paths);
+        paths.forEach((p, i) => expect(list.get(i)).toBe(p));
+        list.trim();
+        expect(list.toArray()).toEqual(paths);
+        list.push('after/trim.txt');
+        expect(list.get(paths.length)).toBe('after/trim.txt');
+      }),
+      { numRuns: 80 },
+    );
   });
 });
 
