@@ -6,7 +6,7 @@
 // plain JSON; merging is order-independent, so re-running a failed shard and merging again gives the same bytes.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import { loadZod } from './lazy-deps.js';
 import type { Formatter } from './formatters/types.js';
 import type { ScoreRun } from './pipeline.js';
 import { createAccumulator, finalize, mergeAccumulators, type Accumulator } from './scoring/aggregate.js';
@@ -41,69 +41,79 @@ export interface Partial {
   accumulator: Accumulator;
 }
 
-const count = z.number().int().min(0);
-const problemSchema = z.object({
-  file: z.string(),
-  line: count.optional(),
-  column: count.optional(),
-  reason: z.string(),
-});
-const behaviourTally = z.object({ opportunities: count, met: count, findings: count, missed: count });
-const statementTally = z.object({ text: z.string(), count, calls: count });
-const groupTally = z.object({
-  calls: count,
-  passed: count,
-  sumTenths: count,
-  sumSquaresTenths: count,
-  histogram: z.array(count).length(101),
-  agentTurns: count,
-  penaltyTenths: count,
-  missedOpportunities: count,
-  criticalFailures: count,
-  behaviours: z.object(Object.fromEntries(BEHAVIOURS.map((b) => [b, behaviourTally])) as Record<(typeof BEHAVIOURS)[number], typeof behaviourTally>),
-  label: z.string().optional(),
-  scripted: z
-    .object({
-      statements: count,
-      apologies: count,
-      apologiesWithoutAction: count,
-      evicted: count,
-      phrases: z.record(z.string(), statementTally),
-    })
-    .optional(),
-});
-const groupBySchema = z.enum(GROUP_BYS);
+let built: ReturnType<typeof buildPartialSchema> | undefined;
 
-export const partialSchema = z.object({
-  type: z.literal(PARTIAL_TYPE),
-  schemaVersion: z.literal(1),
-  tool: z.string(),
-  version: z.string(),
-  rubric: z.object({
-    name: z.string(),
-    version: z.number(),
-    hash: z.string().min(1),
-    origin: z.string(),
-    pass: z.number(),
-    minCalls: count,
-  }),
-  groupBy: groupBySchema,
-  summary: z.object({
-    read: count,
-    scored: count,
-    skipped: count,
-    failed: count,
-    skippedInputs: z.array(problemSchema),
-    failedInputs: z.array(problemSchema),
-  }),
-  inputs: z.object({ count, hash: z.string(), files: z.array(z.string()) }),
-  accumulator: z.object({
-    kind: z.literal('empathy-accumulator'),
-    version: z.literal(1),
+/** Built on first use: only reading a partial back needs zod (see lazy-deps.ts). */
+function partialSchema(): ReturnType<typeof buildPartialSchema> {
+  return (built ??= buildPartialSchema());
+}
+
+function buildPartialSchema() {
+  const { z } = loadZod();
+  const count = z.number().int().min(0);
+  const problemSchema = z.object({
+    file: z.string(),
+    line: count.optional(),
+    column: count.optional(),
+    reason: z.string(),
+  });
+  const behaviourTally = z.object({ opportunities: count, met: count, findings: count, missed: count });
+  const statementTally = z.object({ text: z.string(), count, calls: count });
+  const groupTally = z.object({
+    calls: count,
+    passed: count,
+    sumTenths: count,
+    sumSquaresTenths: count,
+    histogram: z.array(count).length(101),
+    agentTurns: count,
+    penaltyTenths: count,
+    missedOpportunities: count,
+    criticalFailures: count,
+    behaviours: z.object(Object.fromEntries(BEHAVIOURS.map((b) => [b, behaviourTally])) as Record<(typeof BEHAVIOURS)[number], typeof behaviourTally>),
+    label: z.string().optional(),
+    scripted: z
+      .object({
+        statements: count,
+        apologies: count,
+        apologiesWithoutAction: count,
+        evicted: count,
+        phrases: z.record(z.string(), statementTally),
+      })
+      .optional(),
+  });
+  const groupBySchema = z.enum(GROUP_BYS);
+
+  return z.object({
+    type: z.literal(PARTIAL_TYPE),
+    schemaVersion: z.literal(1),
+    tool: z.string(),
+    version: z.string(),
+    rubric: z.object({
+      name: z.string(),
+      version: z.number(),
+      hash: z.string().min(1),
+      origin: z.string(),
+      pass: z.number(),
+      minCalls: count,
+    }),
     groupBy: groupBySchema,
-    groups: z.record(z.string(), groupTally),
-  }),
-});
+    summary: z.object({
+      read: count,
+      scored: count,
+      skipped: count,
+      failed: count,
+      skippedInputs: z.array(problemSchema),
+      failedInputs: z.array(problemSchema),
+    }),
+    inputs: z.object({ count, hash: z.string(), files: z.array(z.string()) }),
+    accumulator: z.object({
+      kind: z.literal('empathy-accumulator'),
+      version: z.literal(1),
+      groupBy: groupBySchema,
+      groups: z.record(z.string(), groupTally),
+    }),
+  });
+}
 
 /** The partial for a finished run; `files` is the run's expanded input list. */
 export function partialOf(run: Pick<ScoreRun, 'report' | 'accumulator' | 'files'>, rubric: { pass: number; minCalls: number }): Partial {
@@ -144,7 +154,7 @@ export function parsePartial(text: string, file: string): Partial {
   if ((data as { type?: unknown } | null)?.type !== PARTIAL_TYPE) {
     throw new InputError(file, `not a partial result (expected "type": "${PARTIAL_TYPE}" from \`empathy score --format partial\`)`);
   }
-  const parsed = partialSchema.safeParse(data);
+  const parsed = partialSchema().safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';

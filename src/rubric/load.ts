@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { loadYaml } from '../lazy-deps.js';
 import type { Rubric } from '../types.js';
 import { RubricError, type RubricProblem } from './errors.js';
 import { issueMessages } from './issues.js';
@@ -23,8 +24,43 @@ export function isBuiltinRubric(name: string): name is BuiltinRubric {
   return (BUILTIN_RUBRICS as readonly string[]).includes(name);
 }
 
+/**
+ * Built-in rubrics as parsed at build time (scripts/cache-rubrics.mjs writes this file next to the compiled
+ * loader), so a run with a built-in rubric loads neither yaml nor zod. Used only when the YAML's hash and the
+ * fingerprint of the code that turns YAML into a Rubric both match; otherwise the file is parsed as usual.
+ */
+export function builtinCacheFile(): string {
+  return fileURLToPath(new URL('./builtin-rubrics.json', import.meta.url));
+}
+
+/** The modules whose code decides what a rubric file parses to (compiled names, next to this one). */
+const RUBRIC_CODE = ['./load.js', './normalise.js', './schema.js', './regex-safety.js', '../types.js'];
+
+export function builtinCodeFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const file of RUBRIC_CODE) hash.update(readFileSync(new URL(file, import.meta.url)));
+  return hash.digest('hex');
+}
+
+interface BuiltinCache {
+  code: string;
+  rubrics: Partial<Record<BuiltinRubric, Rubric>>;
+}
+
+function cachedBuiltin(name: BuiltinRubric, bytes: Buffer): Rubric | undefined {
+  let cache: BuiltinCache;
+  try {
+    cache = JSON.parse(readFileSync(builtinCacheFile(), 'utf8')) as BuiltinCache;
+    const rubric = cache.rubrics[name];
+    if (!rubric || rubric.hash !== rubricHash(bytes) || cache.code !== builtinCodeFingerprint()) return undefined;
+    return rubric;
+  } catch {
+    return undefined; // no cache (running from src/, or not built by `npm run build`): parse
+  }
+}
+
 /** `--rubric` value: a built-in name (default|strict|support) or a path to a YAML file. */
-export function loadRubric(nameOrPath: string): Rubric {
+export function loadRubric(nameOrPath: string, options: { cache?: boolean } = {}): Rubric {
   const builtin = isBuiltinRubric(nameOrPath);
   const file = builtin ? builtinRubricPath(nameOrPath) : nameOrPath;
   let bytes: Buffer;
@@ -37,8 +73,14 @@ export function loadRubric(nameOrPath: string): Rubric {
       { file: nameOrPath, line: 0, column: 0, message: `cannot read rubric (${why}); built-in rubrics are ${BUILTIN_RUBRICS.join(', ')}` },
     ]);
   }
+  if (builtin && options.cache !== false) {
+    const cached = cachedBuiltin(nameOrPath, bytes);
+    if (cached) return cached;
+  }
   return parseRubricBytes(bytes, file, builtin ? nameOrPath : file);
 }
+
+const rubricHash = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
 
 /** Parse rubric text; `file` is used in error positions and as the rubric's origin. */
 export function parseRubric(text: string, file: string): Rubric {
@@ -46,8 +88,9 @@ export function parseRubric(text: string, file: string): Rubric {
 }
 
 function parseRubricBytes(bytes: Buffer, file: string, origin: string): Rubric {
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+  const hash = rubricHash(bytes);
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const { LineCounter, parseDocument } = loadYaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { keepSourceTokens: true, lineCounter: counter, prettyErrors: false });
   const problem = (path: PathKey[], message: string, key?: string): RubricProblem => {
@@ -67,7 +110,7 @@ function parseRubricBytes(bytes: Buffer, file: string, origin: string): Rubric {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new RubricError([problem([], 'a rubric must be a mapping with at least `name` and `behaviours`')]);
   }
-  const parsed = rubricFileSchema.safeParse(data);
+  const parsed = rubricFileSchema().safeParse(data);
   if (!parsed.success) {
     const problems = issueMessages(parsed.error.issues, data).map((m) => problem(m.path, m.message, m.key));
     throw new RubricError(sortProblems(problems));

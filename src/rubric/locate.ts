@@ -1,6 +1,7 @@
 // Maps a path inside the parsed rubric (["behaviours", "apology", "weight"]) to a 1-based
 // line:column in the YAML source, using the node ranges `yaml` keeps.
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { loadYaml } from '../lazy-deps.js';
 
 export type PathKey = string | number;
 
@@ -17,6 +18,7 @@ interface Located {
 }
 
 function walk(doc: Document, path: readonly PathKey[]): Located {
+  const { isMap, isPair, isScalar, isSeq } = loadYaml();
   let node: unknown = doc.contents;
   let key: Node | undefined;
   for (const step of path) {

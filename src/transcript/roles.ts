@@ -1,8 +1,8 @@
 // Role resolution (DESIGN §4): explicit labels → role map / --agent-names → greeting heuristic → 'unknown' + warning.
 // Also assigns each agent turn its agentId (explicit id > agent name / speaker slug > file name).
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
 import type { BehaviourId, Role, Transcript, Turn } from '../types.js';
+import { loadYaml } from '../lazy-deps.js';
 import { InputError } from './input-error.js';
 import { agentIdFromFileName, isRedactionToken, slug } from './util.js';
 
@@ -95,7 +95,7 @@ export async function loadRoleMap(file: string): Promise<RoleMap> {
 }
 
 export function parseRoleMap(text: string, file: string): RoleMap {
-  const doc = parseDocument(text);
+  const doc = loadYaml().parseDocument(text);
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const message = (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');

@@ -1,6 +1,6 @@
 // `empathy rubric check <file>` and `empathy rubric show [name|file]` as pure functions
 // (no process access); main.ts wires them into commander and writes the streams.
-import { stringify } from 'yaml';
+import { loadYaml } from '../../lazy-deps.js';
 import { RubricError, formatRubricProblem } from '../../rubric/errors.js';
 import { loadRubric } from '../../rubric/load.js';
 import { BEHAVIOURS, type PhraseAdd, type Rubric } from '../../types.js';
@@ -81,7 +81,7 @@ export function runRubricShow(nameOrFile = 'default'): CommandResult {
       `# Effective rubric "${rubric.name}" v${rubric.version} from ${rubric.origin} (hash ${rubric.hash}).\n` +
       '# Defaults are filled in: unlisted behaviours are weight 0 / never-required; penalties not\n' +
       '# mentioned in the file are 0 points.\n';
-    return { stdout: header + stringify(rubricToYamlObject(rubric), { lineWidth: 0 }), stderr: '', exitCode: 0 };
+    return { stdout: header + loadYaml().stringify(rubricToYamlObject(rubric), { lineWidth: 0 }), stderr: '', exitCode: 0 };
   } catch (err) {
     return failure(err);
   }
