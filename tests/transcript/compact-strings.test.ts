@@ -7,46 +7,35 @@ import type { Transcript } from '../../src/types.js';
 // Well-formed strings of any script (paths and ids as the readers produce them), plus long ones to force growth.
 const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme-ascii', minLength: 200, maxLength: 3000 }));
 
-describe('StringList', () => {
-  it('gives back every string it was given, in order, through get, iteration and toArray', () => {
+// Paths built from a few directory and file names, so directories repeat (as in a walked tree), plus odd strings.
+const segment = fc.constantFrom('calls', 'a b', 'ü', '', '.', '..', 'x\\y', 'ACC-0000003.txt', '2026-01');
+const path = fc.oneof(fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/')), text, fc.constant('-'));
+
+describe.each([
+  ['StringList', StringList, text],
+  ['PathList', PathList, path],
+] as const)('%s', (_name, List, item) => {
+  it('gives back every string it was given, in order, through get, iteration and toArray, before and after trim', () => {
     fc.assert(
-      fc.property(fc.array(text, { maxLength: 600 }), (strings) => {
-        const list = StringList.from(strings);
+      fc.property(fc.array(item, { maxLength: 500 }), (strings) => {
+        const list = List.from(strings);
         expect(list.length).toBe(strings.length);
         expect(list.toArray()).toEqual(strings);
         strings.forEach((s, i) => expect(list.get(i)).toBe(s));
+        list.trim();
+        expect([...list]).toEqual(strings);
+        list.push('after/trim.txt');
+        expect(list.get(strings.length)).toBe('after/trim.txt');
       }),
       { numRuns: 60 },
     );
   });
 
   it('refuses an index it does not hold', () => {
-    const list = StringList.from(['a', 'b']);
+    const list = List.from(['a', 'b/c']);
     expect(() => list.get(2)).toThrow(RangeError);
     expect(() => list.get(-1)).toThrow(RangeError);
     expect(() => list.get(0.5)).toThrow(RangeError);
-  });
-});
-
-describe('PathList', () => {
-  // Paths built from a few directory and file names, so directories repeat (as in a walked tree), plus odd strings.
-  const segment = fc.constantFrom('calls', 'a b', 'ü', '', '.', '..', 'x\\y', 'ACC-0000003.txt', '2026-01');
-  const path = fc.oneof(fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/')), text, fc.constant('-'));
-
-  it('gives back every path it was given, in order', () => {
-    fc.assert(
-      fc.property(fc.array(path, { maxLength: 400 }), (paths) => {
-        const list = PathList.from(paths);
-        expect(list.length).toBe(paths.length);
-        expect(list.toArray()).toEqual(paths);
-        paths.forEach((p, i) => expect(list.get(i)).toBe(p));
-        list.trim();
-        expect(list.toArray()).toEqual(paths);
-        list.push('after/trim.txt');
-        expect(list.get(paths.length)).toBe('after/trim.txt');
-      }),
-      { numRuns: 80 },
-    );
   });
 });
 
