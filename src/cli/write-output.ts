@@ -60,32 +60,45 @@ function directSink(output: string): OutputSink {
 }
 
 /**
- * Chunks are joined up to this size and written synchronously to the file's descriptor: an fs.promises write per
- * 30 KB call cost more than scoring it, and text held back for long (256 KB at first) outlived young-generation
- * collections, so the main thread's old generation (and RSS) grew with the run.
+ * Chunks are encoded straight into one reused buffer of this size and written synchronously to the file's descriptor:
+ * an fs.promises write per 30 KB call cost more than scoring it, text held back as strings (256 KB at first) outlived
+ * young-generation collections and grew the main thread's old generation, and joining and re-encoding the held-back
+ * strings was the largest allocation of a scoring run after tokenising.
  */
-const WRITE_BUFFER_CHARS = 64 * 1024;
+const WRITE_BUFFER_BYTES = 256 * 1024;
 
 /** Collects small writes to a file and writes them in larger pieces, in order. */
 function createWriteBuffer(file: () => Promise<FileHandle>): { write(chunk: string): Promise<void>; flush(): Promise<void> } {
-  let pending: string[] = [];
-  let size = 0;
-  const flush = async (): Promise<void> => {
-    if (size === 0) return;
-    const bytes = Buffer.from(pending.length === 1 ? pending[0]! : pending.join(''), 'utf8');
-    pending = [];
-    size = 0;
-    const { fd } = await file();
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+  let used = 0;
+  let fd: number | undefined;
+  const writeAll = (target: number, bytes: Buffer, length: number): void => {
+    for (let at = 0; at < length; ) at += writeSync(target, bytes, at, length - at);
   };
+  // Once the file is open everything below is synchronous, so writes land in call order even when not awaited.
+  const open = async (): Promise<number> => (fd ??= (await file()).fd);
   return {
     async write(chunk) {
       if (chunk === '') return;
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= WRITE_BUFFER_CHARS) await flush();
+      const target = fd ?? (await open());
+      // A UTF-16 code unit is at most 3 bytes of UTF-8.
+      if (used + chunk.length * 3 > buffer.length) {
+        writeAll(target, buffer, used);
+        used = 0;
+      }
+      if (chunk.length * 3 > buffer.length) {
+        const bytes = Buffer.from(chunk, 'utf8');
+        writeAll(target, bytes, bytes.length);
+      } else {
+        used += buffer.write(chunk, used, 'utf8');
+      }
     },
-    flush,
+    async flush() {
+      if (used === 0) return;
+      const target = fd ?? (await open());
+      writeAll(target, buffer, used);
+      used = 0;
+    },
   };
 }
 

@@ -41,7 +41,8 @@ export function scanAgentPhrases(
       const draft = judge(turn, match);
       if (draft) candidates.push(draft);
     }
-    drafts.push(...bestPerSentence(candidates, priority));
+    if (candidates.length === 1) drafts.push(candidates[0]!);
+    else if (candidates.length > 1) drafts.push(...bestPerSentence(candidates, priority));
   }
   return drafts;
 }

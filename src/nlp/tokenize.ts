@@ -54,6 +54,13 @@ export function tokenize(text: string): RawToken[] {
         at = end;
         continue;
       }
+    } else {
+      const end = scanAsciiPunct(text, at, c);
+      if (end > 0) {
+        tokens.push({ start: at, end, type: 'punct' });
+        at = end;
+        continue;
+      }
     }
     at = scanGeneral(tokens, text, at);
   }
@@ -92,7 +99,45 @@ function scanAsciiWord(text: string, start: number): number {
     const e = text.charCodeAt(j + 1);
     if (isAsciiAlnum(e) || e === 47 /* / */) return 0;
   }
+  // "john..smith@x.com", "a--b@x.com": the word is the start of an e-mail address's local part.
+  if ((d === 46 || d === 45) && localPartRunsToAt(text, j)) return 0;
   return j;
+}
+
+/**
+ * Fast path for the commonest punctuation (a comma, a full stop, "?!"): its end, or 0 when the general scanner must
+ * decide (a dot or hyphen may start an e-mail address such as ".j@x.io", a dash run may be long, "'" a clitic).
+ */
+function scanAsciiPunct(text: string, start: number, c: number): number {
+  if (c === 44 /* , */ || c === 59 /* ; */ || c === 58 /* : */ || c === 34 /* " */ || c === 40 /* ( */ || c === 41 /* ) */) {
+    return start + 1;
+  }
+  if (c !== 46 /* . */ && c !== 33 /* ! */ && c !== 63 /* ? */) return 0;
+  let j = start + 1;
+  let dot = c === 46;
+  for (; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 46) dot = true;
+    else if (d !== 33 && d !== 63) break;
+  }
+  // A run with a dot followed by an e-mail character could be the start of an address: the general scanner decides.
+  if (dot && j < text.length && isEmailChar(text.charCodeAt(j))) return 0;
+  return j;
+}
+
+/** Whether the characters an e-mail address's local part may hold ([A-Za-z0-9_.+-]) run from `at` to an "@". */
+function localPartRunsToAt(text: string, at: number): boolean {
+  let k = at;
+  while (k < text.length && isLocalPartChar(text.charCodeAt(k))) k++;
+  return k < text.length && text.charCodeAt(k) === 64;
+}
+
+function isLocalPartChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 95 /* _ */ || c === 46 /* . */ || c === 43 /* + */ || c === 45 /* - */;
+}
+
+function isEmailChar(c: number): boolean {
+  return isAsciiAlnum(c) || c === 95 /* _ */ || c === 43 /* + */ || c === 45 /* - */ || c === 64 /* @ */ || c >= 128;
 }
 
 function scanGeneral(tokens: RawToken[], text: string, at: number): number {
@@ -116,8 +161,8 @@ function isAsciiAlnum(c: number): boolean {
 }
 
 function pushWord(tokens: RawToken[], text: string, start: number, end: number): void {
-  const tail = text.slice(Math.max(start + 1, end - 3), end).toLowerCase();
-  if (tail.includes("'")) {
+  if (hasApostropheBetween(text, Math.max(start + 1, end - 3), end)) {
+    const tail = text.slice(Math.max(start + 1, end - 3), end).toLowerCase();
     for (const clitic of SUFFIX_CLITICS) {
       if (end - start > clitic.length && tail.endsWith(clitic)) {
         const cut = end - clitic.length;
@@ -152,7 +197,7 @@ export function splitSentences(text: string, tokens: readonly RawToken[]): RawSe
     if (!next) break;
     let boundary = false;
     let last = i;
-    const value = text.slice(token.start, token.end);
+    const value = token.type === 'punct' ? text.slice(token.start, token.end) : '';
     if (token.type === 'punct' && TERMINAL.test(value)) {
       while (isAttachedClosing(text, tokens, last)) last++;
       boundary = last + 1 < tokens.length && !isAbbreviationStop(text, tokens, i, value);
@@ -194,6 +239,11 @@ function isAbbreviationStop(text: string, tokens: readonly RawToken[], i: number
 function isAttachedClosing(text: string, tokens: readonly RawToken[], last: number): boolean {
   const next = tokens[last + 1];
   return next !== undefined && next.start === tokens[last]!.end && CLOSING.test(text.slice(next.start, next.end));
+}
+
+function hasApostropheBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 39) return true;
+  return false;
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {

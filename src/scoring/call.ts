@@ -150,12 +150,13 @@ export function scoreCall(transcript: Transcript, findings: Finding[], rubric: R
     };
   };
 
-  const whole = scorePart(makePart(() => true), kept, rubric);
   const agentIds = [...new Set(agentIndexes.map((i) => owners[i]!))];
   const agents: AgentCallScore[] = agentIds.map((agentId) => ({
     agentId,
     ...scorePart(makePart((turn) => owners[turn] === agentId), kept, rubric),
   }));
+  // With one agent every turn is theirs, so their part is the whole call: scored once, not twice.
+  const whole = agents.length === 1 ? agents[0]! : scorePart(makePart(() => true), kept, rubric);
 
   const result: CallResult = {
     transcriptId: transcript.id,

@@ -54,7 +54,19 @@ const CUSTOMER_WORDS = new Set(['customer', 'caller', 'client', 'member', 'user'
 const SYSTEM_WORDS = new Set(['system', 'ivr', 'bot']);
 
 /** Role named by a speaker label such as "Agent", "Customer 2", "Support Rep", "IVR"; undefined for names. */
+/** Labels repeat on every line of a call ("Agent:", "Customer:"): their role is worked out once. */
+const labelRoles = new Map<string, Role | undefined>();
+const MAX_CACHED_LABELS = 1000;
+
 export function roleFromLabel(label: string): Role | undefined {
+  if (labelRoles.has(label)) return labelRoles.get(label);
+  const role = computeRoleFromLabel(label);
+  if (labelRoles.size >= MAX_CACHED_LABELS) labelRoles.clear();
+  labelRoles.set(label, role);
+  return role;
+}
+
+function computeRoleFromLabel(label: string): Role | undefined {
   const words = label
     .toLowerCase()
     .split(/[^a-z]+/)

@@ -21,6 +21,8 @@ const TIMESTAMP = /^\s*\[\s*((?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)\s*\]\s*
 const LABEL = /^(\[[A-Z_]{2,30}\]|[^:()[\]]{1,40}?)\s*(?:\(([^()]{1,40})\))?\s*:(?:\s+(.*)|$)/;
 const TRANSFER = /^\s*transfer[\s_-]?to\s*:\s*(\S.*?)\s*$/i;
 
+const MORE_THAN_FIVE_WORDS = /(?:\s+\S+){5}/;
+
 interface Label {
   name: string;
   paren?: string;
@@ -31,7 +33,7 @@ function parseLabel(line: string): Label | undefined {
   const m = LABEL.exec(line);
   if (!m) return undefined;
   const name = m[1]!.trim();
-  if (name === '' || name.split(/\s+/).length > 5) return undefined;
+  if (name === '' || MORE_THAN_FIVE_WORDS.test(name)) return undefined;
   // Sentence punctuation means prose ("Well, the fee is: …"), not a speaker name.
   if (/[!?;,"“”…]|\.\s*$/.test(name)) return undefined;
   if (/^\d+$/.test(name)) return undefined;
@@ -70,9 +72,16 @@ function readText(text: string, ctx: ReadContext): ReadOutput {
   if (!header.id) header.id = idFromFileName(ctx.file);
 
   // Labels seen at the start of two or more lines are speakers even without a role word.
+  // Each line's timestamp and label, parsed once for both passes.
+  const stamps: (RegExpExecArray | null)[] = new Array(lines.length).fill(null);
+  const labels: (Label | undefined)[] = new Array(lines.length).fill(undefined);
   const labelCounts = new Map<string, number>();
   for (let i = bodyStart; i < lines.length; i++) {
-    const label = parseLabel(lines[i]!.replace(TIMESTAMP, ''));
+    const raw = lines[i]!;
+    const stamp = TIMESTAMP.exec(raw);
+    const label = parseLabel(stamp ? raw.slice(stamp[0].length) : raw);
+    stamps[i] = stamp;
+    labels[i] = label;
     if (label) labelCounts.set(label.name.toLowerCase(), (labelCounts.get(label.name.toLowerCase()) ?? 0) + 1);
   }
   const knownNames = new Set(
@@ -92,9 +101,9 @@ function readText(text: string, ctx: ReadContext): ReadOutput {
       transferAgentId = transfer[1];
       continue;
     }
-    const stamp = TIMESTAMP.exec(raw);
+    const stamp = stamps[i] ?? null;
     const line = stamp ? raw.slice(stamp[0].length) : raw;
-    const label = parseLabel(line);
+    const label = labels[i];
     const isSpeaker =
       label !== undefined &&
       (stamp !== null ||

@@ -1,0 +1,44 @@
+// The output sink: what reaches the file is exactly the chunks written, in order, whatever their sizes and scripts.
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openOutput } from '../../src/cli/write-output.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'empathy-sink-'));
+let n = 0;
+
+describe('openOutput to a file', () => {
+  it('writes every chunk in order: small, multi-byte and larger than its buffer, awaited or not', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.string({ unit: 'grapheme', maxLength: 20 }),
+            fc.integer({ min: 40_000, max: 200_000 }).map((k) => 'é'.repeat(k)),
+          ),
+          { maxLength: 12 },
+        ),
+        fc.boolean(),
+        async (chunks, awaitEach) => {
+          const file = join(dir, `out-${n++}.ndjson`);
+          const sink = openOutput(file);
+          if (awaitEach) for (const c of chunks) await sink.write(c);
+          else await Promise.all(chunks.map((c) => sink.write(c)));
+          await sink.commit();
+          expect(readFileSync(file, 'utf8')).toBe(chunks.join(''));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('leaves nothing behind when aborted', async () => {
+    const sink = openOutput(join(dir, 'aborted.json'));
+    await sink.write('{"partial":');
+    await sink.abort();
+    expect(readdirSync(dir).filter((f) => f.includes('aborted'))).toEqual([]);
+  });
+});
