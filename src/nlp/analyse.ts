@@ -10,6 +10,7 @@
 import PorterStemmerModule from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Transcript, Turn } from '../types.js';
 import { FUNCTION_WORDS, IRREGULAR_LEMMAS, STOP_WORDS } from './lexicon.js';
+import type { TurnContent } from './overlap.js';
 import { splitSentences, tokenize } from './tokenize.js';
 
 export interface Token {
@@ -42,6 +43,8 @@ export interface AnalysedTurn {
   lower: string;
   tokens: Token[];
   sentences: Sentence[];
+  /** Content words for overlap (src/nlp/overlap.ts), filled in on first use. */
+  content: TurnContent | undefined;
 }
 
 export interface AnalysedCall {
@@ -143,7 +146,7 @@ export function analyseTurn(turn: Turn): AnalysedTurn {
     sentences.push({ start: raw[firstToken]!.start, end: raw[endToken - 1]!.end, firstToken, endToken });
   }
   if (analysed.length < text.length) sentences.push(...tailSentences(text, sentences[sentences.length - 1]?.end ?? 0, tokens.length));
-  return { turn, text, lower, tokens, sentences };
+  return { turn, text, lower, tokens, sentences, content: undefined };
 }
 
 /** Longest token-less sentence cut from an unanalysed tail (keeps detectors' sentence windows bounded). */

@@ -56,7 +56,23 @@ export interface ContentWord {
   token: Token;
 }
 
-const contentCache = new WeakMap<AnalysedTurn, ContentWord[]>();
+/** A turn's content words and, per key, the first token with it: worked out once per analysed turn. */
+export interface TurnContent {
+  words: ContentWord[];
+  firstByKey: Map<string, Token>;
+}
+
+function turnContent(turn: AnalysedTurn): TurnContent {
+  let content = turn.content;
+  if (content === undefined) {
+    const words = computeContentWords(turn);
+    const firstByKey = new Map<string, Token>();
+    for (const w of words) if (!firstByKey.has(w.key)) firstByKey.set(w.key, w.token);
+    content = { words, firstByKey };
+    turn.content = content;
+  }
+  return content;
+}
 
 /**
  * Content words of a turn, keyed by canonical stem (numbers by their digits). Memoised per analysed turn: the
@@ -64,12 +80,7 @@ const contentCache = new WeakMap<AnalysedTurn, ContentWord[]>();
  * shared: callers must not mutate it.
  */
 export function contentWords(turn: AnalysedTurn): ContentWord[] {
-  let words = contentCache.get(turn);
-  if (words === undefined) {
-    words = computeContentWords(turn);
-    contentCache.set(turn, words);
-  }
-  return words;
+  return turnContent(turn).words;
 }
 
 function computeContentWords(turn: AnalysedTurn): ContentWord[] {
@@ -81,11 +92,25 @@ function computeContentWords(turn: AnalysedTurn): ContentWord[] {
       continue;
     }
     if (!token.isWord || token.isFunctionWord) continue;
-    if (token.lower.length < 3 || FILLER.has(token.lemma) || FILLER.has(token.lower)) continue;
-    if (isRedactionToken(turn.text, token)) continue;
-    out.push({ key: CANONICAL.get(token.stem) ?? token.stem, token });
+    const key = wordKey(token);
+    if (key === null || isRedactionToken(turn.text, token)) continue;
+    out.push({ key, token });
   }
   return out;
+}
+
+/** Content key of a word (null for short words and filler), by its lower-cased form: the same for every occurrence. */
+const wordKeys = new Map<string, string | null>();
+const MAX_CACHED_KEYS = 30000;
+
+function wordKey(token: Token): string | null {
+  let key = wordKeys.get(token.lower);
+  if (key === undefined) {
+    key = token.lower.length < 3 || FILLER.has(token.lemma) || FILLER.has(token.lower) ? null : (CANONICAL.get(token.stem) ?? token.stem);
+    // Words with a digit are mostly one-offs (ids, order numbers): not worth a cache slot (see isCacheable in analyse.ts).
+    if (wordKeys.size < MAX_CACHED_KEYS && !/\d/.test(token.lower)) wordKeys.set(token.lower, key);
+  }
+  return key;
 }
 
 /** "[PII]", "[NAME]", "<PII>": masked personal data is opaque, never evidence that the agent echoed the customer. */
@@ -111,17 +136,19 @@ export function contentOverlap(
   agentEarlierKeys: ReadonlySet<string>,
 ): OverlapResult {
   const agentKeys = new Set(agent.map((w) => w.key));
-  const customerIndex = new Map<string, { turn: AnalysedTurn; token: Token }>();
-  for (const turn of customerTurns) {
-    for (const w of contentWords(turn)) if (!customerIndex.has(w.key)) customerIndex.set(w.key, { turn, token: w.token });
-  }
+  const indexes = customerTurns.map(turnContent);
   const shared: string[] = [];
   const echoed: { turn: AnalysedTurn; token: Token }[] = [];
   for (const key of agentKeys) {
-    const hit = customerIndex.get(key);
-    if (!hit || agentEarlierKeys.has(key)) continue;
-    shared.push(key);
-    echoed.push(hit);
+    if (agentEarlierKeys.has(key)) continue;
+    // The first customer turn (in the order given) that has the key, and its first token with it.
+    for (let i = 0; i < indexes.length; i++) {
+      const token = indexes[i]!.firstByKey.get(key);
+      if (token === undefined) continue;
+      shared.push(key);
+      echoed.push({ turn: customerTurns[i]!, token });
+      break;
+    }
   }
   return { agentContent: agentKeys.size, shared, ratio: agentKeys.size ? shared.length / agentKeys.size : 0, echoed };
 }
