@@ -20,7 +20,9 @@ export interface RawSentence {
 const SCANNER = new RegExp(
   [
     String.raw`(https?:\/\/[^\s<>"]+|www\.[^\s<>"]+)`,
-    String.raw`([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
+    // At most 64 characters before the "@" (RFC 5321's local-part limit): unbounded, a long run of "a.a.a…" made
+    // every position rescan to the end of the run, quadratic in the turn.
+    String.raw`([\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+)`,
     String.raw`(\p{L}[\p{L}\p{M}\p{N}]*(?:['-][\p{L}\p{M}\p{N}]+)*)`,
     String.raw`(\d+(?:[.,:/]\d+)*(?:%|st\b|nd\b|rd\b|th\b)?)`,
     String.raw`('(?:em|cause|til|bout|n)(?![\p{L}]))`,
@@ -100,7 +102,7 @@ function scanAsciiWord(text: string, start: number): number {
     if (isAsciiAlnum(e) || e === 47 /* / */) return 0;
   }
   // "john..smith@x.com", "a--b@x.com": the word is the start of an e-mail address's local part.
-  if ((d === 46 || d === 45) && localPartRunsToAt(text, j)) return 0;
+  if ((d === 46 || d === 45) && localPartRunsToAt(text, j, start + LOCAL_PART_MAX)) return 0;
   return j;
 }
 
@@ -125,10 +127,17 @@ function scanAsciiPunct(text: string, start: number, c: number): number {
   return j;
 }
 
-/** Whether the characters an e-mail address's local part may hold ([A-Za-z0-9_.+-]) run from `at` to an "@". */
-function localPartRunsToAt(text: string, at: number): boolean {
+/** The scanner's limit on an e-mail address's local part (the characters before "@"). */
+const LOCAL_PART_MAX = 64;
+
+/**
+ * Whether the characters an e-mail address's local part may hold ([A-Za-z0-9_.+-]) run from `at` to an "@" before
+ * `limit` (the furthest an "@" can be for an address starting at the word: the scan stays bounded).
+ */
+function localPartRunsToAt(text: string, at: number, limit: number): boolean {
   let k = at;
-  while (k < text.length && isLocalPartChar(text.charCodeAt(k))) k++;
+  const end = Math.min(text.length, limit + 1);
+  while (k < end && isLocalPartChar(text.charCodeAt(k))) k++;
   return k < text.length && text.charCodeAt(k) === 64;
 }
 

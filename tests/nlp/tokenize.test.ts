@@ -40,6 +40,16 @@ describe('tokenize', () => {
     expect(tokens('Café naïve Zürich 😀')).toEqual(['Café', 'naïve', 'Zürich', '😀/symbol']);
   });
 
+  it('reads at most 64 characters before the "@" of an e-mail address, so a long run of dotted letters stays linear', () => {
+    const local = 'a.'.repeat(31) + 'ab'; // 64 characters
+    expect(tokens(`${local}@x.io`)).toEqual([`${local}@x.io/email`]);
+    expect(tokens(`b${local}@x.io`)).not.toContain(`b${local}@x.io/email`);
+    // "a.a.a.…" without an "@": each position used to rescan the rest of the run for one.
+    const run = 'a.'.repeat(5000);
+    expect(tokenize(run)).toHaveLength(10000);
+    expect(tokenize(run)).toEqual(tokenizeReference(run));
+  });
+
   it('the ASCII fast paths (words, punctuation) give exactly the general scanner\'s tokens', () => {
     const textish = fc.stringMatching(/^[A-Za-z0-9 '.,;:!?"()@/_+\-…éü😀\n]{0,80}$/);
     // A small alphabet makes e-mail addresses that start with a dot (".a@b.c") likely: the punctuation fast path must
