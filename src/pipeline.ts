@@ -25,10 +25,10 @@ export interface ScoreOptions extends ReadOptions {
   /** Called with each call as soon as it is scored (already redacted when `redact`), e.g. to stream ndjson. */
   onCall?: (call: CallResult, provenance: Provenance) => void | Promise<void>;
   /**
-   * When given, calls scored on worker threads arrive here as their JSON text (`JSON.stringify` of the CallResult)
-   * instead of at onCall, saving the parse for callers that only write the text out (ndjson).
+   * When given, calls scored on worker threads arrive here as their JSON (`JSON.stringify` of the CallResult, as UTF-8
+   * bytes) instead of at onCall, saving the parse for callers that only write it out (ndjson).
    */
-  onCallJson?: (json: string, file: string, provenance: Provenance) => void | Promise<void>;
+  onCallJson?: (json: Uint8Array, file: string, provenance: Provenance) => void | Promise<void>;
   /** Mask personal data in every call, quote and reason. */
   redact?: boolean;
   /** --fail-under: groups below this mean score fail (exit 1). */
@@ -147,6 +147,8 @@ export async function loadBaseline(file: string): Promise<ScoreReport> {
   return data as ScoreReport;
 }
 
+const utf8 = new TextDecoder();
+
 export async function runScore(paths: string[], options: ScoreOptions = {}): Promise<ScoreRun> {
   const rubric = typeof options.rubric === 'object' ? options.rubric : loadRubric(options.rubric ?? 'default');
   // Read the baseline before the (possibly long) scoring run so a typo fails fast.
@@ -183,7 +185,7 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   // Worker results stay JSON text unless someone needs the object.
   const onSerialised = async (scored: SerialisedCall): Promise<void> => {
     if (!options.onCallJson || options.keepCalls) {
-      await onScored({ call: JSON.parse(scored.json) as CallResult, digest: scored.digest });
+      await onScored({ call: JSON.parse(utf8.decode(scored.json)) as CallResult, digest: scored.digest });
       return;
     }
     summary.scored++;

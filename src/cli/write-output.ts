@@ -22,7 +22,7 @@ export function decideColor({ flag, env, isTTY }: ColorInputs): boolean {
 
 /** A sink for results. Nothing is visible at `output` until commit(); abort() removes the temp file. */
 export interface OutputSink {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   commit(): Promise<void>;
   abort(): Promise<void>;
 }
@@ -68,29 +68,33 @@ function directSink(output: string): OutputSink {
 const WRITE_BUFFER_BYTES = 256 * 1024;
 
 /** Collects small writes to a file and writes them in larger pieces, in order. */
-function createWriteBuffer(file: () => Promise<FileHandle>): { write(chunk: string): Promise<void>; flush(): Promise<void> } {
+function createWriteBuffer(file: () => Promise<FileHandle>): { write(chunk: string | Uint8Array): Promise<void>; flush(): Promise<void> } {
   const buffer = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
   let used = 0;
   let fd: number | undefined;
-  const writeAll = (target: number, bytes: Buffer, length: number): void => {
+  const writeAll = (target: number, bytes: Uint8Array, length: number): void => {
     for (let at = 0; at < length; ) at += writeSync(target, bytes, at, length - at);
   };
   // Once the file is open everything below is synchronous, so writes land in call order even when not awaited.
   const open = async (): Promise<number> => (fd ??= (await file()).fd);
   return {
     async write(chunk) {
-      if (chunk === '') return;
+      if (chunk.length === 0) return;
       const target = fd ?? (await open());
-      // A UTF-16 code unit is at most 3 bytes of UTF-8.
-      if (used + chunk.length * 3 > buffer.length) {
+      // At most this many bytes: a UTF-16 code unit is at most 3 bytes of UTF-8.
+      const most = typeof chunk === 'string' ? chunk.length * 3 : chunk.length;
+      if (used + most > buffer.length) {
         writeAll(target, buffer, used);
         used = 0;
       }
-      if (chunk.length * 3 > buffer.length) {
-        const bytes = Buffer.from(chunk, 'utf8');
+      if (most > buffer.length) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
         writeAll(target, bytes, bytes.length);
-      } else {
+      } else if (typeof chunk === 'string') {
         used += buffer.write(chunk, used, 'utf8');
+      } else {
+        buffer.set(chunk, used);
+        used += chunk.length;
       }
     },
     async flush() {
@@ -145,8 +149,8 @@ function fileSink(output: string): OutputSink {
 }
 
 /** Resolves once the chunk is handed over, waiting for 'drain' when the stream is full (keeps memory flat). */
-function writeChunk(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (chunk === '') return Promise.resolve();
+function writeChunk(stream: NodeJS.WritableStream, chunk: string | Uint8Array): Promise<void> {
+  if (chunk.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const ok = stream.write(chunk, (err?: Error | null) => {
       if (err) reject(err);

@@ -7,11 +7,12 @@ export function callLine(call: CallResult, report: Pick<ScoreReport, 'provenance
 }
 
 /**
- * callLine for a call that is already JSON text (from a worker): the same bytes, built by splicing instead of
- * parsing and re-serialising 30 KB per call. `json` must be JSON.stringify of a CallResult (an object with keys).
+ * callLine for a call that is already JSON (from a worker, as UTF-8 bytes): the same bytes, spliced instead of
+ * parsing and re-serialising 30 KB per call. `json` must be JSON.stringify of a CallResult (an object with keys),
+ * encoded; its braces are one byte each, so the inside is bytes 1 to length - 1.
  */
-export function callLineFromJson(json: string, report: Pick<ScoreReport, 'provenance'>): string {
-  return `{"type":"call",${json.slice(1, -1)},"provenance":${JSON.stringify(report.provenance)}}\n`;
+export function callLineFromJson(json: Uint8Array, report: Pick<ScoreReport, 'provenance'>): (string | Uint8Array)[] {
+  return ['{"type":"call",', json.subarray(1, json.length - 1), `,"provenance":${JSON.stringify(report.provenance)}}\n`];
 }
 
 export function summaryLine(report: ScoreReport): string {

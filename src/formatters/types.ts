@@ -21,6 +21,9 @@ export interface Formatter {
   format(report: ScoreReport, options: FormatOptions): string;
   /** Streaming formats: one call at a time. */
   formatCall?(call: CallResult, report: Pick<ScoreReport, 'provenance'>, options: FormatOptions): string;
-  /** The same text as formatCall, from the call's JSON text (as workers deliver it), where that is cheaper. */
-  formatCallJson?(json: string, report: Pick<ScoreReport, 'provenance'>, options: FormatOptions): string;
+  /**
+   * The same output as formatCall, from the call's JSON as UTF-8 bytes (as workers deliver it), where that is cheaper:
+   * pieces to write in order, so the bytes go out without being decoded and encoded again.
+   */
+  formatCallJson?(json: Uint8Array, report: Pick<ScoreReport, 'provenance'>, options: FormatOptions): (string | Uint8Array)[];
 }

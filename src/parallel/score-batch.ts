@@ -4,12 +4,15 @@ import type { Transcript } from '../types.js';
 import type { CallScorer } from './call-scorer.js';
 import type { SerialisedCall } from './score-pool.js';
 
+const encoder = new TextEncoder();
+
 export function scoreBatch(score: CallScorer, input: Transcript[]): { output: SerialisedCall[] } | { error: string } {
   const output: SerialisedCall[] = [];
   for (const transcript of input) {
     try {
       const { call, digest } = score(transcript);
-      output.push({ json: JSON.stringify(call), digest, file: call.file });
+      // encode() gives each call its own ArrayBuffer (never Buffer's shared pool), so it can be transferred.
+      output.push({ json: encoder.encode(JSON.stringify(call)), digest, file: call.file });
     } catch (err) {
       const what = err instanceof Error ? err.message : String(err);
       return { error: `scoring call ${transcript.id} (${transcript.source.file}): ${what}` };

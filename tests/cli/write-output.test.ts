@@ -10,7 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'empathy-sink-'));
 let n = 0;
 
 describe('openOutput to a file', () => {
-  it('writes every chunk in order: small, multi-byte and larger than its buffer, awaited or not', async () => {
+  it('writes every chunk in order: text or bytes, small, multi-byte and larger than its buffer, awaited or not', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(
@@ -18,6 +18,10 @@ describe('openOutput to a file', () => {
             fc.string({ maxLength: 40 }),
             fc.string({ unit: 'grapheme', maxLength: 20 }),
             fc.integer({ min: 40_000, max: 200_000 }).map((k) => 'é'.repeat(k)),
+            // Bytes (calls from workers arrive as UTF-8 JSON), small and larger than the buffer.
+            fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.integer({ min: 100_000, max: 400_000 }).map((k) => 'ü'.repeat(k))).map(
+              (text) => new TextEncoder().encode(text),
+            ),
           ),
           { maxLength: 12 },
         ),
@@ -28,7 +32,8 @@ describe('openOutput to a file', () => {
           if (awaitEach) for (const c of chunks) await sink.write(c);
           else await Promise.all(chunks.map((c) => sink.write(c)));
           await sink.commit();
-          expect(readFileSync(file, 'utf8')).toBe(chunks.join(''));
+          const text = chunks.map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c))).join('');
+          expect(readFileSync(file, 'utf8')).toBe(text);
         },
       ),
       { numRuns: 60 },

@@ -120,7 +120,7 @@ export async function runScoreCommand(
     if (fromJson) {
       scoreOptions.onCallJson = async (json, file, provenance) => {
         progress.tick(file, provenance);
-        await sink.write(fromJson(json, { provenance }, formatOptions));
+        for (const piece of fromJson(json, { provenance }, formatOptions)) await sink.write(piece);
       };
     }
   } else if (COACHING_FORMATS.has(formatter.name)) {
