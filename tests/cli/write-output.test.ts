@@ -1,13 +1,14 @@
 // The output sink: what reaches the file is exactly the chunks written, in order, whatever their sizes and scripts.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openOutput } from '../../src/cli/write-output.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'empathy-sink-'));
 let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openOutput to a file', () => {
   it('writes every chunk in order: text or bytes, small, multi-byte and larger than its buffer, awaited or not', async () => {
