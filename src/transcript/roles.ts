@@ -219,8 +219,15 @@ export function buildTranscript(
   const warnings: string[] = [];
   const speakers: string[] = [];
   const bySpeaker = new Map<string, RawTurn[]>();
+  // A call has a few speakers over many turns: each label is normalised, and each agent label's id worked out, once.
+  const keys = new Map<string, string>();
+  const keyOf = (speaker: string): string => {
+    let key = keys.get(speaker);
+    if (key === undefined) keys.set(speaker, (key = norm(speaker)));
+    return key;
+  };
   for (const turn of rawTurns) {
-    const key = norm(turn.speaker);
+    const key = keyOf(turn.speaker);
     if (!bySpeaker.has(key)) {
       bySpeaker.set(key, []);
       speakers.push(key);
@@ -254,14 +261,25 @@ export function buildTranscript(
 
   const turns: Turn[] = [];
   let firstAgentSpeaker: string | undefined;
+  // Without an id of its own, a turn's agent id depends only on its speaker label (see agentIdFor).
+  const idBySpeaker = new Map<string, string>();
   for (const raw of rawTurns) {
-    const key = norm(raw.speaker);
+    const key = keyOf(raw.speaker);
     const resolved = speakerRole.get(key);
     const role: Role = raw.role && raw.role !== 'unknown' ? raw.role : (resolved?.role ?? 'unknown');
     const turn: Turn = { index: turns.length, role, speaker: raw.speaker, text: raw.text };
     if (role === 'agent') {
       firstAgentSpeaker ??= key;
-      turn.agentId = ctx.options.agentId ?? agentIdFor(raw, key, key === firstAgentSpeaker, resolved, header, ctx.file);
+      if (ctx.options.agentId !== undefined) turn.agentId = ctx.options.agentId;
+      else if (raw.agentId) turn.agentId = raw.agentId;
+      else {
+        let id = idBySpeaker.get(raw.speaker);
+        if (id === undefined) {
+          id = agentIdFor(raw, key, key === firstAgentSpeaker, resolved, header, ctx.file);
+          idBySpeaker.set(raw.speaker, id);
+        }
+        turn.agentId = id;
+      }
     }
     if (raw.start !== undefined) turn.start = raw.start;
     if (raw.end !== undefined) turn.end = raw.end;

@@ -74,6 +74,22 @@ export function splitLines(text: string): string[] {
   return stripBom(text).split(/\r\n|\n|\r/);
 }
 
+/** The first `count` lines of `text` that are not blank, as splitLines would give them, without splitting the rest. */
+export function firstNonBlankLines(text: string, count: number): string[] {
+  const body = stripBom(text);
+  const out: string[] = [];
+  let start = 0;
+  while (out.length < count && start <= body.length) {
+    let end = start;
+    while (end < body.length && body.charCodeAt(end) !== 10 && body.charCodeAt(end) !== 13) end++;
+    const line = body.slice(start, end);
+    if (line.trim() !== '') out.push(line);
+    if (end >= body.length) break;
+    start = end + (body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return out;
+}
+
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

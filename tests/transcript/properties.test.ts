@@ -5,6 +5,7 @@ import { readBytes, type InputEvent } from '../../src/transcript/read-inputs.js'
 import { READERS, type Reader } from '../../src/transcript/readers/index.js';
 import { csvReader } from '../../src/transcript/readers/csv.js';
 import { jsonlReader } from '../../src/transcript/readers/json.js';
+import { firstNonBlankLines, splitLines } from '../../src/transcript/util.js';
 
 /** Runs a reader; a ReadOutput or an InputError is fine, anything else fails the property. */
 function readsOrRejects(reader: Reader, text: string): boolean {
@@ -95,6 +96,21 @@ describe('a good record next to a malformed one is kept', () => {
         expect(out.transcripts[0]!.turns).toHaveLength(texts.length);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('firstNonBlankLines', () => {
+  it('gives the first non-blank lines exactly as splitting every line would (LF, CRLF, CR, BOM, blanks)', () => {
+    const linesish = fc
+      .array(fc.constantFrom('Agent: hi', 'Customer: hello', '', ' ', '\t', 'x', '\r', '\n', '\r\n', '\n\r', '\uFEFF'), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(linesish, fc.string()), fc.integer({ min: 0, max: 25 }), (text, count) => {
+        const expected = splitLines(text).filter((l) => l.trim() !== '').slice(0, count);
+        expect(firstNonBlankLines(text, count)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,7 +1,7 @@
 // Plain-text transcripts: `Agent: …` / `Customer: …` lines, optional `[hh:mm:ss]` prefixes and header block.
 import { InputError } from '../input-error.js';
 import { buildTranscript, roleFromLabel, type CallHeader, type RawTurn } from '../roles.js';
-import { cleanText, idFromFileName, isRedactionToken, normaliseDate, parseTimestamp, splitLines } from '../util.js';
+import { cleanText, firstNonBlankLines, idFromFileName, isRedactionToken, normaliseDate, parseTimestamp, splitLines } from '../util.js';
 import type { ReadContext, ReadOutput, Reader } from './types.js';
 
 const HEADER_KEYS: Record<string, keyof CallHeader> = {
@@ -53,7 +53,7 @@ export const textReader: Reader = {
     'header block (Call-Id, Agent-Id, Agent-Name, Team, Date, Channel), [hh:mm:ss] timestamps, ' +
     'Speaker / "Name (Agent)" / "Agent (agent id)" labels, continuation lines, Transfer-To: <agent id>',
   sniff(head) {
-    const lines = splitLines(head).filter((l) => l.trim() !== '').slice(0, 20);
+    const lines = firstNonBlankLines(head, 20);
     return lines.some((l) => {
       const label = parseLabel(l.replace(TIMESTAMP, ''));
       return label !== undefined && (roleFromLabel(label.name) !== undefined || label.paren !== undefined);
