@@ -182,7 +182,7 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
     if (options.keepCalls) calls.push(scored.call);
     if (options.onCall) await options.onCall(scored.call, provenance);
   };
-  // Worker results stay JSON text unless someone needs the object.
+  // Worker results stay JSON bytes unless someone needs the object.
   const onSerialised = async (scored: SerialisedCall): Promise<void> => {
     if (!options.onCallJson || options.keepCalls) {
       await onScored({ call: JSON.parse(utf8.decode(scored.json)) as CallResult, digest: scored.digest });

@@ -53,11 +53,11 @@ const AGENT_WORDS = new Set([
 const CUSTOMER_WORDS = new Set(['customer', 'caller', 'client', 'member', 'user', 'patient']);
 const SYSTEM_WORDS = new Set(['system', 'ivr', 'bot']);
 
-/** Role named by a speaker label such as "Agent", "Customer 2", "Support Rep", "IVR"; undefined for names. */
 /** Labels repeat on every line of a call ("Agent:", "Customer:"): their role is worked out once. */
 const labelRoles = new Map<string, Role | undefined>();
 const MAX_CACHED_LABELS = 1000;
 
+/** Role named by a speaker label such as "Agent", "Customer 2", "Support Rep", "IVR"; undefined for names. */
 export function roleFromLabel(label: string): Role | undefined {
   if (labelRoles.has(label)) return labelRoles.get(label);
   const role = computeRoleFromLabel(label);
