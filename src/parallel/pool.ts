@@ -22,6 +22,8 @@ export interface OrderedPoolOptions<TIn, TOut> {
    * while submit()/finish() would otherwise wait; workers then get two batches at a time so they never wait for it.
    */
   local?: (input: TIn) => { output: TOut } | { error: string };
+  /** How a batch travels to a worker (default: the input itself, structured-cloned), and buffers to transfer. */
+  encode?: (input: TIn) => { message: unknown; transfer: ArrayBuffer[] };
 }
 
 export interface OrderedPool<TIn> {
@@ -124,7 +126,12 @@ export function createOrderedPool<TIn, TOut>(options: OrderedPoolOptions<TIn, TO
         const job = queue.shift()!;
         slot.pending++;
         slot.worker.ref();
-        slot.worker.postMessage(job);
+        if (options.encode) {
+          const { message, transfer } = options.encode(job.input);
+          slot.worker.postMessage({ seq: job.seq, input: message }, transfer);
+        } else {
+          slot.worker.postMessage(job);
+        }
       }
     }
     for (const slot of slots) if (slot.pending === 0) slot.worker.unref();

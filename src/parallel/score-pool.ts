@@ -6,6 +6,7 @@ import type { Transcript } from '../types.js';
 import { createCallScorer, type CallScorer, type CallScorerOptions } from './call-scorer.js';
 import { createOrderedPool } from './pool.js';
 import { scoreBatch } from './score-batch.js';
+import { packBatch, packedBuffers } from './transcript-pack.js';
 
 /**
  * A call scored on a worker: the CallResult as JSON in UTF-8 bytes, its aggregation digest and its file (for
@@ -57,6 +58,10 @@ export function createScoringPool(
     maxInFlight: jobs * 3,
     resourceLimits: WORKER_HEAP,
     local: (input) => scoreBatch((localScore ??= createCallScorer(scorer)), input),
+    encode: (input) => {
+      const message = packBatch(input);
+      return { message, transfer: packedBuffers(message) };
+    },
     onResult: async (calls) => {
       for (const call of calls) await onResult(call);
     },

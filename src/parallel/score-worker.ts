@@ -3,14 +3,14 @@
 // buffers are transferred (no copy, and nothing for the receiving thread's GC to move), far cheaper than a structured
 // clone of the result's object tree, and the thread that writes ndjson writes the bytes as they are.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Transcript } from '../types.js';
 import { createCallScorer, type CallScorerOptions } from './call-scorer.js';
 import { scoreBatch } from './score-batch.js';
+import { unpackBatch, type PackedBatch } from './transcript-pack.js';
 
 const score = createCallScorer(workerData as CallScorerOptions);
 
-parentPort!.on('message', ({ seq, input }: { seq: number; input: Transcript[] }) => {
-  const reply = { seq, ...scoreBatch(score, input) };
+parentPort!.on('message', ({ seq, input }: { seq: number; input: PackedBatch }) => {
+  const reply = { seq, ...scoreBatch(score, unpackBatch(input)) };
   const transfer = 'output' in reply ? reply.output.map((call) => call.json.buffer as ArrayBuffer) : [];
   parentPort!.postMessage(reply, transfer);
 });
