@@ -54,7 +54,7 @@ export interface AnalysedCall {
 
 const stemmer = PorterStemmerModule as unknown as { stem(word: string): string };
 const stemCache = new Map<string, string>();
-const MAX_CACHED_WORDS = 30000;
+export const MAX_CACHED_WORDS = 30000;
 const HAS_DIGIT = /\d/;
 
 /**
@@ -62,7 +62,7 @@ const HAS_DIGIT = /\d/;
  * the caches with one-offs and grew each thread's heap for the first 100k calls of a run. Every other word in the
  * 100k-call bench corpus is among 910 distinct ones.
  */
-function isCacheable(word: string): boolean {
+export function isCacheable(word: string): boolean {
   return !HAS_DIGIT.test(word);
 }
 

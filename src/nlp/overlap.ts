@@ -1,5 +1,5 @@
 // Content-word overlap between an agent turn and the customer's preceding words (paraphrase evidence).
-import { stem, type AnalysedTurn, type Token } from './analyse.js';
+import { isCacheable, MAX_CACHED_WORDS, stem, type AnalysedTurn, type Token } from './analyse.js';
 
 /** Small curated synonym sets: every member maps to the set's first word's stem. */
 const SYNONYM_SETS: readonly (readonly string[])[] = [
@@ -101,14 +101,12 @@ function computeContentWords(turn: AnalysedTurn): ContentWord[] {
 
 /** Content key of a word (null for short words and filler), by its lower-cased form: the same for every occurrence. */
 const wordKeys = new Map<string, string | null>();
-const MAX_CACHED_KEYS = 30000;
 
 function wordKey(token: Token): string | null {
   let key = wordKeys.get(token.lower);
   if (key === undefined) {
     key = token.lower.length < 3 || FILLER.has(token.lemma) || FILLER.has(token.lower) ? null : (CANONICAL.get(token.stem) ?? token.stem);
-    // Words with a digit are mostly one-offs (ids, order numbers): not worth a cache slot (see isCacheable in analyse.ts).
-    if (wordKeys.size < MAX_CACHED_KEYS && !/\d/.test(token.lower)) wordKeys.set(token.lower, key);
+    if (wordKeys.size < MAX_CACHED_WORDS && isCacheable(token.lower)) wordKeys.set(token.lower, key);
   }
   return key;
 }
