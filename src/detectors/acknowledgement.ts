@@ -1,4 +1,4 @@
-import type { AnalysedTurn } from '../nlp/analyse.js';
+import type { AnalysedTurn, Sentence } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import { ACKNOWLEDGEMENT_PHRASES } from './lexicons/acknowledgement.js';
@@ -26,8 +26,20 @@ const LATER_QUESTION = /(?:[,;.…!]|\bbut|\band)\s*(?:but |and |so |then )?(?:d
 const DENIAL_AFTER_OH_NO = /^[\s,.!]*(?:no\b|not\b|don'?t\b|do not\b|never\b|that'?s fine|it'?s fine|you'?re fine|no problem)/;
 /** What one imagines: a way it feels ("how hard", "what that's like", "that", end of clause), not an activity or a reason. */
 const IMAGINED_FEELING = /^\s*(?:$|[,.!;:…]|how\b|what\b|that\b|it\b|this\b|the (?:frustration|stress|worry|pain|shock)|your\b|you\b|so\b|too\b)/;
+/** A feeling that is good news ("it seems like you are feeling better"): rejoicing with it is not validation. */
+const GOOD_FEELING_AFTER = /^\s*(?:(?:so|much|a (?:lot|bit|little)|really|very|way) )*(?:better|good|great|happy|happier|relieved|excited|glad|hopeful|optimistic|proud|confident|positive|calm|calmer|okay|ok|fine|safe|safer|comfortable|motivated|lucky|grateful|blessed)\b/;
+/** Right before the construction: a condition ("if that's hard for you, …", "even if it's frustrating"). */
+const CONDITIONAL = new Set(['if', 'unless']);
 /** Bare "I understand" that leads into a refusal or is only a receipt. */
 const REFUSAL_AFTER = /^\s*[,.]?\s*(?:but|however|unfortunately|though)\b/;
+/**
+ * "Yes, but": the validation is conceded and then taken back by a turn to advice, reassurance, a minimiser or a
+ * rule ("I know it's hard, but you have to …", "that sounds painful, but at least …", "I understand it's tough.
+ * However, the policy …"). Like a bare "I understand" before a refusal, it does not validate the feeling. A "but" that
+ * leads into help ("… but let me see what I can do") keeps the validation.
+ */
+const TAKEN_BACK =
+  /(?:^|[\s,;]|[.!?…]\s+)(?<!\bas )(?:but|however|though|yet)\b,?\s*(?:(?:i|we)(?:'m| am| are|'re) (?:sure|confident|positive|certain)|i (?:know|think|believe|feel|guess|bet|would (?:suggest|recommend|say)|suggest|recommend)\b|at least|look on the bright side|on the (?:bright|plus) side|(?:you|u)(?:'ll| will| can| could| should| must| need| have| just| are going|'re going| might| may| shouldn't| can't| cannot| got| gotta)\b|(?:try|be|don't|do not|just|remember|think|keep|stay|look|focus|stop|calm|relax|maybe|perhaps|please|it(?:'s| is) (?:best|better|important|necessary|the (?:policy|rule|process))|that(?:'s| is) (?:the (?:policy|rule|process)|how it (?:is|works)|just how)|there(?:'s| is) (?:nothing|no way)|things? (?:will|happen)|everything (?:will|happens)|life (?:goes|is))\b)/;
 
 export const acknowledgement: Detector = {
   meta: {
@@ -38,7 +50,7 @@ export const acknowledgement: Detector = {
     messages: {
       validation: "Validated the customer's feelings or situation",
       sympathy: 'Expressed sympathy',
-      bare: 'Bare "I understand" (no validation of the feeling)',
+      bare: 'Bare or taken-back acknowledgement ("I understand", "I know it\'s hard, but …"): no validation of the feeling',
     },
   },
   create(options) {
@@ -52,6 +64,8 @@ export const acknowledgement: Detector = {
         if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds' || id === 'understand-it-is') && TASK_INFINITIVE.test(after)) return undefined;
         const matched = turn.lower.slice(match.start, match.end);
         if (ABOUT_YOU.has(id) && !observesCustomer(turn, match.start, matched)) return undefined;
+        if (!ABOUT_YOU.has(id) && wordsBefore(turn, match.start, 2).some((t) => CONDITIONAL.has(t.lower))) return undefined;
+        if (id === 'sounds-like-you-feel' && GOOD_FEELING_AFTER.test(after)) return undefined;
         if (id === 'exclamation' && /^oh no\b/.test(matched) && DENIAL_AFTER_OH_NO.test(after)) return undefined;
         if (id === 'exclamation' && /too bad$/.test(matched) && isNegatedAt(turn, match.end - 'too bad'.length, 3)) return undefined;
         if (id === 'can-imagine') {
@@ -65,13 +79,18 @@ export const acknowledgement: Detector = {
         if (id === 'i-understand' && (prev === 'you' || prev === 'if')) return undefined;
         let kind: string = match.entry.kind;
         let confidence: number = match.entry.confidence;
+        const sentence = sentenceAt(turn, match.start);
+        let rule = `acknowledgement.${id}`;
         if (id === 'i-understand') {
           kind = 'bare';
           confidence = REFUSAL_AFTER.test(after) ? 0.7 : 0.6;
+        } else if (isTakenBack(turn, match.end, sentence)) {
+          kind = 'bare';
+          confidence = 0.7;
+          rule += '.yes-but';
         }
-        const sentence = sentenceAt(turn, match.start);
         const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
-        return { kind, turn: turn.turn.index, span, rule: `acknowledgement.${id}`, confidence: clamp01(confidence) };
+        return { kind, turn: turn.turn.index, span, rule, confidence: clamp01(confidence) };
       });
   },
 };
@@ -89,6 +108,15 @@ function observesCustomer(turn: AnalysedTurn, start: number, matched: string): b
     if (CHECKS_UNDERSTANDING.test(turn.lower.slice(sentence.start, start))) return false;
   }
   return !before.some((t) => NOT_OBSERVED.has(t.lower));
+}
+
+/** The rest of the sentence after the match, and a next sentence that opens with "But"/"However", turn on a "but". */
+function isTakenBack(turn: AnalysedTurn, end: number, sentence: Sentence | undefined): boolean {
+  if (!sentence) return false;
+  const nextToken = turn.tokens[sentence.endToken];
+  const next = nextToken ? sentenceAt(turn, nextToken.start) : undefined;
+  const stop = next && next.start >= sentence.end && /^(?:but|however|though|yet)\b/.test(turn.lower.slice(next.start, next.start + 8)) ? next.end : sentence.end;
+  return TAKEN_BACK.test(turn.lower.slice(end, Math.min(stop, end + 400)));
 }
 
 /** "that" after a noun or pronoun opens a relative clause ("the one that's difficult"), not a reply about the customer's news. */

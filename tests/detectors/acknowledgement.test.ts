@@ -222,3 +222,61 @@ describe('acknowledgement: what a situation does to the customer, unmet needs, a
     expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
   });
 });
+
+describe('acknowledgement: "yes, but" takes the validation back', () => {
+  it.each([
+    'I know this is frustrating, but you need to wait for the engineer.',
+    'That sounds painful, but at least the refund has gone through.',
+    "I'm sorry to hear that, but I'm sure the engineer will sort it.",
+    "I know it's tough, but try to look at the bright side.",
+    "That must be hard. But that's the policy for every account.",
+    "I understand it's really hard. However, you should have read the terms.",
+  ])('%s → kind bare, rule *.yes-but', (text) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED);
+    expect(found.map((f) => f.kind)).toEqual(['bare']);
+    expect(found[0]!.rule).toMatch(/^acknowledgement\.[a-z-]+\.yes-but$/);
+    expect(found[0]!.quote).toBe(text.split(/(?<=\.) /)[0]);
+  });
+
+  it.each([
+    ["That must be frustrating, but let me see what I can do right now.", 'validation'],
+    ["I'm sorry to hear that, but we'll get it fixed today.", 'sympathy'],
+    ["I see you're anxious about this, but have you checked the email we sent?", 'validation'],
+    ["That sounds stressful. The engineer can come tomorrow, but only in the morning.", 'validation'],
+  ])('%s keeps its validation (%s)', (text, kind) => {
+    expect(kindsOf(text, 'acknowledgement', DISTRESSED)).toEqual([kind]);
+  });
+});
+
+describe('acknowledgement: "I feel that …" as an opinion', () => {
+  it.each(['I feel that you can be a great entrepreneur.', 'I feel that the local library is a good option.'])('%s → nothing', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED)).toEqual([]);
+  });
+
+  it.each(['I feel that too.', 'I feel that way as well.', 'Honestly, I feel that.'])('%s → validation', (text) => {
+    expect(kindsOf(text, 'acknowledgement', DISTRESSED)).toEqual(['validation']);
+  });
+});
+
+describe('acknowledgement: "as though" is not a "but"', () => {
+  it('a reflection that goes on "as though you have …" keeps its validation', () => {
+    const text = 'It sounds like you are feeling worn out, and feel as though you have no support from the shop.';
+    expect(kindsOf(text, 'acknowledgement', DISTRESSED)).toEqual(['validation']);
+  });
+});
+
+describe('acknowledgement: good news, conditions and look-alike words', () => {
+  it.each([
+    'Wow, that is terrific!',
+    "That's a scarf we can replace.",
+    'It seems like you are feeling better since the engineer came.',
+    'You can always call us back if it is hard for you to find the code.',
+    "If that's frustrating, the app has a reset button too.",
+  ])('%s → no validation or sympathy', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+  });
+
+  it.each(["That's terrifying.", 'That sounds scary.', "It seems like you're feeling let down by the shop."])('%s still counts', (text) => {
+    expect(kindsOf(text, 'acknowledgement', DISTRESSED)).toEqual(['validation']);
+  });
+});
