@@ -132,6 +132,7 @@ describe('acknowledgement: look-alikes of sympathy and validation', () => {
     "That's a lot of paperwork for a refund.",
     'So what I hear you saying is the parcel never came.',
     "It's natural to export the report as a spreadsheet first.",
+    'It is natural for people to try to move up in a company.',
     'It is perfectly valid to pay with two cards.',
   ])('%s → no validation or sympathy', (text) => {
     expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
@@ -145,6 +146,7 @@ describe('acknowledgement: look-alikes of sympathy and validation', () => {
     ["That's a lot to deal with.", "That's a lot to deal with."],
     ["That's a lot of stress for one week.", "That's a lot of stress for one week."],
     ["It's natural to feel let down after that.", "It's natural to feel let down after that."],
+    ["It's natural for anyone to feel let down after that.", "It's natural for anyone to feel let down after that."],
     ["Honestly, that's completely valid.", "Honestly, that's completely valid."],
   ])('%s still counts', (text, quote) => {
     const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
