@@ -133,6 +133,11 @@ describe('acknowledgement: look-alikes of sympathy and validation', () => {
     'So what I hear you saying is the parcel never came.',
     "It's natural to export the report as a spreadsheet first.",
     'It is natural for people to try to move up in a company.',
+    'Wow, that is terrific!',
+    "That's a scarf we can replace.",
+    'It seems like you are feeling better since the engineer came.',
+    'You can always call us back if it is hard for you to find the code.',
+    "If that's frustrating, the app has a reset button too.",
     'It is perfectly valid to pay with two cards.',
   ])('%s → no validation or sympathy', (text) => {
     expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
@@ -147,6 +152,9 @@ describe('acknowledgement: look-alikes of sympathy and validation', () => {
     ["That's a lot of stress for one week.", "That's a lot of stress for one week."],
     ["It's natural to feel let down after that.", "It's natural to feel let down after that."],
     ["It's natural for anyone to feel let down after that.", "It's natural for anyone to feel let down after that."],
+    ["That's terrifying.", "That's terrifying."],
+    ['That sounds scary.', 'That sounds scary.'],
+    ["It seems like you're feeling let down by the shop.", "It seems like you're feeling let down by the shop."],
     ["Honestly, that's completely valid.", "Honestly, that's completely valid."],
   ])('%s still counts', (text, quote) => {
     const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
@@ -263,22 +271,6 @@ describe('acknowledgement: "I feel that …" as an opinion', () => {
 describe('acknowledgement: "as though" is not a "but"', () => {
   it('a reflection that goes on "as though you have …" keeps its validation', () => {
     const text = 'It sounds like you are feeling worn out, and feel as though you have no support from the shop.';
-    expect(kindsOf(text, 'acknowledgement', DISTRESSED)).toEqual(['validation']);
-  });
-});
-
-describe('acknowledgement: good news, conditions and look-alike words', () => {
-  it.each([
-    'Wow, that is terrific!',
-    "That's a scarf we can replace.",
-    'It seems like you are feeling better since the engineer came.',
-    'You can always call us back if it is hard for you to find the code.',
-    "If that's frustrating, the app has a reset button too.",
-  ])('%s → no validation or sympathy', (text) => {
-    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
-  });
-
-  it.each(["That's terrifying.", 'That sounds scary.', "It seems like you're feeling let down by the shop."])('%s still counts', (text) => {
     expect(kindsOf(text, 'acknowledgement', DISTRESSED)).toEqual(['validation']);
   });
 });
