@@ -40,6 +40,7 @@ export interface FollowUpPromise {
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+const WEEKDAY = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`);
 const NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   twelve: 12, 'twenty-four': 24, 'twenty four': 24, 'forty-eight': 48, 'forty eight': 48, 'seventy-two': 72,
@@ -64,7 +65,7 @@ export function normaliseTimeframe(raw: string): Timeframe | undefined {
   if (/\bnext week\b/.test(t)) return { kind: 'next-week' };
   if (/\btomorrow\b/.test(t)) return { kind: 'tomorrow' };
   if (/\b(?:today|tonight|this (?:morning|afternoon|evening))\b/.test(t)) return { kind: 'today' };
-  const weekday = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`).exec(t);
+  const weekday = WEEKDAY.exec(t);
   if (weekday) return { kind: 'weekday', value: weekday[1]! };
   const day = /\b(\d{1,2})(?:st|nd|rd|th)\b/.exec(t);
   if (day && Number(day[1]) >= 1 && Number(day[1]) <= 31) return { kind: 'day-of-month', day: Number(day[1]) };

@@ -1,5 +1,7 @@
 // Signals beyond the five behaviours (DESIGN §2.6): customer distress, negative language, open questions, personalisation.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { firstNameAt } from '../../src/detectors/signals/personalisation.js';
 import { agentSays, call, detect, kindsOf } from './helpers.js';
 
 describe('customer-distress', () => {
@@ -89,6 +91,20 @@ describe('open-question', () => {
 });
 
 describe('personalisation', () => {
+  it('finds a name exactly where /\\b(?:name|…)\\b/ would (property)', () => {
+    const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const piece = fc.constantFrom('Jo', 'Ann', 'Anne', "O'", 'Le-', 'mrs Jo', 'a', 'X', '_', '9', ' ', "'", '-', '.', ',');
+    const text = fc.array(piece, { maxLength: 14 }).map((p) => p.join(''));
+    const names = fc.array(fc.constantFrom('Jo', 'Ann', 'Anne', "O'", 'Le-', 'mrs Jo', 'X'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(text, names, (t, n) => {
+        const m = new RegExp(`\\b(?:${n.map(escape).join('|')})\\b`).exec(t);
+        expect(firstNameAt(t, n)).toEqual(m ? [m.index, m.index + m[0].length] : undefined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("the agent using the name the customer gave → name, spanned on the name", () => {
     const t = call(['C', 'Hi, my name is Priya Shah.'], ['A', 'Thanks Priya, what happened when you tried to log in?']);
     const found = detect(t).filter((f) => f.behaviour === 'personalisation');

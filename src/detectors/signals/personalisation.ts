@@ -19,12 +19,11 @@ export const personalisation: Detector = {
     return (call) => {
       const names = customerNames(call);
       if (names.length === 0) return [];
-      const pattern = new RegExp(`\\b(?:${names.map(escape).join('|')})\\b`);
       const drafts: FindingDraft[] = [];
       for (const turn of agentTurns(call)) {
-        const m = pattern.exec(turn.text);
+        const m = firstNameAt(turn.text, names);
         if (!m) continue;
-        drafts.push({ kind: 'name', turn: turn.turn.index, span: [m.index, m.index + m[0].length], rule: 'personalisation.customer-name', confidence: 0.9 });
+        drafts.push({ kind: 'name', turn: turn.turn.index, span: m, rule: 'personalisation.customer-name', confidence: 0.9 });
       }
       return drafts;
     };
@@ -46,6 +45,29 @@ function customerNames(call: AnalysedCall): string[] {
   return [...names];
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Where `/\b(?:name1|name2|…)\b/` would first match (the earliest position; there, the first name in list order), found
+ * with indexOf: the names differ from call to call, and a regex built per call was compiled afresh for every call.
+ */
+export function firstNameAt(text: string, names: readonly string[]): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  for (const name of names) {
+    if (name.length === 0) continue;
+    for (let at = text.indexOf(name); at >= 0 && (best === undefined || at < best[0]); at = text.indexOf(name, at + 1)) {
+      if (isBoundary(text, at) && isBoundary(text, at + name.length)) {
+        best = [at, at + name.length];
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** A regex `\b` at `i`: a word character (A-Z, a-z, 0-9, _) on exactly one side. */
+function isBoundary(text: string, i: number): boolean {
+  return isWordChar(text.charCodeAt(i - 1)) !== isWordChar(text.charCodeAt(i));
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
