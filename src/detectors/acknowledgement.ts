@@ -64,7 +64,8 @@ export const acknowledgement: Detector = {
         if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds' || id === 'understand-it-is') && TASK_INFINITIVE.test(after)) return undefined;
         const matched = turn.lower.slice(match.start, match.end);
         if (ABOUT_YOU.has(id) && !observesCustomer(turn, match.start, matched)) return undefined;
-        if (!ABOUT_YOU.has(id) && wordsBefore(turn, match.start, 2).some((t) => CONDITIONAL.has(t.lower))) return undefined;
+        const lastTwo = wordsBefore(turn, match.start, 2);
+        if (!ABOUT_YOU.has(id) && lastTwo.some((t) => CONDITIONAL.has(t.lower))) return undefined;
         if (id === 'sounds-like-you-feel' && GOOD_FEELING_AFTER.test(after)) return undefined;
         if (id === 'exclamation' && /^oh no\b/.test(matched) && DENIAL_AFTER_OH_NO.test(after)) return undefined;
         if (id === 'exclamation' && /too bad$/.test(matched) && isNegatedAt(turn, match.end - 'too bad'.length, 3)) return undefined;
@@ -75,8 +76,8 @@ export const acknowledgement: Detector = {
         }
         if ((id === 'must-be' || id === 'understandable') && /^(?:that|which)\b/.test(matched) && isRelativeClause(turn, match.start)) return undefined;
         if (id === 'i-hear-you' && /^\s*saying\b/.test(after)) return undefined;
-        const prev = wordsBefore(turn, match.start, 1)[0]?.lower;
-        if (id === 'i-understand' && (prev === 'you' || prev === 'if')) return undefined;
+        // ("if I understand" is a condition, dropped above.)
+        if (id === 'i-understand' && lastTwo[lastTwo.length - 1]?.lower === 'you') return undefined;
         let kind: string = match.entry.kind;
         let confidence: number = match.entry.confidence;
         const sentence = sentenceAt(turn, match.start);
