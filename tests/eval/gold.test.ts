@@ -88,6 +88,57 @@ describe('parseGold', () => {
     );
   });
 
+  it('customer turns keep their labels and annotated_behaviours keeps customer-distress', () => {
+    const [t] = parseGold(
+      line({
+        id: 'c1',
+        annotated_behaviours: ['apology', 'customer-distress', 'not-a-behaviour'],
+        turns: [
+          { role: 'customer', text: 'This is the third time I have called.', labels: ['customer-distress'] },
+          { role: 'agent', text: 'I am so sorry.', labels: ['apology'] },
+          { role: 'customer', text: 'Okay.', labels: [] },
+          { role: 'customer', text: 'Unlabelled.' },
+        ],
+      }),
+      'g.jsonl',
+    );
+    expect(t!.annotatedBehaviours).toEqual(['apology', 'customer-distress']);
+    expect(t!.turns.map((x) => x.labels)).toEqual([['customer-distress'], ['apology'], [], undefined]);
+  });
+
+  it('without annotated_behaviours, customer-distress is annotated only when a customer turn carries labels', () => {
+    const [withCustomer, agentOnly] = parseGold(
+      [
+        line({ turns: [{ role: 'customer', text: 'Hi.', labels: [] }, { role: 'agent', text: 'Hello.', labels: [] }] }),
+        line({ turns: [{ role: 'customer', text: 'Hi.' }, { role: 'agent', text: 'Hello.', labels: [] }] }),
+      ].join('\n'),
+      'g.jsonl',
+    );
+    expect(withCustomer!.annotatedBehaviours).toEqual([...BEHAVIOURS, 'customer-distress']);
+    expect(agentOnly!.annotatedBehaviours).toEqual([...BEHAVIOURS]);
+  });
+
+  it.each([
+    ['an agent turn labelled customer-distress', { role: 'agent', text: 'Sorry.', labels: ['customer-distress'] }, /"customer-distress" is not a behaviour/],
+    ['a customer turn labelled with a behaviour', { role: 'customer', text: 'Sorry.', labels: ['apology'] }, /"apology" is not a customer label/],
+    ['an unknown label', { role: 'agent', text: 'Hi.', labels: ['empathy'] }, /"empathy" is not a behaviour/],
+    ['labels that are not a list', { role: 'customer', text: 'Hi.', labels: 'customer-distress' }, /turns\[1\]\.labels is not a list of label names/],
+    ['a label that is not a string', { role: 'agent', text: 'Hi.', labels: [1] }, /is not a list of label names/],
+    ['a labelled system turn', { role: 'system', text: 'joined', labels: ['apology'] }, /system turns carry no labels/],
+  ])('%s is an InputError at file:line', (_name, bad, message) => {
+    const text = [line({ id: 'ok', turns: [] }), line({ id: 'bad', turns: [{ role: 'customer', text: 'Hi.' }, bad] })].join('\n');
+    let error: unknown;
+    try {
+      parseGold(text, 'gold/service.jsonl');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).line).toBe(2);
+    expect((error as InputError).message).toMatch(/^gold\/service\.jsonl:2: turns\[1\]\.labels/);
+    expect((error as InputError).message).toMatch(message);
+  });
+
   it('readGoldFile: a missing file is a one-line InputError', () => {
     expect(() => readGoldFile('fixtures/gold/does-not-exist.jsonl')).toThrow('fixtures/gold/does-not-exist.jsonl: no such file');
   });

@@ -1,9 +1,8 @@
-// `empathy eval <gold.jsonl...>`: detector agreement with human labels (DESIGN §11, §12 calibration).
-import { readGoldFile } from '../../eval/gold.js';
+// `empathy eval <gold.jsonl...>`: detector agreement with human labels per turn and per call (DESIGN §11, §12).
+import { readGoldFile, type GoldTranscript } from '../../eval/gold.js';
 import { belowF1, formatEvalJson, formatEvalTable } from '../../eval/format.js';
 import { evaluate } from '../../eval/run.js';
 import { loadRubric } from '../../rubric/load.js';
-import type { Transcript } from '../../types.js';
 import type { CliIO } from '../io.js';
 import { writeResult } from '../write-output.js';
 
@@ -18,7 +17,7 @@ export interface EvalCommandOptions {
 export async function runEvalCommand(files: string[], options: EvalCommandOptions, io: CliIO): Promise<number> {
   const rubric = loadRubric(options.rubric);
   // readGoldFile throws InputError naming the file and line; main turns it into one stderr line, exit 2.
-  const transcripts: Transcript[] = files.flatMap((file) => readGoldFile(file));
+  const transcripts: GoldTranscript[] = files.flatMap((file) => readGoldFile(file));
   const result = evaluate(transcripts, rubric);
   const text = options.format === 'json' ? formatEvalJson(result, options.errors) : formatEvalTable(result, options.errors);
   await writeResult(text, options.output, io.stdout);
