@@ -1,12 +1,18 @@
-import type { AnalysedTurn } from '../nlp/analyse.js';
+import { stem, type AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { clamp01, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   AFTER_CALL_ACTION,
+  ASSURANCE,
+  AWAITING,
   CHANNELS,
+  DEFERRED,
   DURING_CALL,
   FOLLOW_UP_PHRASES,
+  HOLD_REQUEST,
   IN_CALL_ACTION,
+  NOTIFICATION_ONLY,
+  THIRD_PARTY_CONTACT,
   LATER_AFTER_CALL_ACTION,
   NON_COMMITMENT,
   OUTCOME_AFTER_BE,
@@ -33,6 +39,12 @@ const RESTARTED = /^\s*(?:(?:just|also|then|now|actually|probably|maybe|well|so)
 const HAVE_STATIVE =
   /^\s*(?:(?:\w+ly|also|then|just|still|now|actually|all|probably|definitely|certainly)\s+)*have\b(?! to\b)(?!\s+(?:it|this|that|them|him|her|someone|somebody|one of \w+|an? \w+|the \w+|your \w+|our \w+)\s+(?:\w+ed|done|sent|fixed|sorted|seen|given|taken|call|ring|contact|e-?mail|look|come|send|check|fix|visit|phone)\b)/;
 const CONDITIONAL_BEFORE = /\b(?:if|unless|once|when|in case)\b[^.?!]*$/;
+/** A relative clause ("the claim form which i'm going to post out to you today") still commits when its verb does. */
+const RELATIVE_BEFORE = /\b(?:which|that)\s*$/;
+/** "…without asking and i'll email you": a coordinated clause of the agent's own, not the object of the reporting verb. */
+const NEW_CLAUSE_BEFORE = /\b(?:and|but|so|then|plus)\s+(?:(?:um|uh|er|erm)\s+)*$/;
+/** "If I put it on next-day now, it'll be with you Thursday": the outcome hangs on a step the agent only offers. */
+const OWN_STEP_CONDITION = /\bif (?:i|we)\b(?!\s+(?:don't|do not|can't|cannot|haven't|have not|need|have to))[^.?!]*$/;
 
 export const followUpPromise: Detector = {
   meta: {
@@ -55,15 +67,26 @@ export const followUpPromise: Detector = {
         const rawRest = turn.lower.slice(match.end, Math.max(match.end, sentenceEnd));
         const rest = withoutDisfluencies(rawRest);
         const head = turn.lower.slice(sentenceStart, match.start);
-        if (isReportedAt(turn, match.start)) return undefined;
+        if (isReportedHere(turn, match.start, head)) return undefined;
+        const sentenceText = turn.lower.slice(sentenceStart, sentenceEnd);
         if (match.entry.id === 'first-person-future') {
-          if (isQuestionInversion(turn, match.start) || SUBORDINATE_BEFORE.test(head)) return undefined;
+          if (isQuestionInversion(turn, match.start)) return undefined;
+          if (SUBORDINATE_BEFORE.test(head) && !(RELATIVE_BEFORE.test(head) && commitsInRelative(rest))) return undefined;
           if (CUT_OFF.test(rawRest) || RESTARTED.test(rest)) return undefined;
         }
-        const verdict = classify(match.entry.id, match.entry.kind, rest, turn.lower.startsWith('we', match.start));
+        if (match.entry.id === 'it-will-be' && (/\b(?:whether|if)\s*$/.test(head) || OWN_STEP_CONDITION.test(head))) return undefined;
+        // "you'll get an automated email", "You'll receive a confirmation email shortly": a notice the system sends
+        // after a step done in the call, not a follow-up anyone commits to (a notice with a date still counts)
+        if (match.entry.id === 'you-will-receive' && NOTIFICATION_ONLY.test(turn.lower.slice(match.start, match.end)) && !TIMEFRAME.test(sentenceText)) {
+          return undefined;
+        }
+        let verdict = classify(match.entry.id, match.entry.kind, rest, turn.lower.startsWith('we', match.start));
         if (!verdict) return undefined;
+        // "Give me 5 minutes, I'm going to call the duty manager": a call to a third party while the customer holds
+        if (verdict.kind === 'after-call' && THIRD_PARTY_CONTACT.test(rest) && HOLD_REQUEST.test(turn.lower) && !TIMEFRAME.test(rest) && !LATER_AFTER_CALL_ACTION.test(rest)) {
+          verdict = { kind: 'in-call', adjust: 0 };
+        }
         const kind = verdict.kind;
-        const sentenceText = turn.lower.slice(sentenceStart, sentenceEnd);
         const attributes: Record<string, string> = {};
         let confidence: number = match.entry.confidence + verdict.adjust;
         if (kind === 'after-call') {
@@ -101,8 +124,10 @@ interface Verdict {
 function classify(id: string, entryKind: string, rest: string, subjectIsWe: boolean): Verdict | undefined {
   if (id === 'first-person-future') {
     if (NON_COMMITMENT.test(rest)) return undefined;
-    const timeframe = TIMEFRAME.test(rest);
+    const timeframe = TIMEFRAME.test(rest) || DEFERRED.test(rest);
     const laterAction = LATER_AFTER_CALL_ACTION.test(rest);
+    if (AWAITING.test(rest) && !laterAction) return undefined;
+    if (ASSURANCE.test(rest) && !laterAction) return { kind: 'in-call', adjust: 0 };
     if (IN_CALL_ACTION.test(rest) && !timeframe && !laterAction) return { kind: 'in-call', adjust: 0 };
     if (DURING_CALL.test(rest) && !timeframe && !laterAction) return { kind: 'in-call', adjust: 0 };
     if (AFTER_CALL_ACTION.test(rest) || timeframe || laterAction) return { kind: 'after-call', adjust: 0 };
@@ -126,6 +151,32 @@ function classify(id: string, entryKind: string, rest: string, subjectIsWe: bool
     return undefined;
   }
   return { kind: entryKind as Verdict['kind'], adjust: 0 };
+}
+
+const REPORTING = new Set(['say', 'tell', 'ask', 'write', 'text', 'shout', 'yell', 'mention', 'claim'].map(stem));
+const DETERMINER = /^(?:the|a|an|your|my|our|his|her|their|this|that|any|each|every|no)$/;
+
+/**
+ * Reported speech ("she said she'll call you") is no promise of the agent's, but a reporting word that is a noun
+ * ("the claim form which i'm going to post out to you", "your text") reports nothing, and a coordinated clause of the
+ * agent's own ("…without asking and i'll email you the revised bill") starts afresh.
+ */
+function isReportedHere(turn: AnalysedTurn, start: number, head: string): boolean {
+  if (!isReportedAt(turn, start)) return false;
+  if (NEW_CLAUSE_BEFORE.test(head)) return false;
+  const words = wordsBefore(turn, start, 5);
+  const recent = words.slice(-3);
+  const reporting = recent.filter((w) => REPORTING.has(w.stem));
+  if (reporting.length === 0) return true; // a quotation or a quotative ("he was like …")
+  return reporting.some((w) => {
+    const i = words.indexOf(w);
+    return !(i > 0 && DETERMINER.test(words[i - 1]!.lower));
+  });
+}
+
+/** The verb of a relative clause names a follow-up, or its time is after the call. */
+function commitsInRelative(rest: string): boolean {
+  return AFTER_CALL_ACTION.test(rest) || TIMEFRAME.test(rest) || DEFERRED.test(rest);
 }
 
 /** Drops fillers and self-repairs ("i'll - i'll probably uh make") so the verb after the head is visible. */

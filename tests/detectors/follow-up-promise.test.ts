@@ -138,3 +138,172 @@ describe('follow-up-promise: who receives the action', () => {
     expect(kindsOf('The engineer will call you tomorrow.', 'follow-up-promise')).toEqual(['after-call']);
   });
 });
+
+// Each case in clean prose and as speech-to-text output (lower case, unpunctuated, run-on).
+const afterCall = (text: string) => agentSays(text, 'follow-up-promise').filter((f) => f.kind === 'after-call');
+
+describe('follow-up-promise: waiting, reassurance and in-call steps are not follow-ups', () => {
+  it.each([
+    "We'll keep an eye out for your update.",
+    "we'll keep an eye out for your update",
+    "I'll look out for the vet's email.",
+    "i'll look out for the vet's email",
+  ])('waiting for the customer or a third party: %s', (text) => {
+    expect(agentSays(text, 'follow-up-promise')).toEqual([]);
+  });
+
+  it.each([
+    "I'll keep an eye out for the vet's email on Monday and message you as soon as the claim's approved.",
+    "i'll keep an eye out for the vet's email on monday and message you as soon as the claim's approved",
+  ])('waiting, then acting: %s → after-call', (text) => {
+    const found = afterCall(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.quote).toBe(text);
+  });
+
+  it.each([
+    "Okay sir, so you've just come back from Mexico and the bill is showing around $340 even though you thought the travel pass was on. I will definitely help you with that. May I have the mobile number?",
+    'okay sir so you have just come back from mexico and the bill is showing around three forty even though you thought the travel pass was on i will definitely help you with that may i have the mobile number registered on the account',
+    "We'll get you sorted. What's the postcode?",
+    "we'll get you sorted what's the postcode",
+    "That sounds really frightening, and I'm going to do everything I can to help.",
+    "that sounds really frightening and i'm going to do everything i can to help",
+    "I'll walk you through re-pairing it.",
+    "i'll walk you through re-pairing it",
+    "I'm going to transfer you to video support, and I'll stay on the line to explain it.",
+    "i'm gonna transfer you to video support and i'll stay on the line to explain it",
+    "I'll add a note to the file.",
+    "i'll add a note to the file",
+    "I'll put that down as your preference on the case.",
+    "i'll put that down as your preference on the case",
+    "What's the email on the account? I'll dig in.",
+    "what's the email on the account and i'll dig in",
+    'Give me 5 minutes, I\'m going to call the duty manager directly.',
+    "give me five minutes i'm going to call the duty manager directly",
+  ])('reassurance or a step inside the call: %s', (text) => {
+    expect(afterCall(text)).toEqual([]);
+  });
+
+  it.each([
+    "I'll get this sorted and call you back tomorrow.",
+    "i'll get this sorted and call you back tomorrow",
+    "I'm going to call the duty manager this afternoon and ring you back.",
+    "i'm going to call the duty manager this afternoon and ring you back",
+    "I'll stay on top of it and call you on Friday.",
+    "i'll stay on top of it and call you on friday",
+  ])('a follow-up after reassurance or a third-party call still counts: %s', (text) => {
+    expect(afterCall(text)).toHaveLength(1);
+  });
+
+  it.each(["okay okay i'm gonna help you right now first thing take a breath", "Okay, I'm going to help you right now. First thing, take a breath."])(
+    '"first thing" that opens the next clause is no timeframe: %s',
+    (text) => {
+      expect(afterCall(text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["I'll do it first thing.", 'first thing'],
+    ["i'll do it first thing", 'first thing'],
+    ["I'll sort it first thing Monday.", 'first thing Monday'],
+    ["i'll sort it first thing monday", 'first thing monday'],
+  ])('"first thing" ending the clause is a timeframe: %s', (text, timeframe) => {
+    const [f] = afterCall(text);
+    expect(f?.attributes?.timeframe).toBe(timeframe);
+  });
+
+  it.each(['So I\'ll let', "so i'll let", "so i'll let =="])('a head cut off after "let" commits to nothing: %s', (text) => {
+    expect(afterCall(text)).toEqual([]);
+  });
+});
+
+describe('follow-up-promise: promises inside long turns', () => {
+  it.each([
+    [
+      "It is, yeah. I've also flagged the account so it won't estimate without asking, and I'll email you the revised bill this afternoon so you've got it in writing.",
+      'this afternoon',
+    ],
+    [
+      "it is yeah and i've also flagged the account so it won't just estimate without asking and i'll email you the revised bill this afternoon so you've got it in writing",
+      'this afternoon',
+    ],
+  ])('a reporting verb in an earlier clause does not make the promise reported: %s', (text, timeframe) => {
+    const [f] = afterCall(text);
+    expect(f).toBeDefined();
+    expect(text.endsWith(f!.quote)).toBe(true); // the sentence holding the promise
+    expect(f!.quote).toContain("ll email you the revised bill");
+    expect(f!.attributes).toMatchObject({ timeframe, channel: 'email' });
+  });
+
+  it.each(["She said she'll email you the bill this afternoon.", "she said she'll email you the bill this afternoon", "He asked if we'll email you the bill today.", "he asked if we'll email you the bill today"])(
+    'still reported: %s',
+    (text) => {
+      expect(agentSays(text, 'follow-up-promise')).toEqual([]);
+    },
+  );
+
+  it.each([
+    "So what happens now, Margaret, is I'll need a copy of the death certificate and the claim form, which I'm going to post out to you today.",
+    "so what happens now margaret is i'll need a copy of the death certificate and um the claim form which i'm going to post out to you today along with a prepaid envelope",
+    "Your policy also includes a £150 bereavement benefit, which I'll add to the claim once the vet's paperwork comes in.",
+    "your policy also includes a hundred and fifty pound bereavement benefit which i'll add to the claim once the vet's paperwork comes in",
+  ])('a relative clause whose verb is a follow-up commits (and "claim" is a noun here): %s', (text) => {
+    const [f] = afterCall(text);
+    expect(f).toBeDefined();
+    expect(f!.quote).toBe(text);
+  });
+
+  it.each(["It's the form that I'll need.", "it's the form that i'll need", 'The engineer, who will be there at nine, has the parts.'])(
+    'a relative clause that commits to nothing: %s',
+    (text) => {
+      expect(afterCall(text)).toEqual([]);
+    },
+  );
+
+  it.each([
+    ["I'll send it within five working days.", 'within five working days'],
+    ["i'll send it within five working days", 'within five working days'],
+    ["It'll be with you in three to five days.", 'in three to five days'],
+    ["it'll be with you in three to five days", 'in three to five days'],
+    ["I'll call you back in forty eight hours.", 'in forty eight hours'],
+  ])('spelled-out numbers and ranges make a timeframe: %s', (text, timeframe) => {
+    const [f] = afterCall(text);
+    expect(f?.attributes?.timeframe).toBe(timeframe);
+  });
+});
+
+describe('follow-up-promise: outcomes that are not commitments', () => {
+  it.each([
+    "You'll receive a confirmation email shortly.",
+    "you'll receive a confirmation email shortly",
+    "Okay, the refund's been submitted. You'll get an automated email.",
+    "okay the refund's been submitted you'll get an automated email is there anything else",
+  ])('a notice the system sends after a step done in the call: %s', (text) => {
+    expect(agentSays(text, 'follow-up-promise')).toEqual([]);
+  });
+
+  it.each([
+    "You'll get a text on the morning of the 14th.",
+    "you'll get a text on the morning of the fourteenth",
+    "You'll receive a refund within 5 days.",
+    "you'll receive a refund within five days",
+  ])('a notice with a date, or an outcome, still counts: %s', (text) => {
+    expect(afterCall(text)).toHaveLength(1);
+  });
+
+  it.each([
+    "You'd have to buy a suit without knowing whether it'll be reimbursed.",
+    "you'd have to buy a suit without knowing whether it'll be reimbursed",
+    "If I put it on next-day now, it'll be with you Thursday.",
+    "if i put it on next day now it'll be with you thursday",
+  ])('an outcome in a whether-clause or hanging on a step the agent only offers: %s', (text) => {
+    expect(afterCall(text)).toEqual([]);
+  });
+
+  it.each(["I've put it on next-day, so it'll be with you Thursday.", "i've put it on next day so it'll be with you thursday"])(
+    'an outcome of a step taken: %s → after-call',
+    (text) => {
+      expect(afterCall(text)).toHaveLength(1);
+    },
+  );
+});
