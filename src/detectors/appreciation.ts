@@ -1,12 +1,13 @@
-import type { AnalysedCall } from '../nlp/analyse.js';
+import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
-import { clamp01, isNegatedAt, isReportedAt, sentenceAt } from './context.js';
+import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   APPRECIATION_PHRASES,
   DECLINING_AFTER,
   DECLINING_BEFORE,
   KIND_CUES,
   NOT_APPRECIATION_AFTER,
+  THANKS_OBJECT_AFTER,
 } from './lexicons/appreciation.js';
 import { scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
@@ -39,13 +40,15 @@ export const appreciation: Detector = {
         const sentenceEnd = sentence ? sentence.end : turn.lower.length;
         const before = turn.lower.slice(Math.max(sentenceStart, match.start - 40), match.start);
         const after = turn.lower.slice(match.end, Math.min(turn.lower.length, match.end + 120));
-        if (DECLINING_BEFORE.test(before) || DECLINING_AFTER.test(after)) return undefined;
+        const hasObject = THANKS_OBJECT_AFTER.test(after);
+        if ((DECLINING_BEFORE.test(before) && !hasObject) || DECLINING_AFTER.test(after)) return undefined;
         if (NOT_APPRECIATION_AFTER.test(after)) return undefined;
         if (askedHowAreYou(call, turn.turn.index) && POLITE_REPLY_BEFORE.test(before) && /^\s*(?:[.!,]|and you|how (?:are|about) you|$)/.test(after)) return undefined;
         const surface = turn.turn.text.slice(match.start, match.end);
         if (surface.length > 3 && surface === surface.toUpperCase() && /[A-Z]/.test(surface)) return undefined; // "CHEERS" the show
         if (match.entry.id === 'appreciate' && APPRECIATE_AS_VALIDATION.test(after)) return undefined;
-        if (isNegatedAt(turn, match.start, 3) || isReportedAt(turn, match.start)) return undefined;
+        if (match.entry.id === 'helpful' && (/\b(?:hope|hopefully|hoping|if|whether|think|guess|believe|suppose|would|might|could|which|so|also|too)\s+(?:(?:that|it|this)\s+)?$/.test(before) || /\b(?:something|anything|nothing|everything|one|thing|things|stuff|what|which|who)\s+$/.test(before) || /^[^.!]*\?/.test(after.slice(0, 40)))) return undefined;
+        if ((isNegatedAt(turn, match.start, 3) && negationReaches(turn, match.start, hasObject)) || isReportedAt(turn, match.start)) return undefined;
         const kind = match.entry.id.endsWith('question') ? 'information' : kindFor(turn.lower.slice(match.end, sentenceEnd), match.entry.kind);
         const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
         return { kind, turn: turn.turn.index, span, rule: `appreciation.${match.entry.id}`, confidence: clamp01(match.entry.confidence) };
@@ -67,4 +70,26 @@ function kindFor(rest: string, fallback: string): string {
   const object = rest.slice(0, 60);
   for (const [kind, cue] of KIND_CUES) if (cue.test(object)) return kind;
   return fallback;
+}
+
+const NEGATORS = /^(?:not|n't|never|no|nobody|nothing|without|hardly|neither|nor)$/;
+/** "no worries", "no problem": a stock reply, its "no" negates nothing that follows. */
+const STOCK_NO = /^(?:worries|problem|problems|probs|prob|bother|trouble|rush|pressure|stress|harm)$/;
+
+/**
+ * Whether a negator before the thanks really negates it. Run-on speech puts a stock "no worries" / "no problem" right
+ * before the thanks ("no worries thanks for your patience", "no problem and thanks for calling"), an answering "no" may
+ * open a new clause ("no and thanks for …"), and "no, thank you for calling" turns the thanks back rather than
+ * declining. Every other negator ("don't thank me", "i didn't know that thanks") is left to count.
+ */
+function negationReaches(turn: AnalysedTurn, start: number, hasObject: boolean): boolean {
+  const words = wordsBefore(turn, start, 4);
+  const window = words.slice(-3);
+  return window.some((w) => {
+    if (!NEGATORS.test(w.lower) && w.lemma !== 'not') return false;
+    if (w.lower !== 'no') return true;
+    const next = words[words.indexOf(w) + 1]?.lower;
+    if (next === undefined) return !hasObject;
+    return !(STOCK_NO.test(next) || /^(?:and|so|but|look|honestly|oh)$/.test(next));
+  });
 }

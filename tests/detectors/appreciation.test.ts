@@ -92,3 +92,72 @@ describe('appreciation: offsets after characters that lower-case to two code uni
     expect(promise).toMatchObject({ quote: "I'll call you back by Friday.", attributes: { timeframe: 'by Friday', channel: 'call' } });
   });
 });
+
+// Speech-to-text runs the stock reply into the thanks ("no worries thanks for …"); each case in prose and ASR form.
+describe('appreciation: a "no" before the thanks that does not decline', () => {
+  it.each([
+    ['Oh no, thank you for bearing with me while I dug through all that.', 'patience'],
+    ['oh no thank you for bearing with me while i dug through all that', 'patience'],
+    ['No worries, thanks for your patience, mate.', 'patience'],
+    ['no worries thanks for your patience mate', 'patience'],
+    ['Okay, no problem. Thanks for calling.', 'courtesy'],
+    ['okay no problem thanks for calling', 'courtesy'],
+    ['No problem, and thanks for your patience with all of this.', 'patience'],
+    ['no problem and thanks for your patience with all of this', 'patience'],
+    ['No, thank you for calling!', 'courtesy'],
+    ['no thank you for calling', 'courtesy'],
+    ["I know this is a lot right now, so thank you for taking the time.", 'courtesy'],
+    ['i know this is a lot right now so thank you for taking the time', 'courtesy'],
+  ])('%s → appreciation/%s', (text, kind) => {
+    const found = agentSays(text, 'appreciation');
+    expect(found.map((f) => f.kind)).toEqual([kind]);
+    expect(text.endsWith(found[0]!.quote)).toBe(true);
+  });
+
+  it.each(['no thanks', 'no thank you', 'No, thanks, I’m fine.', 'no thanks i’m fine', 'Not Reaganomics, thank you.', 'not really thanks', "Don't thank me.", "don't thank me", 'No need to thank me.', 'no need to thank me'])(
+    'still declining or negated: %s',
+    (text) => {
+      expect(agentSays(text, 'appreciation')).toEqual([]);
+    },
+  );
+});
+
+describe('appreciation: "that\'s really helpful" appreciates what the customer gave', () => {
+  it.each([
+    "That's really helpful, actually.",
+    "that's really helpful actually",
+    "Silver sedan, partial plate 8XK. That's really useful, thank you.",
+    "okay silver sedan partial plate eight x k that's really useful thank you",
+    "You've been so helpful.",
+    "you've been so helpful",
+  ])('%s → information', (text) => {
+    expect(kindsOf(text, 'appreciation')).toEqual(['information']);
+  });
+
+  it.each([
+    "I hope that's helpful.",
+    "i hope that's helpful",
+    "Is that helpful?",
+    "I think that'll be helpful.",
+    "i think that'll be helpful",
+    'If he came up with something that was useful, he could ship it.',
+    'if he came up with something that was useful he could ship it',
+  ])('the agent\'s own offering or a forecast: %s', (text) => {
+    expect(agentSays(text, 'appreciation')).toEqual([]);
+  });
+});
+
+describe('appreciation: praise for the customer\'s question', () => {
+  it.each([
+    'Good thing to ask before you commit.',
+    'good thing to ask before you commit',
+    "Don't be sorry, that's a really sensible thing to check.",
+    "don't be sorry that's a really sensible thing to check",
+  ])('%s → information', (text) => {
+    expect(kindsOf(text, 'appreciation')).toEqual(['information']);
+  });
+
+  it.each(["It's not a good thing to ask them for.", "it's not a good thing to ask them for"])('negated: %s', (text) => {
+    expect(agentSays(text, 'appreciation')).toEqual([]);
+  });
+});
