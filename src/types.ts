@@ -87,7 +87,10 @@ export interface FindingDraft {
   turn: number;
   span: Span;
   rule: string;
+  /** Set by the detector only when no fitted model scores this kind (src/model/): otherwise the model decides. */
   confidence: number;
+  /** What the candidate looks like, for the fitted model (feature name → value). */
+  features?: Record<string, number>;
   attributes?: Record<string, string>;
   evidence?: Evidence[];
 }

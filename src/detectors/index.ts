@@ -10,6 +10,9 @@ import { customerDistress } from './signals/distress.js';
 import { negativeLanguage } from './signals/negative-language.js';
 import { openQuestion } from './signals/open-question.js';
 import { personalisation } from './signals/personalisation.js';
+import { DEFAULT_MODELS, modelConfidence, REPORT_FLOOR, type DetectorModels } from '../model/index.js';
+import { isServiceCall } from './conversation.js';
+import { agentContextFeatures, callFeatures } from './features.js';
 import type { Detector } from './types.js';
 
 export const DETECTORS: readonly Detector[] = [
@@ -35,19 +38,79 @@ export interface DetectionEngine {
   detectTranscript(transcript: Transcript): Finding[];
 }
 
-/** Compiles every detector once (with the rubric's lexicon edits) and returns a per-call scanner. */
-export function createDetectionEngine(phrases: Partial<Record<FindingType, PhraseEdits>> = {}): DetectionEngine {
-  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id] }) }));
+/**
+ * Compiles every detector once (with the rubric's lexicon edits) and returns a per-call scanner. Candidates of the
+ * kinds a fitted model covers get the model's confidence (customer detectors first, so agent candidates can see the
+ * customer's distress); candidates the model rejects outright (below REPORT_FLOOR) are not reported. The agent
+ * models were fitted on contact-centre calls and start from the lexicon's prior: in other conversations (peer talk,
+ * counselling, meetings: no labelled data of theirs may be fitted) the prior stands.
+ */
+export function createDetectionEngine(
+  phrases: Partial<Record<FindingType, PhraseEdits>> = {},
+  models: DetectorModels = DEFAULT_MODELS,
+): DetectionEngine {
+  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id] }), model: models[d.meta.id] }));
+  const ordered = [...scanners.filter((s) => s.detector.meta.speaker === 'customer'), ...scanners.filter((s) => s.detector.meta.speaker !== 'customer')];
   const detect = (call: AnalysedCall): Finding[] => {
     const findings: Finding[] = [];
-    for (const { detector, scan } of scanners) {
-      for (const draft of scan(call)) findings.push(toFinding(call, detector, draft));
+    const distress = new Map<number, number>();
+    let style: ReturnType<typeof callFeatures> | undefined;
+    const service = isServiceCall(call);
+    for (const { detector, scan, model } of ordered) {
+      for (const draft of scan(call)) {
+        if (model && model.kinds.includes(draft.kind) && (service || !model.fromPrior)) {
+          const features =
+            detector.meta.speaker === 'customer'
+              ? { ...draft.features }
+              : { ...agentContextFeatures(call, draft, (style ??= callFeatures(call)), distress), ...draft.features };
+          draft.confidence = modelConfidence(model, features, draft.confidence);
+        }
+        if (draft.confidence < REPORT_FLOOR) continue;
+        if (detector.meta.id === 'customer-distress') distress.set(draft.turn, Math.max(distress.get(draft.turn) ?? 0, draft.confidence));
+        findings.push(toFinding(call, detector, draft));
+      }
     }
     return findings.sort(compareFindings);
   };
   return { detect, detectTranscript: (t) => detect(analyseCall(t)) };
 }
 
+export interface Candidate {
+  detector: FindingType;
+  /** The call is a contact-centre conversation: models that start from a prior apply only to those. */
+  service: boolean;
+  draft: FindingDraft;
+  /** What the detector's model sees. */
+  features: Record<string, number>;
+}
+
+/**
+ * Every candidate of a call with the features its model sees (for `npm run calibrate`): the same path as detect. The
+ * agent candidates' distress context comes from `distressModel` (the customer model is fitted first, then the rest).
+ */
+export function createCandidateCollector(
+  phrases: Partial<Record<FindingType, PhraseEdits>> = {},
+): (call: AnalysedCall, distressModel: DetectorModels['customer-distress']) => Candidate[] {
+  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id] }) }));
+  return (call, distressModel) => {
+    const drafts = scanners.map(({ detector, scan }) => ({ detector, drafts: scan(call) }));
+    const distress = new Map<number, number>();
+    for (const { detector, drafts: list } of drafts) {
+      if (detector.meta.id !== 'customer-distress' || !distressModel) continue;
+      for (const d of list) distress.set(d.turn, Math.max(distress.get(d.turn) ?? 0, modelConfidence(distressModel, d.features ?? {}, d.confidence)));
+    }
+    const style = callFeatures(call);
+    const service = isServiceCall(call);
+    return drafts.flatMap(({ detector, drafts: list }) =>
+      list.map((draft) => ({
+        detector: detector.meta.id,
+        service,
+        draft,
+        features: detector.meta.speaker === 'customer' ? { ...draft.features } : { ...agentContextFeatures(call, draft, style, distress), ...draft.features },
+      })),
+    );
+  };
+}
 function toFinding(call: AnalysedCall, detector: Detector, draft: FindingDraft): Finding {
   const { transcript } = call;
   const turn = transcript.turns[draft.turn]!;

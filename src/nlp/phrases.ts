@@ -1,25 +1,40 @@
 // Phrase lists → compiled, word-bounded, case-insensitive matchers (Vale's "existence" rule).
 import type { PhraseAdd, PhraseEdits } from '../types.js';
 
-export interface PhraseEntry {
-  /** Stable id, used by rubric `remove` and in the finding's rule. */
-  id: string;
-  /** Regular-expression source over lower-cased text, without capture groups; word boundaries are added. */
-  pattern: string;
+export interface PhraseEntry extends MatchableEntry {
   kind: string;
   confidence: number;
 }
 
-export interface PhraseMatch {
-  entry: PhraseEntry;
+/**
+ * What a matcher needs of an entry. `unlessBefore` / `unlessAfter` are the entry's exceptions as data (Vale's
+ * `exceptions`): patterns over the lower-cased text just before (anchored at the match) or just after the match that
+ * cancel it ("not" before "happy" is a feeling; "waiting" after "thanks for" is not).
+ */
+export interface MatchableEntry {
+  /** Stable id, used by rubric `remove` and in the finding's rule. */
+  id: string;
+  /** Regular-expression source over lower-cased text, without capture groups; word boundaries are added. */
+  pattern: string;
+  unlessBefore?: string;
+  unlessAfter?: string;
+}
+
+export interface PhraseMatch<E extends MatchableEntry = PhraseEntry> {
+  entry: E;
   start: number;
   end: number;
 }
 
-interface CompiledEntry {
-  entry: PhraseEntry;
+interface CompiledEntry<E extends MatchableEntry> {
+  entry: E;
   regex: RegExp;
+  before: RegExp | undefined;
+  after: RegExp | undefined;
 }
+
+/** How far before and after a match its exceptions look. */
+const EXCEPTION_WINDOW = 60;
 
 /** Turns a plain phrase into a pattern: words separated by any whitespace, apostrophes optional. */
 export function phraseToPattern(phrase: string): string {
@@ -31,8 +46,8 @@ export function phraseToPattern(phrase: string): string {
     .join('\\s+');
 }
 
-export class PhraseMatcher {
-  private readonly compiled: CompiledEntry[];
+export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
+  private readonly compiled: CompiledEntry<E>[];
   /**
    * Every entry in one alternation: one pass finds where the first match could be, or that there is none. Built
    * after PREFILTER_AFTER_SCANS scans (`scans` counts up to it); undefined when the entries cannot be combined.
@@ -40,9 +55,11 @@ export class PhraseMatcher {
   private any: RegExp | undefined;
   private scans = 0;
 
-  constructor(entries: readonly PhraseEntry[]) {
+  constructor(entries: readonly E[]) {
     this.compiled = entries.map((entry) => ({
       entry,
+      before: entry.unlessBefore ? new RegExp(`(?:${entry.unlessBefore})\\s*$`) : undefined,
+      after: entry.unlessAfter ? new RegExp(`^\\s*(?:${entry.unlessAfter})`) : undefined,
       // The left word boundary is checked by hand: a leading lookbehind would stop V8 from scanning ahead for the
       // pattern's first characters, and made phrase matching the largest cost of detection.
       regex: new RegExp(`(?:${entry.pattern})(?![a-z0-9])`, 'g'),
@@ -58,19 +75,19 @@ export class PhraseMatcher {
     return this.any;
   }
 
-  get entries(): PhraseEntry[] {
+  get entries(): E[] {
     return this.compiled.map((c) => c.entry);
   }
 
   /** All matches in `lower` (already lower-cased), sorted by start then longest first. */
-  matchAll(lower: string): PhraseMatch[] {
+  matchAll(lower: string): PhraseMatch<E>[] {
     // Most turns hold no phrase of a given lexicon: one scan of the alternation says so, and otherwise tells where the
     // earliest match starts (no entry can match before the alternation's leftmost match).
     const any = this.prefilter();
     const from = any ? firstMatch(any, lower) : 0;
     if (from < 0) return [];
-    const matches: PhraseMatch[] = [];
-    for (const { entry, regex } of this.compiled) {
+    const matches: PhraseMatch<E>[] = [];
+    for (const { entry, regex, before, after } of this.compiled) {
       regex.lastIndex = from;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(lower)) !== null) {
@@ -78,7 +95,10 @@ export class PhraseMatcher {
           regex.lastIndex = m.index + 1;
           continue;
         }
-        matches.push({ entry, start: m.index, end: m.index + m[0].length });
+        const end = m.index + m[0].length;
+        if (before?.test(lower.slice(Math.max(0, m.index - EXCEPTION_WINDOW), m.index))) continue;
+        if (after?.test(lower.slice(end, end + EXCEPTION_WINDOW))) continue;
+        matches.push({ entry, start: m.index, end });
       }
     }
     return matches.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -88,7 +108,7 @@ export class PhraseMatcher {
 const PREFILTER_AFTER_SCANS = 500;
 
 /** The alternation of all entries, unless a pattern refers to its own groups (then combining would renumber them). */
-function combine(entries: readonly PhraseEntry[]): RegExp | undefined {
+function combine(entries: readonly MatchableEntry[]): RegExp | undefined {
   if (entries.length < 2 || entries.some((e) => /\\[1-9]|\\k<|\(\?<[a-z]/i.test(e.pattern))) return undefined;
   try {
     // Unlike a single entry, the alternation has no literal start for V8 to scan ahead for, so here the left boundary
