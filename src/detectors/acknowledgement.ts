@@ -1,8 +1,10 @@
-import type { AnalysedTurn, Sentence } from '../nlp/analyse.js';
+import { affectOf, valence } from '../nlp/affect.js';
+import type { AnalysedCall, AnalysedTurn, Sentence } from '../nlp/analyse.js';
+import type { FindingDraft } from '../types.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
-import { ACKNOWLEDGEMENT_PHRASES } from './lexicons/acknowledgement.js';
-import { scanAgentPhrases } from './scan.js';
+import { ACKNOWLEDGEMENT_PHRASES, AFFECT_SENTENCE_PRIOR, FEELING_WORDS } from './lexicons/acknowledgement.js';
+import { agentTurns, scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
 
 /** Entries whose own wording carries the negation ("I can't imagine", "that's not acceptable"). */
@@ -55,8 +57,8 @@ export const acknowledgement: Detector = {
   },
   create(options) {
     const matcher = new PhraseMatcher(applyPhraseEdits(ACKNOWLEDGEMENT_PHRASES, options.phrases, 'validation'));
-    return (call) =>
-      scanAgentPhrases(call, matcher, { validation: 3, sympathy: 3, bare: 1 }, (turn, match) => {
+    return (call) => {
+      const drafts = scanAgentPhrases(call, matcher, { validation: 3, sympathy: 3, bare: 1 }, (turn, match) => {
         const id = match.entry.id;
         if (!NEGATION_IS_PART_OF_PHRASE.has(id) && isNegatedAt(turn, match.start, 3)) return undefined;
         if (isReportedAt(turn, match.start)) return undefined;
@@ -79,22 +81,98 @@ export const acknowledgement: Detector = {
         // ("if I understand" is a condition, dropped above.)
         if (id === 'i-understand' && lastTwo[lastTwo.length - 1]?.lower === 'you') return undefined;
         let kind: string = match.entry.kind;
-        let confidence: number = match.entry.confidence;
         const sentence = sentenceAt(turn, match.start);
         let rule = `acknowledgement.${id}`;
         if (id === 'i-understand') {
           kind = 'bare';
-          confidence = REFUSAL_AFTER.test(after) ? 0.7 : 0.6;
+          if (REFUSAL_AFTER.test(after)) rule += '.before-refusal';
         } else if (isTakenBack(turn, match.end, sentence)) {
           kind = 'bare';
-          confidence = 0.7;
           rule += '.yes-but';
         }
         const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
-        return { kind, turn: turn.turn.index, span, rule, confidence: clamp01(confidence) };
+        return { kind, turn: turn.turn.index, span, rule, confidence: match.entry.confidence };
       });
+      drafts.push(...affectSentences(call, drafts));
+      for (const d of drafts) d.features = acknowledgementFeatures(call.turns[d.turn]!, d.span);
+      return drafts.sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
+    };
   },
 };
+
+/**
+ * Sentences of agent turns that name something bad (an AFINN-negative word or a feeling word of the lexicon) and that
+ * no construction above covers: "that sounds really frightening, having somebody hit you", "losing a day's pay over a
+ * no-show is really rubbish". Whether one validates the customer is the model's call, from the features below.
+ */
+function affectSentences(call: AnalysedCall, covered: readonly FindingDraft[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const turn of agentTurns(call)) {
+    for (const s of turn.sentences) {
+      if (s.endToken === s.firstToken) continue;
+      if (covered.some((d) => d.turn === turn.turn.index && d.span[0] < s.end && d.span[1] > s.start)) continue;
+      const lower = turn.lower.slice(s.start, s.end);
+      const at = affectWordAt(turn, s);
+      if (at < 0) continue;
+      // As for the constructions: a question, a condition, a report or a denial names the feeling without validating it.
+      if (ASKING_OR_CONDITION.test(lower) || CHECKS_UNDERSTANDING.test(lower) || isReportedAt(turn, at) || isNegatedAt(turn, at, 3)) continue;
+      if (THIRD_PARTY_REPORT.test(turn.lower.slice(s.start, at))) continue;
+      const afterWord = turn.lower.slice(at).replace(/^[a-z'-]+/, '');
+      if (GOOD_FEELING_AFTER.test(afterWord) || TASK_INFINITIVE.test(afterWord) || ABOUT_A_TASK.test(afterWord)) continue;
+      out.push({ kind: 'validation', turn: turn.turn.index, span: [s.start, s.end], rule: 'acknowledgement.affect-sentence', confidence: AFFECT_SENTENCE_PRIOR });
+    }
+  }
+  return out;
+}
+
+/** Offset of the sentence's first AFINN-negative (≤ -2) or feeling word, or -1. */
+function affectWordAt(turn: AnalysedTurn, s: Sentence): number {
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    const t = turn.tokens[i]!;
+    if (t.isWord && (valence(t.lower) <= -2 || valence(t.lemma) <= -2)) return t.start;
+  }
+  const m = FEELING_WORD.exec(turn.lower.slice(s.start, s.end));
+  return m ? s.start + m.index : -1;
+}
+
+/** Someone else's words: "she told me you were worried", "the engineer said it was a nightmare". */
+const THIRD_PARTY_REPORT = /\b(?:he|she|they|someone|somebody|the \w+|your \w+)\s+(?:said|told|says|tells|mentioned|wrote|asked)\b/;
+/** A hard question, a tough one to answer: the difficulty of a task, not of the customer's situation. */
+const ABOUT_A_TASK = /^\s+(?:question|one to (?:answer|say|call|tell)|thing to (?:answer|say|tell|predict|know))\b/;
+
+/** An inverted or wh- question, or a condition, opening the sentence ("do you feel …", "if that's frustrating, …"). */
+const ASKING_OR_CONDITION = /^\W*(?:(?:so|and|but|okay|ok|well|um|uh)\W+)*(?:(?:do|did|does|are|is|was|were|have|has|can|could|would|will|should)\s+(?:you|it|that|this|they)\b|(?:what|how|why)\b|(?:if|when|whenever|unless|in case)\b)/;
+
+const FEELING_WORD = new RegExp(`\\b(?:${FEELING_WORDS})(?![a-z])`);
+const SOMEONE = /\b(?:any(?:one|body)|every(?:one|body)|no ?body|no one|(?:a lot|lots|loads|heaps|plenty) of (?:people|customers)|most people|people)\b/;
+const SELF_WOULD = /\bi(?:'d| would)\b/;
+const TOO = /\b(?:too|as well|the same|in your (?:position|shoes))\b/;
+const PERCEIVING = /\b(?:must|sounds?|seems?|bet|imagine|can see|can tell|can hear|know|understand|get (?:it|why|that))\b/;
+const NORMAL = /\b(?:normal|natural|understandabl[ey]|fair|reasonable|valid|makes? (?:complete |total )?sense|no wonder|of course)\b/;
+const BAD_NEWS = /\b(?:i'm afraid|i am afraid|unfortunately|we can't|i can't|we cannot|i cannot|not able to|unable to|won't be able|policy)\b/;
+const SECOND = /\b(?:you|your|you're|you've|yourself)\b/;
+const FIRST_ACTION = /\b(?:i'll|i will|i'm going to|let me|i've (?:just )?(?:put|added|sent|raised|booked|issued|refunded|credited|logged|flagged|escalated))\b/;
+
+function acknowledgementFeatures(turn: AnalysedTurn, span: readonly [number, number]): Record<string, number> {
+  const lower = turn.lower.slice(span[0], span[1]);
+  const affect = affectOf(turn, span[0], span[1]);
+  const f: Record<string, number> = {
+    'affect.negative': Math.min(1, -affect.negative / 6),
+    'affect.min': -affect.min / 5,
+    'affect.positive': Math.min(1, affect.positive / 6),
+  };
+  if (FEELING_WORD.test(lower)) f['feeling-word'] = 1;
+  if (SOMEONE.test(lower)) f['someone'] = 1;
+  if (SELF_WOULD.test(lower)) f['self-would'] = 1;
+  if (TOO.test(lower)) f['too'] = 1;
+  if (PERCEIVING.test(lower)) f['perceiving'] = 1;
+  if (NORMAL.test(lower)) f['normal'] = 1;
+  if (BAD_NEWS.test(lower)) f['bad-news'] = 1;
+  if (SECOND.test(lower)) f['second-person'] = 1;
+  if (FIRST_ACTION.test(lower)) f['first-person-action'] = 1;
+  f['span.words'] = Math.log1p(lower.split(/\s+/).length) / 4;
+  return f;
+}
 
 /** A statement about the customer's state, not a question to them or a condition on it. */
 function observesCustomer(turn: AnalysedTurn, start: number, matched: string): boolean {

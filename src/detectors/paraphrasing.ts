@@ -3,6 +3,7 @@ import { contentOverlap, contentWords, type ContentWord } from '../nlp/overlap.j
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
 import type { Evidence, FindingDraft } from '../types.js';
 import { clamp01, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
+import { isServiceCall } from './conversation.js';
 import { PARAPHRASE_PHRASES } from './lexicons/paraphrasing.js';
 import type { Detector } from './types.js';
 
@@ -56,6 +57,7 @@ function detectInTurn(
   const earlierAgentKeys = (): Set<string> => (earlier ??= agentEarlierKeys(call, index, customerTurns));
   const cues = matcher.matchAll(turn.lower).filter((m) => !isNegatedAt(turn, m.start, 2) || m.entry.id === 'you-feel');
   const words = contentWords(turn);
+  if (isServiceCall(call)) return serviceCandidate(turn, cues, words, customerTurns, earlierAgentKeys());
 
   let best: { draft: FindingDraft; score: number } | undefined;
   const consider = (draft: FindingDraft): void => {
@@ -301,6 +303,80 @@ function reflectiveStatement(
     confidence: clamp01(0.55 + Math.min(0.15, overlap.shared.length * 0.05) + (/^\W*(?:\w+\W+)?so\b/i.test(text) ? 0.05 : 0)),
     evidence: evidence(overlap.echoed),
   };
+}
+
+/**
+ * In a contact-centre call (where the fitted model applies) every cue, and any echo of two or more of the customer's
+ * content words, is a candidate: how much it echoes, whether it asks back or narrates the agent's own action, are
+ * features for the model rather than gates. The strongest candidate by its prior stands for the turn.
+ */
+function serviceCandidate(
+  turn: AnalysedTurn,
+  cues: readonly PhraseMatch[],
+  words: readonly ContentWord[],
+  customerTurns: AnalysedTurn[],
+  earlierAgentKeys: ReadonlySet<string>,
+): FindingDraft | undefined {
+  let best: FindingDraft | undefined;
+  for (const cue of cues) {
+    const sentence = sentenceAt(turn, cue.start);
+    const start = sentence ? Math.min(sentence.start, cue.start) : cue.start;
+    const end = turn.text.trimEnd().length;
+    const scoped = words.filter((w) => w.token.start >= start);
+    const overlap = contentOverlap(scoped, customerTurns, earlierAgentKeys);
+    if (READ_BACK.test(turn.lower.slice(cue.end, sentence ? sentence.end : end)) && overlap.shared.length === 0) continue;
+    const draft: FindingDraft = {
+      kind: cue.entry.id === 'summary' ? 'summary' : cue.entry.kind,
+      turn: turn.turn.index,
+      span: [start, Math.max(start, end)],
+      rule: `paraphrasing.${cue.entry.id}`,
+      confidence: cue.entry.confidence,
+      evidence: evidence(overlap.echoed),
+      features: paraphraseFeatures(turn, start, overlap),
+    };
+    if (!best || draft.confidence > best.confidence) best = draft;
+  }
+  if (best) return best;
+  const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);
+  if (overlap.shared.length < 2) return undefined;
+  const start = firstNonSpace(turn.text);
+  return {
+    kind: 'restatement',
+    turn: turn.turn.index,
+    span: [start, turn.text.trimEnd().length],
+    rule: 'paraphrasing.content-overlap',
+    confidence: OVERLAP_PRIOR,
+    evidence: evidence(overlap.echoed),
+    features: paraphraseFeatures(turn, start, overlap),
+  };
+}
+
+/** Prior of an echo with no cue: in open conversation it rarely restates (the model raises it in service calls). */
+const OVERLAP_PRIOR = 0.3;
+const CONFIRM_TAG = /\b(?:is that (?:right|correct)|have i got (?:that|this|it) right|did i get (?:that|it) right|am i right|correct\s*\?|right\s*\?|yeah\s*\?|is that it)/;
+const OWN_ACTION = /\b(?:i'll|i will|i'm going to|i am going to|let me|i've (?:just )?(?:put|added|sent|raised|booked|issued|refunded|credited|logged|flagged|escalated|arranged|cancelled|changed|updated|blocked|frozen)|i'm (?:putting|sending|adding|booking|raising|blocking|freezing|refunding|cancelling|emailing|booking)|i can (?:see|do|offer|book|send))\b/;
+const YOU_SAID = /\b(?:you(?:'ve| have)|you said|you mentioned|you told|you were|you're|you are|your)\b/;
+const SO_START = /^\W*(?:(?:okay|ok|right|alright|yeah|yes|oh|perfect|great|got it|sorry)\W+)*so\b/;
+
+function paraphraseFeatures(turn: AnalysedTurn, start: number, overlap: ReturnType<typeof contentOverlap>): Record<string, number> {
+  const lower = turn.lower.slice(start);
+  const sentence = sentenceAt(turn, start);
+  const first = sentence ? turn.lower.slice(sentence.start, Math.min(sentence.end, sentence.start + 200)) : lower;
+  const numbers = overlap.shared.filter((k) => k.startsWith('#')).length;
+  const f: Record<string, number> = {
+    'overlap.shared': Math.min(overlap.shared.length, 8) / 8,
+    'overlap.ratio': overlap.ratio,
+    'overlap.numbers-only': overlap.shared.length > 0 && numbers === overlap.shared.length ? 1 : 0,
+    'agent.content': Math.log1p(overlap.agentContent) / 4,
+  };
+  if (CONFIRM_TAG.test(lower)) f['confirm-tag'] = 1;
+  if (OWN_ACTION.test(first)) f['own-action'] = 1;
+  if (YOU_SAID.test(first)) f['about-you'] = 1;
+  if (SO_START.test(first)) f['so-start'] = 1;
+  if (ASKING_SENTENCE.test(first)) f['asks'] = 1;
+  if (IMPERATIVE_SENTENCE.test(first)) f['imperative'] = 1;
+  if (COURTESY.test(lower)) f['courtesy'] = 1;
+  return f;
 }
 
 function precedingCustomerTurns(call: AnalysedCall, index: number): AnalysedTurn[] {

@@ -1,6 +1,6 @@
 // Acknowledgement detector against DESIGN §2.2: validation and sympathy, bare "I understand", backchannels, negation.
 import { describe, expect, it } from 'vitest';
-import { agentSays, call, detect, kindsOf } from './helpers.js';
+import { agentSays, call, counted, detect, kindsOf } from './helpers.js';
 
 const DISTRESSED = "I've been without internet for a week and I work from home.";
 
@@ -38,10 +38,11 @@ describe('acknowledgement: hard negatives', () => {
     expect(kindsOf(text, 'acknowledgement', DISTRESSED)).toEqual(['bare']);
   });
 
-  it('a bare "I understand" before a refusal is more confidently bare than a plain receipt', () => {
+  it('a bare "I understand" before a refusal is told from a plain receipt by its rule', () => {
     const refusal = agentSays("I understand, but we can't refund it.", 'acknowledgement')[0]!;
     const receipt = agentSays('I understand.', 'acknowledgement')[0]!;
-    expect(refusal.confidence).toBeGreaterThan(receipt.confidence);
+    expect(refusal.rule).toBe('acknowledgement.i-understand.before-refusal');
+    expect(receipt.rule).toBe('acknowledgement.i-understand');
   });
 
   it.each(["I don't understand what you mean.", 'I do not understand how that happened.', "I can't see why that matters."])(
@@ -111,7 +112,7 @@ describe('acknowledgement: reflections that name the customer\'s feeling', () =>
     "I'm glad you're feeling better.",
     'I can see your account here.',
   ])('%s → no validation', (text) => {
-    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+    expect(counted(agentSays(text, 'acknowledgement', DISTRESSED)).filter((f) => f.kind !== 'bare')).toEqual([]);
   });
 
   it('a question mark that closes a later question does not cancel the reflection', () => {
@@ -140,7 +141,7 @@ describe('acknowledgement: look-alikes of sympathy and validation', () => {
     "If that's frustrating, the app has a reset button too.",
     'It is perfectly valid to pay with two cards.',
   ])('%s → no validation or sympathy', (text) => {
-    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+    expect(counted(agentSays(text, 'acknowledgement', DISTRESSED)).filter((f) => f.kind !== 'bare')).toEqual([]);
   });
 
   it.each([
@@ -190,7 +191,7 @@ describe('acknowledgement: more ways to say it is hard for the customer', () => 
     "I know it's hard to say when it will arrive.",
     "I'm sorry you feel that way.",
   ])('%s → no validation or sympathy', (text) => {
-    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+    expect(counted(agentSays(text, 'acknowledgement', DISTRESSED)).filter((f) => f.kind !== 'bare')).toEqual([]);
   });
 });
 
@@ -229,7 +230,7 @@ describe('acknowledgement: what a situation does to the customer, unmet needs, a
     'Your concerned party will be contacted.',
     "That's a hard question to answer without the account.",
   ])('%s → no validation', (text) => {
-    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare')).toEqual([]);
+    expect(counted(agentSays(text, 'acknowledgement', DISTRESSED)).filter((f) => f.kind !== 'bare')).toEqual([]);
   });
 });
 

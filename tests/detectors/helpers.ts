@@ -1,7 +1,8 @@
 // Inline transcripts and finding checks shared by the detector tests.
 import { expect } from 'vitest';
 import { createDetectionEngine } from '../../src/detectors/index.js';
-import type { Finding, FindingType, PhraseEdits, Transcript, Turn } from '../../src/types.js';
+import { loadRubric } from '../../src/rubric/load.js';
+import { isBehaviour, type Finding, type FindingType, type PhraseEdits, type Transcript, type Turn } from '../../src/types.js';
 
 export type Line = readonly ['C' | 'A', string];
 
@@ -39,6 +40,16 @@ export function expectWellFormed(transcript: Transcript, f: Finding): void {
 /** Findings of one behaviour on one agent line said after a neutral customer line. */
 export function agentSays(text: string, behaviour: FindingType, customer = 'I have a question about my account.'): Finding[] {
   return detect(call(['C', customer], ['A', text])).filter((f) => f.behaviour === behaviour && f.turn === 1);
+}
+
+/**
+ * Findings the default rubric would count (confidence at or above its min-confidence). A fitted model may report a weak
+ * candidate below it ("it will be hard to get a refund" names something bad, so it is a candidate for validation):
+ * hard negatives must stay under the line, not necessarily unreported.
+ */
+export function counted(findings: readonly Finding[]): Finding[] {
+  const rubric = loadRubric('default');
+  return findings.filter((f) => !isBehaviour(f.behaviour) || f.confidence >= rubric.behaviours[f.behaviour].minConfidence);
 }
 
 /** Kinds found for a behaviour in an agent line. */

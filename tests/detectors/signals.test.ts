@@ -4,47 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { firstNameAt } from '../../src/detectors/signals/personalisation.js';
 import { agentSays, call, detect, kindsOf } from './helpers.js';
 
-describe('customer-distress', () => {
-  function distress(customer: string) {
-    return detect(call(['C', customer], ['A', 'Okay.'])).filter((f) => f.behaviour === 'customer-distress');
-  }
-
-  it.each([
-    ["I'm so frustrated with this.", 'emotion'],
-    ["This is ridiculous, I've been waiting for an hour!", 'complaint'],
-    ['My parcel never arrived.', 'complaint'],
-    ["This is the third time I've called about it.", 'repeat-contact'],
-    ['I need this fixed urgently.', 'urgency'],
-  ])('%s → %s', (customer, kind) => {
-    const found = distress(customer);
-    expect(found.map((f) => f.kind)).toEqual([kind]);
-    expect(found[0]).toMatchObject({ turn: 0, quote: customer });
-    expect(found[0]!.agentId).toBeUndefined();
-  });
-
-  it('several cues in one turn give one finding, more confident, listing the cues', () => {
-    const single = distress("This is the third time I've called.")[0]!;
-    const [f] = distress("I'm so frustrated, this is the third time I've called.");
-    expect(f!.kind).toBe('repeat-contact');
-    expect(f!.attributes?.cues).toBe('emotion,repeat-contact');
-    expect(f!.confidence).toBeGreaterThan(single.confidence);
-  });
-
-  it.each(["I'm not upset at all, just curious.", "It's fine, no problem.", 'Can you tell me my balance?'])('%s → nothing', (customer) => {
-    expect(distress(customer)).toEqual([]);
-  });
-
-  it('agent turns are never customer distress', () => {
-    const t = call(['C', 'Hi.'], ['A', "I'm frustrated too, this is the third time the system crashed, it's ridiculous."]);
-    expect(detect(t).filter((f) => f.behaviour === 'customer-distress')).toEqual([]);
-  });
-
-  it('customer distress words do not make the customer turn an agent behaviour', () => {
-    const t = call(['C', "I'm sorry, I'm so sorry, thank you so much, I'll call you back by Friday. I understand how frustrating that must be."]);
-    expect(detect(t).map((f) => f.behaviour)).toEqual(['customer-distress']);
-  });
-});
-
 describe('negative-language', () => {
   it.each([
     ['Calm down.', 'dismissive'],

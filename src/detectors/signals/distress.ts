@@ -1,21 +1,181 @@
-import { DISTRESS_PHRASES } from '../lexicons/signals.js';
-import { phraseSignal } from './phrase-signal.js';
+// Customer distress (DESIGN §2.6): every customer turn with something to say is a candidate, described by features
+// (constructions from the distress lexicon, AFINN affect, wink-nlp sentiment, capitals, exclamations, negation,
+// position and length); the fitted model (src/model/) turns them into the finding's confidence.
+import { affectOf } from '../../nlp/affect.js';
+import type { AnalysedCall, AnalysedTurn } from '../../nlp/analyse.js';
+import { deepAnalyse } from '../../nlp/deep.js';
+import { PhraseMatcher, type PhraseMatch } from '../../nlp/phrases.js';
+import type { Features } from '../../model/logistic.js';
+import type { FindingDraft } from '../../types.js';
+import { isReportedAt, sentenceAt } from '../context.js';
+import { DISTRESS_CUES, DISTRESS_TYPES, type DistressCue, type DistressType } from '../lexicons/distress.js';
+import type { Detector } from '../types.js';
 
-/** Customer distress opens an opportunity for acknowledgement/apology in the agent's next turns. */
-export const customerDistress = phraseSignal(
-  {
+/** Which type a turn gets when its cues point several ways: the most specific first. */
+const TYPE_PRIORITY: readonly DistressType[] = ['loss', 'hardship', 'repeat', 'worry', 'fault'];
+const SHORT_REPLY = /^\W*(?:(?:yes|yeah|yep|yup|no|nope|okay|ok|sure|right|fine|great|perfect|cool|alright|thanks|thank you|cheers|bye|hi|hello|mm+|uh-huh|got it|that's it|that's right|correct)\W*)+$/;
+const THANKS_START = /^\W*(?:(?:oh|ah|okay|ok|great|perfect|lovely|brilliant|right)\W+)*(?:thank|thanks|cheers|ta\b|much appreciated|appreciate)/;
+const INTENSIFIERS = /\b(?:so|really|very|absolutely|completely|totally|literally|honestly|seriously|actually|basically|just)\b/g;
+const NEGATION = /\b(?:not|no|never|nothing|nobody|nowhere|none)\b|n'?t\b/g;
+const PROBLEM_WORDS = /\b(?:problem|issue|trouble|error|fault|mistake|wrong|broken|refund|charged|bill|late|missing|lost|cancel+ed|complaint|help)\b/;
+
+export const customerDistress: Detector = {
+  meta: {
     id: 'customer-distress',
-    description: 'Negative emotion, complaint, repeated contact or urgency in a customer turn (opens an opportunity).',
+    description:
+      'A customer turn with a negative feeling, a complaint, repeated contact or waiting, hardship or urgency, or a loss or life event (opens an opportunity); the kind is its type.',
     speaker: 'customer',
-    kinds: ['emotion', 'complaint', 'repeat-contact', 'urgency'],
+    kinds: DISTRESS_TYPES,
     messages: {
-      emotion: 'Customer expressed a negative emotion',
-      complaint: 'Customer complained about the service',
-      'repeat-contact': 'Customer has had to contact us repeatedly',
-      urgency: 'Customer needs this urgently',
+      fault: 'Customer complained about a fault or the way they were treated',
+      repeat: 'Customer has had to contact us again or wait',
+      worry: 'Customer is worried, upset or afraid',
+      loss: 'Customer told of a loss or a bad life event',
+      hardship: 'Customer faces hardship or urgency',
     },
   },
-  'customer',
-  DISTRESS_PHRASES,
-  { negationExempt: new Set(['complaint', 'repeat-contact']), perTurnBoost: 0.05 },
-);
+  create(options) {
+    const added: DistressCue[] = (options.phrases?.add ?? []).map((a, i) => ({
+      id: `rubric-${i + 1}`,
+      pattern: a.regex ? a.text.toLowerCase() : a.text.trim().toLowerCase().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'),
+      kind: (DISTRESS_TYPES as readonly string[]).includes(a.kind ?? '') ? (a.kind as DistressType) : 'fault',
+      family: 'complaint',
+    }));
+    const removed = new Set((options.phrases?.remove ?? []).map((r) => r.trim().toLowerCase()));
+    const matcher = new PhraseMatcher<DistressCue>([...DISTRESS_CUES.filter((c) => !removed.has(c.id)), ...added]);
+    return (call) => {
+      const drafts: FindingDraft[] = [];
+      const lowerOnly = !/[A-Z]/.test(call.transcript.turns.map((t) => t.text).join(' '));
+      const context: CallContext = { lowerOnly, opening: true, previous: 0, prior: 0, seen: 0 };
+      for (let i = 0; i < call.turns.length; i++) {
+        const turn = call.turns[i]!;
+        if (turn.turn.role !== 'customer') continue;
+        const draft = candidate(call, i, turn, matcher, context);
+        if (draft) drafts.push(draft);
+      }
+      return drafts;
+    };
+  },
+};
+
+/** What the customer's earlier turns in the call showed: distress is a state, and goes on over several turns. */
+interface CallContext {
+  lowerOnly: boolean;
+  /** This is the customer's first turn (the reason for the call). */
+  opening: boolean;
+  /** Evidence strength of the customer's previous turn (0..1). */
+  previous: number;
+  /** Earlier customer turns with evidence, and all earlier customer turns. */
+  prior: number;
+  seen: number;
+}
+
+const NEGATIVE_EMOJI = /[\u{1F620}-\u{1F62D}\u{1F61E}\u{1F61F}\u{1F641}\u{2639}\u{1F494}\u{1F92C}\u{1F625}\u{1F630}\u{1F631}\u{1F644}\u{1F612}]|:\(|:-\(/u;
+
+function candidate(
+  call: AnalysedCall,
+  index: number,
+  turn: AnalysedTurn,
+  matcher: PhraseMatcher<DistressCue>,
+  context: CallContext,
+): FindingDraft | undefined {
+  const words = turn.tokens.filter((t) => t.isWord);
+  if (words.length === 0) return undefined;
+  const opening = context.opening;
+  const lowerOnly = context.lowerOnly;
+  const previous = context.previous;
+  const prior = context.seen > 0 ? context.prior / context.seen : 0;
+  const text = turn.lower.trim();
+  const cues = matcher.matchAll(turn.lower).filter((m) => !isReportedAt(turn, m.start) || m.entry.family === 'repeat');
+  const affect = affectOf(turn);
+  const caps = capitalsShare(turn.text, lowerOnly);
+  const exclaim = (turn.text.match(/!/g) ?? []).length;
+  const negations = (text.match(NEGATION) ?? []).length;
+  const emoji = NEGATIVE_EMOJI.test(turn.text);
+  const doubled = /[?!]{2,}/.test(turn.text);
+  const evidence = cues.length > 0 || affect.negative < 0 || caps > 0 || exclaim > 0 || emoji || doubled;
+  const strength = Math.min(1, (new Set(cues.map((c) => c.entry.family)).size + (affect.negative < 0 ? 1 : 0) + (caps > 0 ? 1 : 0)) / 2);
+  context.opening = false;
+  context.previous = strength;
+  context.seen++;
+  if (evidence) context.prior++;
+  if (!evidence && words.length < 4 && previous === 0) return undefined;
+
+  const f: Features = {};
+  const families = new Map<string, number>();
+  for (const c of cues) {
+    families.set(c.entry.family, (families.get(c.entry.family) ?? 0) + 1);
+    f[`cue.${c.entry.id}`] = 1;
+  }
+  for (const [family, n] of families) f[`family.${family}`] = Math.min(n, 2);
+  f['families'] = Math.min(families.size, 3) / 3;
+  // A short turn is usually an answer; a short turn with a complaint in it is not ("My parcel never arrived.").
+  if (families.size > 0 && words.length <= 6) f['short-with-cue'] = 1;
+  f['affect.negative'] = Math.min(1, -affect.negative / 6);
+  f['affect.min'] = -affect.min / 5;
+  f['affect.positive'] = Math.min(1, affect.positive / 6);
+  f['affect.negativeWords'] = Math.min(affect.negativeWords, 3) / 3;
+  f['capitals'] = caps;
+  f['exclamations'] = Math.min(exclaim, 3) / 3;
+  f['question'] = /\?\s*$/.test(text) ? 1 : 0;
+  f['negations'] = Math.min(negations, 3) / 3;
+  f['intensifiers'] = Math.min((text.match(INTENSIFIERS) ?? []).length, 3) / 3;
+  f['words'] = Math.log1p(words.length) / 4;
+  f['short-reply'] = SHORT_REPLY.test(text) ? 1 : 0;
+  f['thanks'] = THANKS_START.test(text) ? 1 : 0;
+  f['opening'] = opening ? 1 : 0;
+  f['problem-words'] = PROBLEM_WORDS.test(text) ? 1 : 0;
+  f['digits'] = turn.tokens.filter((t) => t.isNumber).length / Math.max(1, turn.tokens.length);
+  f['answers-question'] = previousAgentAsks(call, index) ? 1 : 0;
+  f['context.previous'] = previous;
+  f['context.prior'] = prior;
+  if (emoji) f['emoji.negative'] = 1;
+  if (doubled) f['doubled-marks'] = 1;
+  if (evidence) {
+    const deep = deepAnalyse(turn.text);
+    f['sentiment.negative'] = Math.max(0, -deep.sentiment);
+    f['sentiment.positive'] = Math.max(0, deep.sentiment);
+    if (deep.negated) f['negated'] = 1;
+  }
+
+  const top = strongest(cues);
+  const sentence = top ? sentenceAt(turn, top.start) : undefined;
+  const start = sentence ? sentence.start : turn.text.length - turn.text.trimStart().length;
+  const end = sentence ? sentence.end : turn.text.trimEnd().length;
+  const draft: FindingDraft = {
+    kind: top ? top.entry.kind : affect.negative < 0 ? 'worry' : 'fault',
+    turn: turn.turn.index,
+    span: [start, Math.max(start, end)],
+    rule: `customer-distress.${top ? top.entry.id : affect.negative < 0 ? 'affect' : 'context'}`,
+    confidence: 0,
+    features: f,
+  };
+  const kinds = [...new Set(cues.map((c) => c.entry.kind))].sort();
+  if (kinds.length > 1) draft.attributes = { cues: kinds.join(',') };
+  return draft;
+}
+
+function strongest(cues: readonly PhraseMatch<DistressCue>[]): PhraseMatch<DistressCue> | undefined {
+  let best: PhraseMatch<DistressCue> | undefined;
+  for (const c of cues) {
+    if (!best || TYPE_PRIORITY.indexOf(c.entry.kind) < TYPE_PRIORITY.indexOf(best.entry.kind)) best = c;
+  }
+  return best;
+}
+
+/** Share of words (two letters or more) written in capitals, in a call that uses lower case at all. */
+function capitalsShare(text: string, lowerOnly: boolean): number {
+  if (lowerOnly) return 0;
+  const words = text.match(/[A-Za-z]{2,}/g) ?? [];
+  if (words.length === 0) return 0;
+  const upper = words.filter((w) => w === w.toUpperCase() && w !== 'OK' && w !== 'ID' && w !== 'PIN').length;
+  return upper >= 2 || (upper === 1 && words.length <= 3 && upper / words.length > 0.5) ? Math.min(1, upper / words.length + 0.2) : 0;
+}
+
+function previousAgentAsks(call: AnalysedCall, index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    const t = call.turns[i]!;
+    if (t.turn.role === 'agent') return /\?\s*$/.test(t.text.trim()) || /\b(?:can|could|may) i (?:take|have|get)|\bwhat(?:'s| is) (?:your|the)\b/.test(t.lower);
+  }
+  return false;
+}

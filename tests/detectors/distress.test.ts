@@ -1,0 +1,97 @@
+// Customer distress (DESIGN §2.6, issue 18): candidates described by features, confidence from the fitted model.
+// Positives and hard negatives per type, in clean prose, speech-to-text (lower case, no punctuation) and chat.
+import { describe, expect, it } from 'vitest';
+import { SIGNAL_MIN_CONFIDENCE } from '../../src/scoring/opportunities.js';
+import { call, detect } from './helpers.js';
+
+/** Distress the scoring would act on, on the customer's line of a short service exchange. */
+function distress(customer: string) {
+  const t = call(['A', 'Thanks for calling, how can I help with your account?'], ['C', customer], ['A', 'Okay.']);
+  return detect(t).filter((f) => f.behaviour === 'customer-distress' && f.confidence >= SIGNAL_MIN_CONFIDENCE);
+}
+
+describe('customer-distress: positives by type', () => {
+  it.each([
+    // fault or complaint
+    ["I'm so frustrated with this.", 'fault'],
+    ['this update sux I hate it', 'fault'],
+    ["I'm not happy about this at all", 'fault'],
+    ['this is the worst service ever 😡', 'fault'],
+    ["Brilliant. Of course there isn't.", 'fault'],
+    // repeated contact or waiting
+    ["This is ridiculous, I've been waiting for an hour!", 'repeat'],
+    ["you've just taken money off me again. Twice, actually.", 'repeat'],
+    ["i've rung three times now and nobody ever calls me back", 'repeat'],
+    ['WHY IS THIS STILL NOT FIXED', 'repeat'],
+    // worry or fear, embarrassment
+    ["I'm honestly in bits", 'worry'],
+    ['It was so embarrassing.', 'worry'],
+    // loss or life event, told even calmly
+    ['my husband died three weeks ago and I need to close his account', 'loss'],
+    ["someone used my card and took two thousand dollars i'm shaking", 'loss'],
+    // hardship or urgency
+    ["that's my rent money, basically. I'm overdrawn now because of it.", 'hardship'],
+    ["I'm on a pension and I can't pay this.", 'hardship'],
+    ["i'm scared i won't be able to pay the mortgage", 'hardship'],
+    ['my flight got cancelled and the wedding is tomorrow', 'hardship'],
+    ["um yeah my internet's been out since saturday and i work from home", 'hardship'],
+  ])('%s → %s', (customer, type) => {
+    const found = distress(customer);
+    expect(found.map((f) => f.kind)).toEqual([type]);
+    expect(found[0]).toMatchObject({ turn: 1 });
+    expect(customer).toContain(found[0]!.quote);
+    expect(found[0]!.agentId).toBeUndefined();
+    expect(found[0]!.rule).toMatch(/^customer-distress\./);
+  });
+
+  it('several kinds of evidence make one finding, more confident, listing the types', () => {
+    const single = distress("This is the third time I've called about it.")[0]!;
+    const [f] = distress("I'm so frustrated, this is the third time I've called.");
+    expect(f!.kind).toBe('repeat');
+    expect(f!.attributes?.cues).toBe('fault,repeat');
+    expect(f!.confidence).toBeGreaterThan(single.confidence);
+  });
+});
+
+describe('customer-distress: hard negatives', () => {
+  it.each([
+    // routine bank and account requests (issue 18: they stay free of distress)
+    'I lost my debit card, can you send a new one?',
+    "what's my balance",
+    'Could you send me a copy of my statement?',
+    'hi i\'d like to check when my next payment is due',
+    "I'd like to change my address please",
+    // answers, confirmations, thanks, politeness, negated feelings
+    'Yes, that\'s right.',
+    "Thanks, that's great.",
+    'sorry, one sec',
+    'ok thanks so much 😊',
+    "I'm not upset at all, just curious.",
+    "It's fine, no problem.",
+    'Can you tell me my balance?',
+  ])('%s → no distress', (customer) => {
+    expect(distress(customer)).toEqual([]);
+  });
+
+  it('agent turns are never customer distress', () => {
+    const t = call(['C', 'Hi.'], ['A', "I'm frustrated too, this is the third time the system crashed, it's ridiculous."]);
+    expect(detect(t).filter((f) => f.behaviour === 'customer-distress')).toEqual([]);
+  });
+
+  it('customer distress words do not make the customer turn an agent behaviour', () => {
+    const t = call(['C', "I'm sorry, I'm so sorry, thank you so much, I'll call you back by Friday. I understand how frustrating that must be."]);
+    expect(new Set(detect(t).map((f) => f.behaviour))).toEqual(new Set(['customer-distress']));
+  });
+});
+
+describe('customer-distress: context carries over', () => {
+  it('a short follow-up after an upset turn is read in its context', () => {
+    const t = call(
+      ['C', "I've called four times about this and nobody ever rings back. It's a joke."],
+      ['A', 'Let me check the notes.'],
+      ['C', 'finally'],
+    );
+    const found = detect(t).filter((f) => f.behaviour === 'customer-distress' && f.confidence >= SIGNAL_MIN_CONFIDENCE);
+    expect(found.map((f) => f.turn)).toEqual([0, 2]);
+  });
+});
