@@ -18,13 +18,12 @@ import { DISTRESS, type GoldTranscript } from './gold.js';
 import { cohensKappa } from './metrics.js';
 
 /**
- * The kind given to a human-labelled distress turn. src/scoring/opportunities.ts opens an on-distress opportunity
- * (acknowledgement and apology in the default rubric) for every customer-distress finding whatever its kind; of the
- * detector's kinds, `complaint` is the one that stands for DESIGN §2.6's `fault` type, the type that expects an
- * apology as well as an acknowledgement, so the human side opens both opportunities even if scoring starts to
- * distinguish kinds.
+ * The kind given to a human-labelled distress turn (gold labels carry no type). src/scoring/opportunities.ts opens an
+ * on-distress opportunity (acknowledgement and apology in the default rubric) for every customer-distress finding
+ * whatever its kind; `fault` (DESIGN §2.6) is the type that expects an apology as well as an acknowledgement, so the
+ * human side opens both opportunities even if scoring starts to distinguish types.
  */
-export const HUMAN_DISTRESS_KIND = 'complaint';
+export const HUMAN_DISTRESS_KIND = 'fault';
 /** `rule` of the synthetic findings built from human labels. */
 export const HUMAN_RULE = 'gold.label';
 

@@ -54,7 +54,7 @@ const engine = fakeEngine({
   c1: [f(0, D, 'emotion'), f(1, 'acknowledgement', 'validation'), f(1, 'appreciation', 'patience')],
   c2: [f(1, 'appreciation', 'patience'), f(3, 'paraphrasing', 'restatement', 0.8)],
   c3: [f(1, 'paraphrasing', 'summary', 0.8), f(3, 'apology', 'ownership'), f(3, 'appreciation', 'patience')],
-  c4: [f(0, D, 'complaint', 0.8), f(3, 'paraphrasing', 'summary', 0.8), f(5, 'appreciation', 'courtesy')],
+  c4: [f(0, D, 'fault', 0.8), f(3, 'paraphrasing', 'summary', 0.8), f(5, 'appreciation', 'courtesy')],
 });
 
 describe('call-level agreement', () => {
@@ -153,7 +153,7 @@ describe('call-level agreement', () => {
     }).detectTranscript(t as never);
     const human = humanFindings(t!, detected, rubric);
     expect(human.map((x) => `${x.turn}:${x.behaviour}:${x.kind}:${x.confidence}`)).toEqual([
-      '0:customer-distress:complaint:1',
+      '0:customer-distress:fault:1',
       '1:apology:non-apology:0.9',
       '1:acknowledgement:validation:0.9',
       '1:negative-language:blame:0.9',

@@ -40,7 +40,7 @@ const engine = fakeEngine({
   // turn 0: found (tp); turn 2: found at exactly the signal floor (fp); turn 4: below the floor (fn, score kept).
   d1: [
     { turn: 0, behaviour: 'customer-distress', kind: 'emotion', confidence: 0.9 },
-    { turn: 2, behaviour: 'customer-distress', kind: 'complaint', confidence: SIGNAL_MIN_CONFIDENCE },
+    { turn: 2, behaviour: 'customer-distress', kind: 'fault', confidence: SIGNAL_MIN_CONFIDENCE },
     { turn: 4, behaviour: 'customer-distress', kind: 'repeat-contact', confidence: SIGNAL_MIN_CONFIDENCE - 0.1 },
     { turn: 6, behaviour: 'customer-distress', kind: 'emotion', confidence: 0.9 },
   ],
