@@ -96,7 +96,7 @@ describe('customer-distress metrics', () => {
         nextAgentText: 'Thanks.',
         rule: 'fake.customer-distress',
         confidence: SIGNAL_MIN_CONFIDENCE,
-        kind: 'complaint',
+        kind: 'fault',
       },
       {
         type: 'false-negative',
