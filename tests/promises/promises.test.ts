@@ -94,7 +94,7 @@ describe('promises from the fixtures', () => {
       dueDate: '2026-05-08',
       channel: 'call',
       vague: false,
-      confidence: 0.99, // the fitted follow-up-promise model (src/model/weights.json)
+      confidence: 0.9, // a short call with few service markers: the lexicon prior stands (src/detectors/conversation.ts)
     });
   });
 
