@@ -22,6 +22,7 @@ const { fitLogistic } = await dist('model/logistic.js');
 const { priorOffset } = await dist('model/index.js');
 const { loadRubric } = await dist('rubric/load.js');
 const { BEHAVIOURS } = await dist('types.js');
+const { DISTRESS_TYPES } = await dist('detectors/lexicons/distress.js');
 
 export const WEIGHTS_FILE = join(ROOT, 'src', 'model', 'weights.json');
 const SERVICE_DEV = join(ROOT, 'fixtures', 'gold', 'service-dev');
@@ -79,9 +80,9 @@ export function fitModels(calls, rubric) {
   return { models, counts };
 }
 
-/** The kinds the default rubric counts: a model says how likely a candidate is to be the behaviour the rubric counts. */
+/** The kinds the default rubric counts (every type for distress): a model says how likely a candidate is to be what counts. */
 function modelledKinds(behaviour, rubric) {
-  if (behaviour === DISTRESS) return ['fault', 'repeat', 'worry', 'loss', 'hardship'];
+  if (behaviour === DISTRESS) return [...DISTRESS_TYPES];
   return [...rubric.behaviours[behaviour].kinds];
 }
 

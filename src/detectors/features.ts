@@ -16,7 +16,19 @@ export interface CallFeatures {
   lastAgentTurn: number;
 }
 
+const known = new WeakMap<AnalysedCall, CallFeatures>();
+
+/** Worked out once per call (every candidate of the call, and the distress detector, ask for it). */
 export function callFeatures(call: AnalysedCall): CallFeatures {
+  let features = known.get(call);
+  if (!features) {
+    features = computeCallFeatures(call);
+    known.set(call, features);
+  }
+  return features;
+}
+
+function computeCallFeatures(call: AnalysedCall): CallFeatures {
   let words = 0;
   let stops = 0;
   let upper = false;

@@ -12,7 +12,7 @@ import { openQuestion } from './signals/open-question.js';
 import { personalisation } from './signals/personalisation.js';
 import { DEFAULT_MODELS, modelConfidence, REPORT_FLOOR, type DetectorModels } from '../model/index.js';
 import { isServiceCall } from './conversation.js';
-import { agentContextFeatures, callFeatures } from './features.js';
+import { agentContextFeatures, callFeatures, type DistressByTurn } from './features.js';
 import type { Detector } from './types.js';
 
 export const DETECTORS: readonly Detector[] = [
@@ -54,19 +54,14 @@ export function createDetectionEngine(
   const detect = (call: AnalysedCall): Finding[] => {
     const findings: Finding[] = [];
     const distress = new Map<number, number>();
-    let style: ReturnType<typeof callFeatures> | undefined;
     const service = isServiceCall(call);
     for (const { detector, scan, model } of ordered) {
       for (const draft of scan(call)) {
         if (model && model.kinds.includes(draft.kind) && (service || !model.fromPrior)) {
-          const features =
-            detector.meta.speaker === 'customer'
-              ? { ...draft.features }
-              : { ...agentContextFeatures(call, draft, (style ??= callFeatures(call)), distress), ...draft.features };
-          draft.confidence = modelConfidence(model, features, draft.confidence);
+          draft.confidence = modelConfidence(model, modelFeatures(detector, call, draft, distress), draft.confidence);
         }
         if (draft.confidence < REPORT_FLOOR) continue;
-        if (detector.meta.id === 'customer-distress') distress.set(draft.turn, Math.max(distress.get(draft.turn) ?? 0, draft.confidence));
+        if (detector.meta.id === 'customer-distress') recordDistress(distress, draft.turn, draft.confidence);
         findings.push(toFinding(call, detector, draft));
       }
     }
@@ -97,20 +92,24 @@ export function createCandidateCollector(
     const distress = new Map<number, number>();
     for (const { detector, drafts: list } of drafts) {
       if (detector.meta.id !== 'customer-distress' || !distressModel) continue;
-      for (const d of list) distress.set(d.turn, Math.max(distress.get(d.turn) ?? 0, modelConfidence(distressModel, d.features ?? {}, d.confidence)));
+      for (const d of list) recordDistress(distress, d.turn, modelConfidence(distressModel, modelFeatures(detector, call, d, distress), d.confidence));
     }
-    const style = callFeatures(call);
     const service = isServiceCall(call);
     return drafts.flatMap(({ detector, drafts: list }) =>
-      list.map((draft) => ({
-        detector: detector.meta.id,
-        service,
-        draft,
-        features: detector.meta.speaker === 'customer' ? { ...draft.features } : { ...agentContextFeatures(call, draft, style, distress), ...draft.features },
-      })),
+      list.map((draft) => ({ detector: detector.meta.id, service, draft, features: modelFeatures(detector, call, draft, distress) })),
     );
   };
 }
+/** What a detector's model sees: the draft's own features, and for agent candidates the shared context too. */
+function modelFeatures(detector: Detector, call: AnalysedCall, draft: FindingDraft, distress: DistressByTurn): Record<string, number> {
+  if (detector.meta.speaker === 'customer') return { ...draft.features };
+  return { ...agentContextFeatures(call, draft, callFeatures(call), distress), ...draft.features };
+}
+
+function recordDistress(distress: Map<number, number>, turn: number, confidence: number): void {
+  distress.set(turn, Math.max(distress.get(turn) ?? 0, confidence));
+}
+
 function toFinding(call: AnalysedCall, detector: Detector, draft: FindingDraft): Finding {
   const { transcript } = call;
   const turn = transcript.turns[draft.turn]!;

@@ -317,7 +317,7 @@ function serviceCandidate(
   customerTurns: AnalysedTurn[],
   earlierAgentKeys: ReadonlySet<string>,
 ): FindingDraft | undefined {
-  let best: FindingDraft | undefined;
+  let best: { draft: FindingDraft; start: number; overlap: ReturnType<typeof contentOverlap> } | undefined;
   for (const cue of cues) {
     const sentence = sentenceAt(turn, cue.start);
     const start = sentence ? Math.min(sentence.start, cue.start) : cue.start;
@@ -332,11 +332,11 @@ function serviceCandidate(
       rule: `paraphrasing.${cue.entry.id}`,
       confidence: cue.entry.confidence,
       evidence: evidence(overlap.echoed),
-      features: paraphraseFeatures(turn, start, overlap),
     };
-    if (!best || draft.confidence > best.confidence) best = draft;
+    if (!best || draft.confidence > best.draft.confidence) best = { draft, start, overlap };
   }
-  if (best) return best;
+  // Features only for the candidate that stands for the turn.
+  if (best) return { ...best.draft, features: paraphraseFeatures(turn, best.start, best.overlap) };
   const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);
   if (overlap.shared.length < 2) return undefined;
   const start = firstNonSpace(turn.text);

@@ -4,7 +4,8 @@
 import { affectOf } from '../../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn } from '../../nlp/analyse.js';
 import { deepAnalyse } from '../../nlp/deep.js';
-import { PhraseMatcher, type PhraseMatch } from '../../nlp/phrases.js';
+import { phraseToPattern, PhraseMatcher, type PhraseMatch } from '../../nlp/phrases.js';
+import { callFeatures } from '../features.js';
 import type { Features } from '../../model/logistic.js';
 import type { FindingDraft } from '../../types.js';
 import { isReportedAt, sentenceAt } from '../context.js';
@@ -37,7 +38,7 @@ export const customerDistress: Detector = {
   create(options) {
     const added: DistressCue[] = (options.phrases?.add ?? []).map((a, i) => ({
       id: `rubric-${i + 1}`,
-      pattern: a.regex ? a.text.toLowerCase() : a.text.trim().toLowerCase().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'),
+      pattern: a.regex ? a.text.toLowerCase() : phraseToPattern(a.text),
       kind: (DISTRESS_TYPES as readonly string[]).includes(a.kind ?? '') ? (a.kind as DistressType) : 'fault',
       family: 'complaint',
     }));
@@ -45,7 +46,7 @@ export const customerDistress: Detector = {
     const matcher = new PhraseMatcher<DistressCue>([...DISTRESS_CUES.filter((c) => !removed.has(c.id)), ...added]);
     return (call) => {
       const drafts: FindingDraft[] = [];
-      const lowerOnly = !/[A-Z]/.test(call.transcript.turns.map((t) => t.text).join(' '));
+      const lowerOnly = callFeatures(call).lowerOnly;
       const context: CallContext = { lowerOnly, opening: true, previous: 0, prior: 0, seen: 0 };
       for (let i = 0; i < call.turns.length; i++) {
         const turn = call.turns[i]!;
