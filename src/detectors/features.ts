@@ -84,8 +84,24 @@ export function agentContextFeatures(call: AnalysedCall, draft: FindingDraft, st
   f['ctx.distress'] = strongest;
   f['ctx.distress-recent'] = recent;
   f['ctx.customer-negative'] = Math.min(1, -negative / 6);
-  const deep = deepAnalyse(spanText);
-  f[`deep.subject.${deep.subject}`] = 1;
+  return f;
+}
+
+/**
+ * The detectors whose candidates get the deep analysis. Measured by cross-validation on service-dev
+ * (docs/calibration.md): wink-nlp's entities (DATE/TIME/DURATION) help the follow-up-promise model; its sentiment,
+ * POS-based subject and negation added nothing to the other models over the AFINN and lexicon features, at a cost of
+ * most of the detection time, so they are not run there.
+ */
+export const DEEP_ANALYSED: ReadonlySet<string> = new Set(['follow-up-promise']);
+
+/** Prefix of the features that need the deep analysis; every such feature's value lies in -1..1. */
+export const DEEP_PREFIX = 'deep.';
+
+/** The deep analysis of an agent candidate's text: the clause's subject and form, negation, sentiment, timeframe. */
+export function agentDeepFeatures(text: string): Features {
+  const deep = deepAnalyse(text);
+  const f: Features = { [`deep.subject.${deep.subject}`]: 1 };
   if (deep.firstPos === 'VERB' && deep.subject === 'none') f['deep.imperative'] = 1;
   if (deep.modal) f['deep.modal'] = 1;
   if (deep.negated) f['deep.negated'] = 1;

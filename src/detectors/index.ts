@@ -10,9 +10,10 @@ import { customerDistress } from './signals/distress.js';
 import { negativeLanguage } from './signals/negative-language.js';
 import { openQuestion } from './signals/open-question.js';
 import { personalisation } from './signals/personalisation.js';
-import { DEFAULT_MODELS, modelConfidence, REPORT_FLOOR, type DetectorModels } from '../model/index.js';
+import { DEFAULT_MODELS, modelConfidence, priorOffset, REPORT_FLOOR, type DetectorModel, type DetectorModels } from '../model/index.js';
+import { predict, type Features } from '../model/logistic.js';
 import { isServiceCall } from './conversation.js';
-import { agentContextFeatures, callFeatures, type DistressByTurn } from './features.js';
+import { agentContextFeatures, agentDeepFeatures, callFeatures, DEEP_ANALYSED, DEEP_PREFIX, type DistressByTurn } from './features.js';
 import type { Detector } from './types.js';
 
 export const DETECTORS: readonly Detector[] = [
@@ -58,7 +59,7 @@ export function createDetectionEngine(
     for (const { detector, scan, model } of ordered) {
       for (const draft of scan(call)) {
         if (model && model.kinds.includes(draft.kind) && (service || !model.fromPrior)) {
-          draft.confidence = modelConfidence(model, modelFeatures(detector, call, draft, distress), draft.confidence);
+          draft.confidence = scoredConfidence(model, detector, call, draft, distress);
         }
         if (draft.confidence < REPORT_FLOOR) continue;
         if (detector.meta.id === 'customer-distress') recordDistress(distress, draft.turn, draft.confidence);
@@ -92,7 +93,11 @@ export function createCandidateCollector(
     const distress = new Map<number, number>();
     for (const { detector, drafts: list } of drafts) {
       if (detector.meta.id !== 'customer-distress' || !distressModel) continue;
-      for (const d of list) recordDistress(distress, d.turn, modelConfidence(distressModel, modelFeatures(detector, call, d, distress), d.confidence));
+      for (const d of list) {
+        // As in detect: only the distress the engine would report is context for the agent's candidates.
+        const confidence = modelConfidence(distressModel, modelFeatures(detector, call, d, distress), d.confidence);
+        if (confidence >= REPORT_FLOOR) recordDistress(distress, d.turn, confidence);
+      }
     }
     const service = isServiceCall(call);
     return drafts.flatMap(({ detector, drafts: list }) =>
@@ -100,10 +105,49 @@ export function createCandidateCollector(
     );
   };
 }
-/** What a detector's model sees: the draft's own features, and for agent candidates the shared context too. */
-function modelFeatures(detector: Detector, call: AnalysedCall, draft: FindingDraft, distress: DistressByTurn): Record<string, number> {
+/** What a detector's model sees: the draft's own features, for agent candidates the shared context, and the deep ones. */
+function modelFeatures(detector: Detector, call: AnalysedCall, draft: FindingDraft, distress: DistressByTurn): Features {
+  const deep = deepFeaturesOf(detector, call, draft);
+  return { ...cheapFeatures(detector, call, draft, distress), ...(deep ? deep() : {}) };
+}
+
+function cheapFeatures(detector: Detector, call: AnalysedCall, draft: FindingDraft, distress: DistressByTurn): Features {
   if (detector.meta.speaker === 'customer') return { ...draft.features };
   return { ...agentContextFeatures(call, draft, callFeatures(call), distress), ...draft.features };
+}
+
+function deepFeaturesOf(detector: Detector, call: AnalysedCall, draft: FindingDraft): (() => Features) | undefined {
+  if (!DEEP_ANALYSED.has(detector.meta.id)) return undefined;
+  return () => agentDeepFeatures(call.turns[draft.turn]!.text.slice(draft.span[0], draft.span[1]));
+}
+
+/**
+ * The model's confidence in a candidate. The deep analysis (wink-nlp) runs only when it could matter: a candidate the
+ * model rejects even with every deep feature at its most favourable value is dropped without it. The result is the
+ * same as scoring every candidate with all its features.
+ */
+function scoredConfidence(model: DetectorModel, detector: Detector, call: AnalysedCall, draft: FindingDraft, distress: DistressByTurn): number {
+  const features = cheapFeatures(detector, call, draft, distress);
+  const deep = deepFeaturesOf(detector, call, draft);
+  if (deep) {
+    // Rounding to two decimals reports 0.195 as 0.2: the bound must clear that.
+    if (predict(model, features, priorOffset(model, draft.confidence) + deepBound(model)) < REPORT_FLOOR - 0.005) return 0;
+    Object.assign(features, deep());
+  }
+  return modelConfidence(model, features, draft.confidence);
+}
+
+const bounds = new WeakMap<DetectorModel, number>();
+
+/** The most the deep features can add to a candidate's log-odds (each lies in -1..1). */
+function deepBound(model: DetectorModel): number {
+  let bound = bounds.get(model);
+  if (bound === undefined) {
+    bound = 0;
+    for (const [name, w] of Object.entries(model.weights)) if (name.startsWith(DEEP_PREFIX)) bound += Math.abs(w);
+    bounds.set(model, bound);
+  }
+  return bound;
 }
 
 function recordDistress(distress: Map<number, number>, turn: number, confidence: number): void {

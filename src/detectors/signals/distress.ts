@@ -1,9 +1,8 @@
 // Customer distress (DESIGN §2.6): every customer turn with something to say is a candidate, described by features
-// (constructions from the distress lexicon, AFINN affect, wink-nlp sentiment, capitals, exclamations, negation,
+// (constructions from the distress lexicon, AFINN affect, capitals, exclamations, negation,
 // position and length); the fitted model (src/model/) turns them into the finding's confidence.
 import { affectOf } from '../../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn } from '../../nlp/analyse.js';
-import { deepAnalyse } from '../../nlp/deep.js';
 import { phraseToPattern, PhraseMatcher, type PhraseMatch } from '../../nlp/phrases.js';
 import { callFeatures } from '../features.js';
 import type { Features } from '../../model/logistic.js';
@@ -132,12 +131,6 @@ function candidate(
   f['context.prior'] = prior;
   if (emoji) f['emoji.negative'] = 1;
   if (doubled) f['doubled-marks'] = 1;
-  if (evidence) {
-    const deep = deepAnalyse(turn.text);
-    f['sentiment.negative'] = Math.max(0, -deep.sentiment);
-    f['sentiment.positive'] = Math.max(0, deep.sentiment);
-    if (deep.negated) f['negated'] = 1;
-  }
 
   const top = strongest(cues);
   const sentence = top ? sentenceAt(turn, top.start) : undefined;
@@ -164,9 +157,11 @@ function strongest(cues: readonly PhraseMatch<DistressCue>[]): PhraseMatch<Distr
   return best;
 }
 
+const TWO_CAPITALS = /[A-Z]{2}/;
+
 /** Share of words (two letters or more) written in capitals, in a call that uses lower case at all. */
 function capitalsShare(text: string, lowerOnly: boolean): number {
-  if (lowerOnly) return 0;
+  if (lowerOnly || !TWO_CAPITALS.test(text)) return 0;
   const words = text.match(/[A-Za-z]{2,}/g) ?? [];
   if (words.length === 0) return 0;
   const upper = words.filter((w) => w === w.toUpperCase() && w !== 'OK' && w !== 'ID' && w !== 'PIN').length;
@@ -180,3 +175,4 @@ function previousAgentAsks(call: AnalysedCall, index: number): boolean {
   }
   return false;
 }
+

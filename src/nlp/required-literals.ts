@@ -1,0 +1,268 @@
+// Required literals of a lexicon pattern: strings one of which every match must contain ("sorry" for
+// "(?:i'm |so )*sorry (?:to hear|for)"). A turn holding none of them cannot match, so the matcher skips the pattern
+// without running it: a substring search is far cheaper than a big regex that V8 cannot scan ahead for.
+//
+// The parser covers the regex syntax lexicon patterns use (groups, alternation, quantifiers, classes, escapes,
+// lookarounds); anything else gives no literals, which only means the pattern is always run.
+
+/** What a node of the pattern can match, as far as literals go. */
+interface Info {
+  /** Every string the node can match, when that is a small finite set; undefined otherwise. */
+  exact: Set<string> | undefined;
+  /** Strings one of which every match contains; undefined when nothing is known. */
+  required: Set<string> | undefined;
+}
+
+const MAX_EXACT = 24;
+/** Shorter literals would pass nearly every turn: not worth the check. */
+const MIN_LITERAL = 3;
+
+class Unsupported extends Error {}
+
+/** The literals one of which every match of `pattern` contains, or undefined when none can be derived. */
+export function requiredLiterals(pattern: string): string[] | undefined {
+  try {
+    const parser = new Parser(pattern);
+    const info = parser.alternation();
+    if (parser.pos !== pattern.length) return undefined;
+    const best = choose(info);
+    return best ? [...best].sort() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The better of a node's exact set and required set as a gate, if either is good enough. */
+function choose(info: Info): Set<string> | undefined {
+  const candidates = [info.exact, info.required].filter((s): s is Set<string> => s !== undefined && usable(s));
+  candidates.sort((a, b) => quality(b) - quality(a));
+  return candidates[0];
+}
+
+function usable(set: Set<string>): boolean {
+  return set.size > 0 && [...set].every((s) => s.length >= MIN_LITERAL);
+}
+
+/** Longer and fewer literals reject more turns. */
+function quality(set: Set<string>): number {
+  return Math.min(...[...set].map((s) => s.length)) - Math.log2(set.size);
+}
+
+function cross(a: Set<string>, b: Set<string>): Set<string> | undefined {
+  if (a.size * b.size > MAX_EXACT) return undefined;
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+}
+
+const EMPTY: Info = { exact: new Set(['']), required: undefined };
+const ANY: Info = { exact: undefined, required: undefined };
+
+class Parser {
+  pos = 0;
+  constructor(private readonly src: string) {}
+
+  alternation(): Info {
+    const branches: Info[] = [this.sequence()];
+    while (this.src[this.pos] === '|') {
+      this.pos++;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    let exact: Set<string> | undefined = new Set();
+    for (const b of branches) {
+      if (!b.exact || !exact) exact = undefined;
+      else for (const s of b.exact) exact.add(s);
+    }
+    if (exact && exact.size > MAX_EXACT) exact = undefined;
+    // Each branch contributes its own best gate; one branch without any leaves the alternation without one.
+    let required: Set<string> | undefined = new Set();
+    for (const b of branches) {
+      const gate = choose(b);
+      if (!gate || !required) required = undefined;
+      else for (const s of gate) required.add(s);
+    }
+    return { exact, required };
+  }
+
+  sequence(): Info {
+    // `run` is the exact set of the current stretch of exact parts; `whole` that of the whole sequence so far.
+    let run: Set<string> | undefined = new Set(['']);
+    let whole: Set<string> | undefined = new Set(['']);
+    let best: Set<string> | undefined;
+    const consider = (set: Set<string> | undefined) => {
+      if (set && usable(set) && (!best || quality(set) > quality(best))) best = set;
+    };
+    while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
+      const item = this.quantified();
+      consider(item.required);
+      whole = whole && item.exact ? cross(whole, item.exact) : undefined;
+      if (!item.exact) {
+        consider(run);
+        run = undefined;
+        continue;
+      }
+      const joined: Set<string> | undefined = run ? cross(run, item.exact) : undefined;
+      if (!joined) consider(run);
+      run = joined ?? new Set(item.exact);
+      consider(run);
+    }
+    consider(run);
+    return { exact: whole, required: best };
+  }
+
+  quantified(): Info {
+    const atom = this.atom();
+    const c = this.src[this.pos];
+    let info = atom;
+    if (c === '?' || c === '*' || c === '+' || (c === '{' && /^\{\d+(?:,\d*)?\}/.test(this.src.slice(this.pos)))) {
+      let min: number;
+      let max: number;
+      if (c === '{') {
+        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.pos))!;
+        min = Number(m[1]);
+        max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+        this.pos += m[0].length;
+      } else {
+        this.pos++;
+        min = c === '+' ? 1 : 0;
+        max = c === '?' ? 1 : Infinity;
+      }
+      if (this.src[this.pos] === '?') this.pos++; // lazy
+      if (min === 0 && max === 1) info = { exact: atom.exact ? new Set([...atom.exact, '']) : undefined, required: undefined };
+      else if (min === 0) info = { exact: undefined, required: undefined };
+      else if (min === 1 && max === 1) info = atom;
+      else info = { exact: undefined, required: atom.required ?? (atom.exact && usable(atom.exact) ? atom.exact : undefined) };
+    }
+    return info;
+  }
+
+  atom(): Info {
+    const c = this.src[this.pos]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    if (c === '.') {
+      this.pos++;
+      return ANY;
+    }
+    if (c === '^' || c === '$') {
+      this.pos++;
+      return EMPTY;
+    }
+    if ('*+?{}'.includes(c)) throw new Unsupported(c);
+    this.pos++;
+    return literal(c);
+  }
+
+  group(): Info {
+    const rest = this.src.slice(this.pos);
+    const lookaround = /^\(\?(?:=|!|<=|<!)/.exec(rest);
+    const plain = /^\(\?:/.exec(rest);
+    if (!lookaround && !plain) throw new Unsupported('capturing group');
+    this.pos += (lookaround ?? plain)![0].length;
+    const inner = this.alternation();
+    if (this.src[this.pos] !== ')') throw new Unsupported('unclosed group');
+    this.pos++;
+    return lookaround ? EMPTY : inner;
+  }
+
+  charClass(): Info {
+    const m = /^\[(\^?)((?:\\.|[^\]\\])*)\]/.exec(this.src.slice(this.pos));
+    if (!m) throw new Unsupported('class');
+    this.pos += m[0].length;
+    if (m[1] || /\\[a-zA-Z]/.test(m[2]!) || /.-./.test(m[2]!.replace(/\\./g, 'x'))) return ANY;
+    const chars = new Set(m[2]!.replace(/\\(.)/g, '$1').split(''));
+    return chars.size <= 4 ? { exact: chars, required: undefined } : ANY;
+  }
+
+  escape(): Info {
+    const next = this.src[this.pos + 1];
+    if (next === undefined) throw new Unsupported('trailing backslash');
+    this.pos += 2;
+    if (next === 'b' || next === 'B') return EMPTY;
+    if (/[a-zA-Z0-9]/.test(next)) {
+      if (/[1-9k]/.test(next)) throw new Unsupported('backreference');
+      if (next === 'u' || next === 'x' || next === 'c' || next === 'p' || next === 'P') throw new Unsupported('escape');
+      return ANY; // \w \s \d \W \S \D \n \t …
+    }
+    return literal(next);
+  }
+}
+
+function literal(c: string): Info {
+  const set = new Set([c]);
+  return { exact: set, required: undefined };
+}
+
+/**
+ * Aho-Corasick automaton over the entries' literals, as a dense transition table: one pass over a text tells which
+ * entries have one of their literals in it. Characters no literal contains send the automaton back to its root.
+ */
+export class LiteralGate {
+  /** Character code → column (0 = a character no literal holds). */
+  private readonly column = new Map<number, number>();
+  private readonly columnOf = new Uint16Array(65536);
+  private readonly width: number;
+  private readonly delta: Int32Array;
+  private readonly out: number[][];
+
+  constructor(literalsPerEntry: readonly (readonly string[] | undefined)[]) {
+    const trie: Map<number, number>[] = [new Map()];
+    const out: number[][] = [[]];
+    literalsPerEntry.forEach((literals, entry) => {
+      for (const literal of literals ?? []) {
+        let node = 0;
+        for (let i = 0; i < literal.length; i++) {
+          const c = literal.charCodeAt(i);
+          if (!this.column.has(c)) this.column.set(c, this.column.size + 1);
+          let child = trie[node]!.get(c);
+          if (child === undefined) {
+            child = trie.length;
+            trie.push(new Map());
+            out.push([]);
+            trie[node]!.set(c, child);
+          }
+          node = child;
+        }
+        if (!out[node]!.includes(entry)) out[node]!.push(entry);
+      }
+    });
+    this.width = this.column.size + 1;
+    for (const [c, col] of this.column) this.columnOf[c] = col;
+    const delta = new Int32Array(trie.length * this.width);
+    const fail = new Int32Array(trie.length);
+    // Breadth first, so a node's failure state is complete before its children need it.
+    const queue: number[] = [0];
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q]!;
+      for (const [c, col] of this.column) {
+        const child = trie[node]!.get(c);
+        const viaFail = node === 0 ? 0 : delta[fail[node]! * this.width + col]!;
+        if (child === undefined) {
+          delta[node * this.width + col] = viaFail;
+          continue;
+        }
+        delta[node * this.width + col] = child;
+        fail[child] = viaFail;
+        for (const e of out[viaFail]!) if (!out[child]!.includes(e)) out[child]!.push(e);
+        queue.push(child);
+      }
+    }
+    this.delta = delta;
+    this.out = out;
+  }
+
+  /** Marks in `found` (indexed by entry) the entries with a literal in `text`. */
+  scan(text: string, found: Uint8Array): void {
+    const { delta, width, columnOf, out } = this;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const col = columnOf[text.charCodeAt(i)]!;
+      node = col === 0 ? 0 : delta[node * width + col]!;
+      if (node === 0) continue;
+      const hits = out[node]!;
+      for (let k = 0; k < hits.length; k++) found[hits[k]!] = 1;
+    }
+  }
+}

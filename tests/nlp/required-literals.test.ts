@@ -1,0 +1,100 @@
+// Required literals gate the phrase matcher: a pattern is skipped on text holding none of its literals, so a gate
+// that rejects text the pattern matches would lose findings. These tests check the derivation and that implication.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACKNOWLEDGEMENT_PHRASES } from '../../src/detectors/lexicons/acknowledgement.js';
+import { APOLOGY_PHRASES } from '../../src/detectors/lexicons/apology.js';
+import { APPRECIATION_PHRASES } from '../../src/detectors/lexicons/appreciation.js';
+import { DISTRESS_CUES } from '../../src/detectors/lexicons/distress.js';
+import { FOLLOW_UP_PHRASES } from '../../src/detectors/lexicons/follow-up-promise.js';
+import { PARAPHRASE_PHRASES } from '../../src/detectors/lexicons/paraphrasing.js';
+import { NEGATIVE_LANGUAGE_PHRASES } from '../../src/detectors/lexicons/signals.js';
+import { readGoldFile } from '../../src/eval/gold.js';
+import { LiteralGate, requiredLiterals } from '../../src/nlp/required-literals.js';
+import { PhraseMatcher } from '../../src/nlp/phrases.js';
+
+const LEXICON_ENTRIES: readonly { id: string; pattern: string }[] = [
+  ...ACKNOWLEDGEMENT_PHRASES,
+  ...APOLOGY_PHRASES,
+  ...APPRECIATION_PHRASES,
+  ...DISTRESS_CUES,
+  ...FOLLOW_UP_PHRASES,
+  ...PARAPHRASE_PHRASES,
+  ...NEGATIVE_LANGUAGE_PHRASES,
+];
+
+describe('requiredLiterals', () => {
+  it('finds the literal every match must contain, past optional and repeated parts', () => {
+    expect(requiredLiterals("(?:i'm |so |really )*sorry (?:to hear|for)")).toEqual(['sorry for', 'sorry to hear']);
+    expect(requiredLiterals('(?:very )?grateful')).toEqual(['grateful', 'very grateful']);
+    expect(requiredLiterals('frustrat\\w*|annoy\\w*')).toEqual(['annoy', 'frustrat']);
+    expect(requiredLiterals("can'?t pay")).toEqual(["can't pay", 'cant pay']);
+  });
+
+  it('ignores lookarounds and word boundaries, which match no text of their own', () => {
+    expect(requiredLiterals('(?<!from )what i hear(?= you)')).toEqual(['what i hear']);
+    expect(requiredLiterals('\\bthanks\\b')).toEqual(['thanks']);
+  });
+
+  it('gives none where some branch has no literal of three characters or more', () => {
+    expect(requiredLiterals('sorry|\\w+ing')).toBeDefined();
+    expect(requiredLiterals('sorry|bs')).toBeUndefined();
+    expect(requiredLiterals('\\w+')).toBeUndefined();
+    expect(requiredLiterals('(a)\\1')).toBeUndefined();
+  });
+
+  it('derives a gate for nearly every lexicon entry', () => {
+    const gated = LEXICON_ENTRIES.filter((e) => requiredLiterals(e.pattern) !== undefined).length;
+    expect(gated / LEXICON_ENTRIES.length).toBeGreaterThan(0.9);
+  });
+});
+
+describe('LiteralGate', () => {
+  it('marks the entries whose literals occur, overlapping and nested ones too', () => {
+    const gate = new LiteralGate([['sorry'], ["i'm sorry to"], ['rry t'], undefined, ['xyz']]);
+    const found = new Uint8Array(5);
+    gate.scan("well i'm sorry to hear that", found);
+    expect([...found]).toEqual([1, 1, 1, 0, 0]);
+  });
+});
+
+/** Every lexicon entry, on every turn of the project's gold calls: a match implies the gate passes. */
+describe('the gate never hides a match', () => {
+  const texts = ['fixtures/gold/service.jsonl', 'fixtures/gold/service-dev/asr.jsonl', 'fixtures/gold/service-dev/chat.jsonl', 'fixtures/gold/service-dev/voice.jsonl']
+    .flatMap((f) => readGoldFile(f))
+    .flatMap((t) => t.turns.map((turn) => turn.text.toLowerCase()));
+
+  it('on the gold calls, for every entry', () => {
+    let matched = 0;
+    for (const entry of LEXICON_ENTRIES) {
+      const literals = requiredLiterals(entry.pattern);
+      if (!literals) continue;
+      const regex = new RegExp(`(?:${entry.pattern})(?![a-z0-9])`);
+      for (const text of texts) {
+        const m = regex.exec(text);
+        if (!m) continue;
+        matched++;
+        expect(literals.some((l) => m[0].includes(l)), `${entry.id} on "${m[0]}"`).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it('on random text built from the lexicons\' own words (property)', () => {
+    const words = [...new Set(LEXICON_ENTRIES.flatMap((e) => e.pattern.toLowerCase().match(/[a-z']{2,}/g) ?? []))];
+    const bare = (entries: readonly { id: string; pattern: string }[]) => entries.map(({ id, pattern }) => ({ id, pattern }));
+    const matchers = [new PhraseMatcher(bare(DISTRESS_CUES)), new PhraseMatcher(bare(ACKNOWLEDGEMENT_PHRASES))];
+    const ungated = (m: PhraseMatcher<{ id: string; pattern: string }>, text: string) =>
+      m.entries.filter((e) => new RegExp(`(?<![a-z0-9'])(?:${e.pattern})(?![a-z0-9])`).test(text)).map((e) => e.id);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words, ',', '.', 'i', 'you', 'so'), { minLength: 1, maxLength: 14 }), (parts) => {
+        const text = parts.join(' ');
+        for (const m of matchers) {
+          const ids = [...new Set(m.matchAll(text).map((x) => x.entry.id))].sort();
+          expect(ids).toEqual([...new Set(ungated(m, text))].sort());
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
