@@ -6,7 +6,7 @@ const calls = [];
 for await (const e of readInputs([dir], {})) if (e.type === 'transcript') calls.push(e.transcript);
 const rubric = loadRubric('default');
 const scanners = DETECTORS.map((d) => ({ id: d.meta.id, scan: d.create({ phrases: rubric.phrases[d.meta.id] }) }));
-for (let rep = 0; rep < 5; rep++) {
+for (let rep = 0; rep < (+process.env.REPS||5); rep++) {
   const per = {}; let ta = 0, ts = 0; const c0 = process.cpuUsage(); const w0 = now();
   const acc = createAccumulator('agent');
   for (const c of calls) {
