@@ -201,11 +201,18 @@ export class MergeConflict extends Error {
 }
 
 /**
- * Merges partials into one partial (so merges can themselves be merged: a reduce tree). Refuses (MergeConflict) mixed
- * rubric hashes, mixed group-by and a file scored in two partials. The result does not depend on the order of `partials`.
+ * Merges partials into one partial (so merges can themselves be merged: a reduce tree). Refuses (MergeConflict) the same
+ * partial file twice, mixed rubric hashes, mixed group-by and a file scored in two partials. The result does not depend on the order of `partials`.
  */
 export function mergePartials(partials: readonly { file: string; partial: Partial }[]): { partial: Partial; warnings: string[] } {
   if (partials.length === 0) throw new MergeConflict('no partial results to merge');
+  // The same partial twice would count its calls twice (and, read from stdin, no input list could tell). The CLI also
+  // compares real paths (\`p/1.json\` and \`./p/1.json\`); here the names are all there is.
+  const names = new Set<string>();
+  for (const { file } of partials) {
+    if (names.has(file)) throw new MergeConflict(`${file} is given twice: its calls would count twice (name each partial once)`);
+    names.add(file);
+  }
   // Sorted by content, not by argument order, so the first-seen values (rubric origin, tool) are order-independent.
   const sorted = partials
     .map((x) => ({ ...x, text: formatPartial(x.partial) }))

@@ -9,10 +9,12 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** A score threshold; above 100 is allowed (every group fails — handy to test a CI gate). */
+/** A score threshold on the 0..100 scale of scores (101 would fail every group whatever it scored: a usage error). */
 export function parseScore(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a score >= 0.');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new InvalidArgumentError('expected a score from 0 to 100.');
+  }
   return n;
 }
 

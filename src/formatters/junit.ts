@@ -1,7 +1,11 @@
-// JUnit XML for CI dashboards: a testsuite per group, a testcase per call, a failure when the agent part failed.
+// JUnit XML for CI dashboards, telling the same story as the exit code: a testsuite per group whose gate testcase
+// fails exactly when the group fails --fail-under or --fail-on-regression and is skipped (with the reason) when the
+// group is under the rubric's min-calls and exempt; one testcase per call besides, never failed, with the reasons of
+// a part under the pass mark in its system-out.
+import { exemptionReason, exemptionsFromReport, type ComparisonResult, type Exemption } from '../scoring/thresholds.js';
 import { BEHAVIOURS, type GroupScorecard, type ScoreReport } from '../types.js';
 import { escapeXml } from './escape.js';
-import { callsOfGroup, formatScore, groupName, type GroupCall } from './shared.js';
+import { callsOfGroup, formatScore, formatSigned, groupName, type GroupCall } from './shared.js';
 import type { Formatter } from './types.js';
 
 interface Case {
@@ -9,6 +13,9 @@ interface Case {
   classname: string;
   file?: string;
   failure?: { message: string; detail: string };
+  skipped?: string;
+  /** Shown with the case but not a failure (a call under the pass mark is information, not a failed gate). */
+  out?: string;
 }
 
 function attrs(values: Record<string, string | number | undefined>): string {
@@ -18,71 +25,111 @@ function attrs(values: Record<string, string | number | undefined>): string {
     .join('');
 }
 
+/** A call's testcase: it never fails (only a gate decides the exit code); a part under the pass mark says why in system-out. */
 function callCase(entry: GroupCall, group: GroupScorecard, pass: number): Case {
   const { call, parts } = entry;
   const c: Case = { name: call.transcriptId, classname: group.key, file: call.file };
   const failed = parts.filter((p) => !p.passed);
   if (failed.length === 0) return c;
-  const messages: string[] = [];
-  const detail: string[] = [];
+  const lines: string[] = [];
   for (const p of failed) {
     const why = [`${p.agentId} scored ${formatScore(p.score)}${p.score < pass ? ` (pass ${pass})` : ''}`];
     if (p.criticalFailures.length) why.push(`critical: ${p.criticalFailures.join(', ')}`);
     const missing = BEHAVIOURS.filter((b) => p.behaviours[b]?.status === 'missed');
     if (missing.length) why.push(`missed: ${missing.join(', ')}`);
-    messages.push(why.join('; '));
+    lines.push(why.join('; '));
+  }
+  for (const p of failed) {
     for (const b of BEHAVIOURS) {
       const o = p.behaviours[b];
-      if (o) detail.push(`${p.agentId} ${b}: ${o.reason}`);
+      if (o) lines.push(`${p.agentId} ${b}: ${o.reason}`);
     }
-    for (const pen of p.penalties) detail.push(`${p.agentId} penalty ${pen.id} -${pen.points}: ${pen.reason}`);
+    for (const pen of p.penalties) lines.push(`${p.agentId} penalty ${pen.id} -${pen.points}: ${pen.reason}`);
   }
-  c.failure = { message: messages.join(' | '), detail: detail.join('\n') };
+  c.out = lines.join('\n');
   return c;
 }
 
-/** Without per-call results, each group is its own testcase. */
-function groupCase(group: GroupScorecard, pass: number): Case {
-  const c: Case = { name: group.key, classname: group.key };
-  if (!group.passed) {
-    c.failure = {
-      message: `mean score ${formatScore(group.meanScore)} below pass ${pass} over ${group.calls} calls`,
-      detail: BEHAVIOURS.map((b) => `${b}: ${group.behaviours[b]?.met ?? 0}/${group.behaviours[b]?.opportunities ?? 0}`).join('\n'),
-    };
+function calls(n: number): string {
+  return `${n} call${n === 1 ? '' : 's'}`;
+}
+
+function behaviourCounts(group: GroupScorecard): string {
+  return BEHAVIOURS.map((b) => `${b}: ${group.behaviours[b]?.met ?? 0}/${group.behaviours[b]?.opportunities ?? 0}`).join('\n');
+}
+
+/** The gates this report was run with, as a testcase name: `fail-under 70, fail-on-regression 5`. */
+function gateNames(report: ScoreReport): string[] {
+  const names: string[] = [];
+  if (report.thresholds?.failUnder !== undefined) names.push(`fail-under ${report.thresholds.failUnder}`);
+  const comparison = report.comparison as Partial<ComparisonResult> | undefined;
+  if (comparison?.failOnRegression !== undefined) names.push(`fail-on-regression ${comparison.failOnRegression}`);
+  else if ((comparison?.regressions?.length ?? 0) > 0) names.push('fail-on-regression'); // a report from before the limit was recorded
+  return names;
+}
+
+/**
+ * The group's own testcase. With a gate (--fail-under, --fail-on-regression) it is the gate: a failure exactly when the
+ * group fails it (so `failures` counts the groups that make the exit code 1), skipped when the group is under the
+ * rubric's min-calls and exempt. Without a gate it only reports the mean score.
+ */
+function groupCase(group: GroupScorecard, report: ScoreReport, exemption: Exemption | undefined): Case {
+  const gates = gateNames(report);
+  const c: Case = { name: gates.length > 0 ? gates.join(', ') : 'mean score', classname: group.key };
+  const reasons: string[] = [];
+  if (report.thresholds?.failing.includes(group.key)) {
+    reasons.push(`mean score ${formatScore(group.meanScore)} below --fail-under ${report.thresholds.failUnder} over ${calls(group.calls)}`);
   }
+  const comparison = report.comparison as Partial<ComparisonResult> | undefined;
+  if (comparison?.regressions?.includes(group.key)) {
+    const delta = comparison.groups?.find((d) => d.key === group.key)?.scoreDelta;
+    const by = delta === null || delta === undefined ? '' : ` ${formatSigned(delta)} points`;
+    const limit = comparison.failOnRegression === undefined ? '' : ` (--fail-on-regression ${comparison.failOnRegression})`;
+    reasons.push(`regressed${by} against ${comparison.baseline}${limit}`);
+  }
+  const summary = `mean score ${formatScore(group.meanScore)} (pass ${report.pass}) over ${calls(group.calls)}`;
+  if (reasons.length > 0) c.failure = { message: reasons.join('; '), detail: behaviourCounts(group) };
+  else if (exemption && gates.length > 0) c.skipped = `exempt: ${exemptionReason(exemption)}`;
+  else c.out = gates.length > 0 ? summary : `${summary}; no gate: --fail-under or --fail-on-regression decides the exit code`;
   return c;
 }
 
 function renderCase(c: Case): string {
   const open = `    <testcase${attrs({ name: c.name, classname: c.classname, file: c.file })}`;
-  if (!c.failure) return `${open}/>`;
-  return [
-    `${open}>`,
-    `      <failure${attrs({ message: c.failure.message, type: 'empathy.score' })}>${escapeXml(c.failure.detail)}</failure>`,
-    '    </testcase>',
-  ].join('\n');
+  const body: string[] = [];
+  if (c.failure) {
+    body.push(`      <failure${attrs({ message: c.failure.message, type: 'empathy.gate' })}>${escapeXml(c.failure.detail)}</failure>`);
+  }
+  if (c.skipped !== undefined) body.push(`      <skipped${attrs({ message: c.skipped })}/>`);
+  if (c.out !== undefined) body.push(`      <system-out>${escapeXml(c.out)}</system-out>`);
+  if (body.length === 0) return `${open}/>`;
+  return [`${open}>`, ...body, '    </testcase>'].join('\n');
 }
 
+/**
+ * A testsuite per group: the group's testcase (the gate, when there is one) and a testcase per call when the report
+ * has them. `failures` counts exactly the groups that fail a gate, `skipped` the groups exempt from it.
+ */
 export function formatJunit(report: ScoreReport): string {
-  const hasCalls = (report.calls?.length ?? 0) > 0;
+  const exemptions = new Map(exemptionsFromReport(report).map((e) => [e.key, e]));
   const suites = report.groups.map((group) => {
-    const cases = hasCalls
-      ? callsOfGroup(report, group).map((e) => callCase(e, group, report.pass))
-      : [groupCase(group, report.pass)];
-    return { group, cases, failures: cases.filter((c) => c.failure).length };
+    const cases = [groupCase(group, report, exemptions.get(group.key)), ...callsOfGroup(report, group).map((e) => callCase(e, group, report.pass))];
+    return { group, cases, failures: cases.filter((c) => c.failure).length, skipped: cases.filter((c) => c.skipped !== undefined).length };
   });
   const total = suites.reduce((n, s) => n + s.cases.length, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
+  const skipped = suites.reduce((n, s) => n + s.skipped, 0);
   const p = report.provenance;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: `${p.tool} ${p.version} rubric ${p.rubric.name} v${p.rubric.version} (${p.rubric.hash})`, tests: total, failures, errors: 0 })}>`,
+    `<testsuites${attrs({ name: `${p.tool} ${p.version} rubric ${p.rubric.name} v${p.rubric.version} (${p.rubric.hash})`, tests: total, failures, errors: 0, skipped })}>`,
   ];
   for (const s of suites) {
-    lines.push(`  <testsuite${attrs({ name: groupName(s.group), tests: s.cases.length, failures: s.failures, errors: 0 })}>`);
+    lines.push(`  <testsuite${attrs({ name: groupName(s.group), tests: s.cases.length, failures: s.failures, errors: 0, skipped: s.skipped })}>`);
     lines.push('    <properties>');
     const props: Record<string, string> = {
       'group-by': report.groupBy,
+      calls: String(s.group.calls),
       'mean-score': formatScore(s.group.meanScore),
       passed: String(s.group.passed),
       'low-sample': String(s.group.lowSample),
@@ -98,7 +145,7 @@ export function formatJunit(report: ScoreReport): string {
 
 export const junitFormatter: Formatter = {
   name: 'junit',
-  description: 'JUnit XML: a testsuite per group, a testcase per call, failures for calls under pass',
+  description: 'JUnit XML: a testsuite per group; its gate is a testcase (failed or skipped), and a testcase per call',
   extension: 'xml',
   format: formatJunit,
 };

@@ -1,13 +1,13 @@
 // `empathy merge <partials...>`: partial results from shards (`empathy score --format partial`) → one report in any
 // format that does not list individual calls, or one merged partial (so merges can be merged again).
-import { exitCodeFor, loadBaseline } from '../../pipeline.js';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { MergeConflict, PARTIAL_FORMAT, formatPartial, mergePartials, readPartial, reportFromPartial, type Partial } from '../../partial.js';
-import { applyFailUnder, compareBaseline } from '../../scoring/thresholds.js';
-import type { ScoreReport } from '../../types.js';
+import { checkGateFlags, gate, gateStderrLines, loadCheckedBaseline } from '../gates.js';
 import type { CliIO, GlobalOptions } from '../io.js';
 import { UsageError } from '../options.js';
 import { decideColor, describeWriteError, openOutput } from '../write-output.js';
-import { chooseFormat, summaryLine, thresholdLines } from './score.js';
+import { chooseFormat, summaryLine } from './score.js';
 
 export interface MergeCommandOptions {
   format?: string;
@@ -15,6 +15,7 @@ export interface MergeCommandOptions {
   failUnder?: number;
   baseline?: string;
   failOnRegression?: number;
+  allowRubricChange?: boolean;
   strict?: boolean;
   verbose?: boolean;
 }
@@ -26,9 +27,7 @@ export interface MergeCommandOptions {
 export const CALL_ONLY_FORMATS: readonly string[] = ['line', 'ndjson', 'promises', 'promises-json'];
 
 export async function runMergeCommand(files: string[], options: MergeCommandOptions, globals: GlobalOptions, io: CliIO, fallbackFormat: string): Promise<number> {
-  if (options.failOnRegression !== undefined && options.baseline === undefined) {
-    throw new UsageError('--fail-on-regression needs --baseline <json>');
-  }
+  checkGateFlags(options);
   const asPartial = options.format === PARTIAL_FORMAT;
   const formatter = asPartial ? undefined : chooseFormat(options.format, options.output, fallbackFormat);
   if (formatter && CALL_ONLY_FORMATS.includes(formatter.name)) {
@@ -37,7 +36,7 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
         'use json, csv, table, markdown, html or junit, or score with --format ndjson to keep every call',
     );
   }
-  const baseline = options.baseline === undefined ? undefined : await loadBaseline(options.baseline);
+  await refuseRepeatedFiles(files);
 
   const partials: { file: string; partial: Partial }[] = [];
   for (const file of files) partials.push({ file, partial: await readPartial(file) });
@@ -49,13 +48,10 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
     throw err;
   }
 
-  let report: ScoreReport = reportFromPartial(merged.partial);
-  if (options.failUnder !== undefined) {
-    report = { ...report, thresholds: { failUnder: options.failUnder, failing: applyFailUnder(report.groups, options.failUnder, options.strict ?? false) } };
-  }
-  if (baseline !== undefined) {
-    report = { ...report, comparison: { baseline: options.baseline!, ...compareBaseline(report.groups, baseline, options.failOnRegression) } };
-  }
+  const { rubric, groupBy } = merged.partial;
+  const baseline = await loadCheckedBaseline(options, { rubric, groupBy });
+  const gated = gate(reportFromPartial(merged.partial), options, baseline, rubric.minCalls);
+  const report = gated.report;
 
   const text = formatter
     ? formatter.format(report, {
@@ -78,10 +74,38 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
     for (const warning of merged.warnings) io.stderr.write(`${warning}\n`);
     if (formatter?.name !== 'table') {
       io.stderr.write(`merged ${partials.length} partial(s): ${summaryLine(report)}\n`);
-      for (const line of thresholdLines(report)) io.stderr.write(`${line}\n`);
     }
+    // The table prints what failed itself; on stderr too when it goes to a file.
+    const shownInOutput = formatter?.name === 'table' && options.output === undefined;
+    for (const line of gateStderrLines(gated, shownInOutput)) io.stderr.write(`${line}\n`);
     if (options.output !== undefined) io.stderr.write(`wrote ${options.output}\n`);
   }
-  return exitCodeFor(report, options.strict ?? false);
+  return gated.exitCode;
+}
+
+/**
+ * The same partial named twice (`p/1.json p/1.json`, or `p/1.json ./p/1.json`, or through a symlink) would count its
+ * calls twice: refused, exit 2. Paths are compared resolved to their real location; a file that does not exist is
+ * left for readPartial to report.
+ */
+export async function refuseRepeatedFiles(files: readonly string[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    let where: string;
+    try {
+      where = await realpath(file);
+    } catch {
+      where = resolve(file);
+    }
+    const earlier = seen.get(where);
+    if (earlier !== undefined) {
+      throw new UsageError(
+        earlier === file
+          ? `${file} is given twice: its calls would count twice (name each partial once)`
+          : `${earlier} and ${file} are the same file: its calls would count twice (name each partial once)`,
+      );
+    }
+    seen.set(where, file);
+  }
 }
 

@@ -4,10 +4,12 @@ import { findFormatter, FORMATTERS, type Formatter } from '../../formatters/inde
 import { createCoachingCollector } from '../../formatters/coaching.js';
 import type { FormatOptions } from '../../formatters/types.js';
 import { runScore, type ScoreOptions } from '../../pipeline.js';
+import { loadRubric } from '../../rubric/load.js';
 import { PARTIAL_FORMAT, partialFormatter, partialText } from '../../partial.js';
 import { loadRoleMap } from '../../transcript/roles.js';
 import type { CallResult, GroupBy, Provenance, Role, ScoreReport } from '../../types.js';
 import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '../io.js';
+import { checkGateFlags, gate, gateStderrLines, loadCheckedBaseline } from '../gates.js';
 import { UsageError } from '../options.js';
 import { createProgress, type Progress } from '../progress.js';
 import { decideColor, describeWriteError, openOutput } from '../write-output.js';
@@ -21,6 +23,7 @@ export interface ScoreCommandOptions {
   failUnder?: number;
   baseline?: string;
   failOnRegression?: number;
+  allowRubricChange?: boolean;
   redact?: boolean;
   jobs?: number;
   strict?: boolean;
@@ -71,9 +74,7 @@ export async function runScoreCommand(
   io: CliIO,
   fallbackFormat: string,
 ): Promise<number> {
-  if (options.failOnRegression !== undefined && options.baseline === undefined) {
-    throw new UsageError('--fail-on-regression needs --baseline <json>');
-  }
+  checkGateFlags(options);
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('stdin (-) can be given only once');
   const formatter = options.format === PARTIAL_FORMAT ? partialFormatter : chooseFormat(options.format, options.output, fallbackFormat);
   const formatOptions: FormatOptions = {
@@ -82,8 +83,13 @@ export async function runScoreCommand(
   };
   const streaming = formatter.formatCall !== undefined;
 
+  // Loaded here, not in runScore, so a baseline scored with another rubric or grouping is refused before scoring.
+  const rubric = loadRubric(options.rubric);
+  const baseline = await loadCheckedBaseline(options, { rubric, groupBy: options.groupBy });
+
+  // The gates (--fail-under, --baseline, --fail-on-regression) are applied below, to the finished report.
   const scoreOptions: ScoreOptions = {
-    rubric: options.rubric,
+    rubric,
     groupBy: options.groupBy,
     keepCalls: !streaming && needsCalls(formatter.name, options.groupBy, formatOptions.verbose ?? false),
     redact: options.redact ?? false,
@@ -91,9 +97,6 @@ export async function runScoreCommand(
     stdin: io.stdin,
     jobs: options.jobs ?? 'auto',
   };
-  if (options.failUnder !== undefined) scoreOptions.failUnder = options.failUnder;
-  if (options.baseline !== undefined) scoreOptions.baseline = options.baseline;
-  if (options.failOnRegression !== undefined) scoreOptions.failOnRegression = options.failOnRegression;
   if (options.inputFormat !== undefined) scoreOptions.inputFormat = options.inputFormat;
   if (options.columns !== undefined) scoreOptions.columns = options.columns;
   if (options.agentNames !== undefined) scoreOptions.agentNames = options.agentNames;
@@ -142,6 +145,7 @@ export async function runScoreCommand(
   scoreOptions.signal = interrupt.signal;
 
   let run;
+  let gated: ReturnType<typeof gate> | undefined;
   try {
     run = await runScore(paths, scoreOptions);
     progress.done();
@@ -151,8 +155,9 @@ export async function runScoreCommand(
       io.stderr.write(`${interruptedLine(run.report)}\n`);
       return INTERRUPTED_EXIT;
     }
+    gated = gate(run.report, options, baseline, run.rubric.minCalls);
     // Streaming formats wrote their calls already; their format() of a call-less report is the closing summary.
-    await sink.write(formatter === partialFormatter ? partialText(run) : formatter.format(run.report, formatOptions));
+    await sink.write(formatter === partialFormatter ? partialText(run) : formatter.format(gated.report, formatOptions));
     await sink.commit();
   } catch (err) {
     progress.done();
@@ -163,15 +168,18 @@ export async function runScoreCommand(
     process.removeListener('SIGINT', onSigint);
   }
 
+  const report = gated.report;
   printProblems(io, run.problems);
   printWarnings(io, globals, run.warnings);
-  if (!globals.quiet && formatter.name !== 'table') io.stderr.write(`${summaryLine(run.report)}\n`);
-  if (!globals.quiet && formatter.name !== 'table') {
-    for (const line of thresholdLines(run.report)) io.stderr.write(`${line}\n`);
+  if (!globals.quiet && formatter.name !== 'table') io.stderr.write(`${summaryLine(report)}\n`);
+  if (!globals.quiet) {
+    // The table prints what failed itself; on stderr too when it goes to a file.
+    const shownInOutput = formatter.name === 'table' && options.output === undefined;
+    for (const line of gateStderrLines(gated, shownInOutput)) io.stderr.write(`${line}\n`);
   }
-  if (run.report.summary.scored === 0 && run.report.summary.read === 0) io.stderr.write('no transcripts found\n');
+  if (report.summary.scored === 0 && report.summary.read === 0) io.stderr.write('no transcripts found\n');
   if (options.output !== undefined && !globals.quiet) io.stderr.write(`wrote ${options.output}\n`);
-  return run.exitCode;
+  return gated.exitCode;
 }
 
 /** 128 + SIGINT, as a shell reports a Ctrl-C'd command. */
@@ -188,19 +196,7 @@ export function summaryLine(report: ScoreReport): string {
   return `read ${read}, scored ${scored}, skipped ${skipped}, failed ${failed} · ${report.groups.length} ${report.groupBy} group(s) · rubric ${rubric.name} v${rubric.version} (${rubric.hash})`;
 }
 
-/** What failed a gate, one line each (the table formatter prints its own). */
-export function thresholdLines(report: ScoreReport): string[] {
-  const lines: string[] = [];
-  const failing = report.thresholds?.failing ?? [];
-  if (failing.length > 0) {
-    lines.push(`fail-under ${report.thresholds!.failUnder}: ${failing.length} ${report.groupBy} group(s) below: ${failing.join(', ')}`);
-  }
-  const regressions = report.comparison?.regressions ?? [];
-  if (regressions.length > 0) {
-    lines.push(`regression against ${report.comparison!.baseline}: ${regressions.join(', ')}`);
-  }
-  return lines;
-}
+export { thresholdLines } from '../gates.js';
 
 function isFsError(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
