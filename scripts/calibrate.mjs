@@ -34,7 +34,7 @@ const DISTRESS = 'customer-distress';
 /** Agent behaviours start from their lexicon entries' confidence (reviewable data); distress has no prior. */
 const FROM_PRIOR = (behaviour) => behaviour !== DISTRESS;
 /** L2 penalty: chosen by cross-validation on service-dev (see docs/calibration.md). */
-const L2 = { [DISTRESS]: Number(process.env.L2_DISTRESS ?? 1), appreciation: Number(process.env.L2_APP ?? 2), default: Number(process.env.L2 ?? 2) };
+const L2 = { [DISTRESS]: Number(process.env.L2_DISTRESS ?? 1), appreciation: Number(process.env.L2_APP ?? 2), default: Number(process.env.L2 ?? 0.5) };
 
 function readCalls(files) {
   return files.flatMap((file) =>

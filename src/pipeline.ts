@@ -262,7 +262,7 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (baseline !== undefined) {
     report.comparison = {
       baseline: options.baseline!,
-      ...compareBaseline(report.groups, baseline, options.failOnRegression),
+      ...compareBaseline(report.groups, baseline, options.failOnRegression, options.strict ?? false),
     };
   }
   // Calls were redacted one by one above; redactReport also masks the problem reasons.

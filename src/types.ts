@@ -340,6 +340,17 @@ export interface ScoreReport {
   groups: GroupScorecard[];
   /** Per-call results; may be omitted (streaming formats, huge runs). */
   calls: CallResult[];
-  thresholds?: { failUnder?: number; failing: string[] };
-  comparison?: { baseline: string; groups: GroupDelta[]; regressions: string[] };
+  /** Set by --fail-under (scoring/thresholds.ts FailUnderResult); `exempt` lists the groups under min-calls. */
+  thresholds?: { failUnder?: number; failing: string[]; exempt?: string[]; minCalls?: number };
+  /** Set by --baseline (scoring/thresholds.ts ComparisonResult). */
+  comparison?: {
+    baseline: string;
+    groups: GroupDelta[];
+    regressions: string[];
+    failOnRegression?: number;
+    exempt?: string[];
+    minCalls?: number;
+    rubricChange?: { baseline: { name: string; version: string | number; hash: string }; current: { name: string; version: string | number; hash: string } };
+    unrecorded?: string[];
+  };
 }

@@ -1,6 +1,6 @@
 // Whether a call is a contact-centre conversation, from what its agent talks about (lexicons/conversation.ts).
 import type { AnalysedCall } from '../nlp/analyse.js';
-import { MIN_SERVICE_MARKERS, SERVICE_MARKERS, SHORT_CALL_AGENT_TURNS } from './lexicons/conversation.js';
+import { MIN_SERVICE_MARKERS, SERVICE_MARKER_WINDOW, SERVICE_MARKERS, SHORT_CALL_AGENT_TURNS } from './lexicons/conversation.js';
 
 const MARKER = new RegExp(`(?<![a-z'])(?:${SERVICE_MARKERS})(?![a-z])`, 'g');
 
@@ -21,6 +21,7 @@ function markersSay(call: AnalysedCall): boolean {
   for (const t of call.turns) {
     if (t.turn.role !== 'agent') continue;
     agentTurns++;
+    if (agentTurns > SERVICE_MARKER_WINDOW) break;
     for (const m of t.lower.matchAll(MARKER)) {
       seen.add(m[0]);
       if (seen.size >= MIN_SERVICE_MARKERS) return true;

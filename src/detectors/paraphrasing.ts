@@ -1,5 +1,5 @@
 import { stem, type AnalysedCall, type AnalysedTurn } from '../nlp/analyse.js';
-import { contentOverlap, contentWords, type ContentWord } from '../nlp/overlap.js';
+import { contentOverlap, contentWords, type ContentWord, type OverlapResult } from '../nlp/overlap.js';
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
 import type { Evidence, FindingDraft } from '../types.js';
 import { clamp01, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
@@ -57,7 +57,7 @@ function detectInTurn(
   const earlierAgentKeys = (): Set<string> => (earlier ??= agentEarlierKeys(call, index, customerTurns));
   const cues = matcher.matchAll(turn.lower).filter((m) => !isNegatedAt(turn, m.start, 2) || m.entry.id === 'you-feel');
   const words = contentWords(turn);
-  if (isServiceCall(call)) return serviceCandidate(turn, cues, words, customerTurns, earlierAgentKeys());
+  if (isServiceCall(call)) return serviceCandidate(call, index, turn, cues, words, customerTurns, earlierAgentKeys());
 
   let best: { draft: FindingDraft; score: number } | undefined;
   const consider = (draft: FindingDraft): void => {
@@ -311,6 +311,8 @@ function reflectiveStatement(
  * features for the model rather than gates. The strongest candidate by its prior stands for the turn.
  */
 function serviceCandidate(
+  call: AnalysedCall,
+  index: number,
   turn: AnalysedTurn,
   cues: readonly PhraseMatch[],
   words: readonly ContentWord[],
@@ -336,7 +338,11 @@ function serviceCandidate(
     if (!best || draft.confidence > best.draft.confidence) best = { draft, start, overlap };
   }
   // Features only for the candidate that stands for the turn.
-  if (best) return { ...best.draft, features: paraphraseFeatures(turn, best.start, best.overlap) };
+  const context = (start: number, overlap: OverlapResult) => ({
+    ...paraphraseFeatures(turn, start, overlap),
+    ...listeningContext(call, index, words.filter((w) => w.token.start >= start), customerTurns, overlap, earlierAgentKeys),
+  });
+  if (best) return { ...best.draft, features: context(best.start, best.overlap) };
   const overlap = contentOverlap(words, customerTurns, earlierAgentKeys);
   if (overlap.shared.length < 2) return undefined;
   const start = firstNonSpace(turn.text);
@@ -347,7 +353,7 @@ function serviceCandidate(
     rule: 'paraphrasing.content-overlap',
     confidence: OVERLAP_PRIOR,
     evidence: evidence(overlap.echoed),
-    features: paraphraseFeatures(turn, start, overlap),
+    features: context(start, overlap),
   };
 }
 
@@ -357,6 +363,33 @@ const CONFIRM_TAG = /\b(?:is that (?:right|correct)|have i got (?:that|this|it) 
 const OWN_ACTION = /\b(?:i'll|i will|i'm going to|i am going to|let me|i've (?:just )?(?:put|added|sent|raised|booked|issued|refunded|credited|logged|flagged|escalated|arranged|cancelled|changed|updated|blocked|frozen)|i'm (?:putting|sending|adding|booking|raising|blocking|freezing|refunding|cancelling|emailing|booking)|i can (?:see|do|offer|book|send))\b/;
 const YOU_SAID = /\b(?:you(?:'ve| have)|you said|you mentioned|you told|you were|you're|you are|your)\b/;
 const SO_START = /^\W*(?:(?:okay|ok|right|alright|yeah|yes|oh|perfect|great|got it|sorry)\W+)*so\b/;
+
+const SECOND_PERSON = /\b(?:you|your|you're|you've|you'd|you'll|yours|yourself)\b/g;
+
+/**
+ * What the candidate answers: how much the customer just said, how much of it the agent took up, and how much of the
+ * whole call so far (a summary plays back turns beyond the window), and how often it addresses the customer.
+ */
+function listeningContext(
+  call: AnalysedCall,
+  index: number,
+  scoped: readonly ContentWord[],
+  customerTurns: AnalysedTurn[],
+  overlap: OverlapResult,
+  earlierAgentKeys: ReadonlySet<string>,
+): Record<string, number> {
+  const customerKeys = new Set(customerTurns.flatMap((t) => contentWords(t).map((w) => w.key)));
+  const earlierCustomer = call.turns.slice(0, index).filter((t) => t.turn.role === 'customer');
+  const whole = earlierCustomer.length > customerTurns.length ? contentOverlap(scoped, earlierCustomer, earlierAgentKeys) : overlap;
+  const lastCustomer = customerTurns[0]!;
+  const spanText = call.turns[index]!.lower.slice(scoped[0]?.token.start ?? 0);
+  return {
+    'customer.words': Math.log1p(lastCustomer.tokens.filter((t) => t.isWord).length) / 4,
+    'overlap.coverage': customerKeys.size > 0 ? Math.min(1, overlap.shared.length / customerKeys.size) : 0,
+    'overlap.call': Math.min(whole.shared.length, 12) / 12,
+    'second-person': Math.min((spanText.match(SECOND_PERSON) ?? []).length, 4) / 4,
+  };
+}
 
 function paraphraseFeatures(turn: AnalysedTurn, start: number, overlap: ReturnType<typeof contentOverlap>): Record<string, number> {
   const lower = turn.lower.slice(start);

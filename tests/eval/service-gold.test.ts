@@ -34,7 +34,7 @@ describe('service gold corpus with the default rubric', () => {
     console.log(JSON.stringify(counts), `macroF1 ${result.macroF1}`);
     expect(counts).toEqual({
       paraphrasing: { tp: 25, fp: 0, fn: 1 }, // gold-015 turn 10 "so you haven't lost years of notes" at 0.45 since the deep features left the paraphrasing model
-      acknowledgement: { tp: 30, fp: 4, fn: 1 },
+      acknowledgement: { tp: 30, fp: 3, fn: 1 },
       apology: { tp: 29, fp: 0, fn: 0 },
       appreciation: { tp: 39, fp: 1, fn: 0 },
       'follow-up-promise': { tp: 26, fp: 0, fn: 0 },
