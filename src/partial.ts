@@ -61,6 +61,7 @@ function buildPartialSchema() {
   const statementTally = z.object({ text: z.string(), count, calls: count });
   const groupTally = z.object({
     calls: count,
+    noOpportunity: count.optional(),
     passed: count,
     sumTenths: count,
     sumSquaresTenths: count,

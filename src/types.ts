@@ -49,9 +49,19 @@ export const BEHAVIOUR_KINDS: Record<BehaviourId, readonly string[]> = {
   paraphrasing: ['summary', 'restatement', 'reflection'],
   acknowledgement: ['validation', 'sympathy', 'bare'],
   apology: ['ownership', 'inconvenience', 'clarification', 'non-apology'],
-  appreciation: ['patience', 'loyalty', 'information', 'courtesy'],
+  appreciation: ['patience', 'loyalty', 'information', 'courtesy', 'greeting'],
   'follow-up-promise': ['after-call', 'in-call'],
 };
+
+/**
+ * Kinds that are the behaviour (annotators label them) but that a rubric may choose not to count: the scripted
+ * "thank you for calling" opening. `empathy eval` measures detection with the rubric's kinds plus these.
+ */
+export const FORMULA_KINDS: Partial<Record<BehaviourId, readonly string[]>> = { appreciation: ['greeting'] };
+
+/** Types of a customer-distress moment (its finding's kind); rubrics say which types expect which behaviour. */
+export const DISTRESS_TYPES = ['fault', 'repeat', 'worry', 'loss', 'hardship'] as const;
+export type DistressType = (typeof DISTRESS_TYPES)[number];
 
 /** Signals beyond the five behaviours (DESIGN §2.6). */
 export const SIGNALS = [
@@ -63,7 +73,7 @@ export const SIGNALS = [
 export type SignalId = (typeof SIGNALS)[number];
 
 export const SIGNAL_KINDS: Record<SignalId, readonly string[]> = {
-  'customer-distress': ['emotion', 'complaint', 'repeat-contact', 'urgency'],
+  'customer-distress': DISTRESS_TYPES,
   personalisation: ['name'],
   'open-question': ['open'],
   'negative-language': ['blame', 'dismissive', 'commanding', 'refusal'],
@@ -116,7 +126,7 @@ export interface Finding {
 
 // ---------- Rubric (DESIGN §6) ----------
 
-export const EXPECTS = ['always', 'once', 'on-distress', 'when-unresolved', 'never-required'] as const;
+export const EXPECTS = ['always', 'once', 'on-problem', 'on-distress', 'when-unresolved', 'never-required'] as const;
 export type Expect = (typeof EXPECTS)[number];
 
 export interface RubricBehaviour {
@@ -124,6 +134,8 @@ export interface RubricBehaviour {
   expect: Expect;
   /** For on-distress: agent turns after the distress turn in which the behaviour must appear. */
   withinTurns: number;
+  /** For on-distress: the distress types that open an opportunity (rubric `distress-types`); all types by default. */
+  distressTypes: DistressType[];
   /** Kinds that count as meeting the behaviour. */
   kinds: string[];
   /** More than this many counted findings in one call is overuse (penalised when set). */
@@ -221,8 +233,10 @@ export interface PenaltyApplied {
 /** The score of one agent's part of one call (the unit that is aggregated). */
 export interface AgentCallScore {
   agentId: string;
-  score: number;
-  passed: boolean;
+  /** null: no opportunity (nothing was expected of this agent and no penalty applied), so no score. */
+  score: number | null;
+  /** null with a null score. */
+  passed: boolean | null;
   criticalFailures: BehaviourId[];
   behaviours: Record<BehaviourId, BehaviourOutcome>;
   penalties: PenaltyApplied[];
@@ -240,9 +254,9 @@ export interface CallResult {
   channel?: string;
   turns: Turn[];
   findings: Finding[];
-  /** Whole-call score (all agents together). */
-  score: number;
-  passed: boolean;
+  /** Whole-call score (all agents together); null when nothing was expected in the call (no opportunity). */
+  score: number | null;
+  passed: boolean | null;
   agents: AgentCallScore[];
 }
 
@@ -285,15 +299,22 @@ export interface GroupScorecard {
   groupBy: GroupBy;
   /** Display name when known (agent name). */
   label?: string;
+  /** Calls (agent parts) in the group, scored or not. */
   calls: number;
-  meanScore: number;
-  stdDev: number;
-  /** 95% interval of the mean score. */
-  ci95: [number, number];
-  passRate: number;
-  /** meanScore >= rubric.pass */
+  /** Of `calls`, those with no opportunity: no score, so outside the mean, the pass rate and min-calls. */
+  noOpportunity: number;
+  /** Mean over the scored calls (calls − noOpportunity); null when none was scored. */
+  meanScore: number | null;
+  stdDev: number | null;
+  /** 95% Student-t interval of the mean score, clamped to 0..100; null with fewer than 2 scored calls. */
+  ci95: [number, number] | null;
+  /** Share of the scored calls that passed; null when none was scored. */
+  passRate: number | null;
+  /** 95% Wilson interval of the pass rate; null when none was scored. */
+  passRateCi95: [number, number] | null;
+  /** meanScore >= rubric.pass (false when nothing was scored). */
   passed: boolean;
-  /** calls < rubric.minCalls */
+  /** scored calls < rubric.minCalls */
   lowSample: boolean;
   agentTurns: number;
   behaviours: Record<BehaviourId, BehaviourRate>;

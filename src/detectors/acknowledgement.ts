@@ -49,6 +49,7 @@ export const acknowledgement: Detector = {
     description: "The agent validates the customer's feelings or situation (validation, sympathy); a bare \"I understand\" is reported as kind bare.",
     speaker: 'agent',
     kinds: ['validation', 'sympathy', 'bare'],
+    lexicon: ACKNOWLEDGEMENT_PHRASES,
     messages: {
       validation: "Validated the customer's feelings or situation",
       sympathy: 'Expressed sympathy',

@@ -28,6 +28,7 @@ export const apology: Detector = {
     description: 'The agent expresses regret or takes responsibility (ownership, inconvenience); clarification requests and non-apologies are reported separately.',
     speaker: 'agent',
     kinds: ['ownership', 'inconvenience', 'clarification', 'non-apology'],
+    lexicon: APOLOGY_PHRASES,
     messages: {
       ownership: 'Apologised and took ownership of the fault',
       inconvenience: 'Apologised for the trouble or the wait',

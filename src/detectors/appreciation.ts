@@ -21,14 +21,17 @@ const APPRECIATE_AS_VALIDATION = /^\s+(?:how|that (?:this|it|you(?:'re| are)) (?
 export const appreciation: Detector = {
   meta: {
     id: 'appreciation',
-    description: 'The agent thanks or appreciates the customer (patience, loyalty, information, courtesy).',
+    description:
+      'The agent thanks or appreciates the customer (patience, loyalty, information, courtesy); the scripted "thank you for calling" of an opening is its own kind, greeting.',
     speaker: 'agent',
-    kinds: ['patience', 'loyalty', 'information', 'courtesy'],
+    kinds: ['patience', 'loyalty', 'information', 'courtesy', 'greeting'],
+    lexicon: APPRECIATION_PHRASES,
     messages: {
       patience: 'Thanked the customer for their patience',
       loyalty: 'Thanked the customer for their loyalty',
       information: 'Appreciated what the customer shared',
       courtesy: 'Thanked the customer',
+      greeting: 'Thanked the customer for calling in the opening',
     },
   },
   create(options) {
@@ -49,12 +52,37 @@ export const appreciation: Detector = {
         if (match.entry.id === 'appreciate' && APPRECIATE_AS_VALIDATION.test(after)) return undefined;
         if (match.entry.id === 'helpful' && (/\b(?:hope|hopefully|hoping|if|whether|think|guess|believe|suppose|would|might|could|which|so|also|too)\s+(?:(?:that|it|this)\s+)?$/.test(before) || /\b(?:something|anything|nothing|everything|one|thing|things|stuff|what|which|who)\s+$/.test(before) || /^[^.!]*\?/.test(after.slice(0, 40)))) return undefined;
         if ((isNegatedAt(turn, match.start, 3) && negationReaches(turn, match.start, hasObject)) || isReportedAt(turn, match.start)) return undefined;
-        const kind = match.entry.id.endsWith('question') ? 'information' : kindFor(turn.lower.slice(match.end, sentenceEnd), match.entry.kind);
+        const object = turn.lower.slice(match.end, sentenceEnd);
+        let kind = match.entry.id.endsWith('question') ? 'information' : kindFor(object, match.entry.kind);
+        if ((kind === 'courtesy' || kind === 'loyalty') && GREETING_OBJECT.test(object) && isOpening(call, turn.turn.index, turn.lower.slice(0, match.start))) kind = 'greeting';
         const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
         return { kind, turn: turn.turn.index, span, rule: `appreciation.${match.entry.id}`, confidence: clamp01(match.entry.confidence) };
       });
   },
 };
+
+/** "thank you for calling Northwind", "thanks for choosing us", "thanks for contacting support": the opening formula. */
+const GREETING_OBJECT = /^\s*(?:(?:so|very) much |again )?for (?:calling|ringing|phoning|contacting|choosing|reaching out|getting in touch|holding the line and calling|joining|chatting|messaging|your call\b)/;
+
+/** Only a salutation before the thanks: "hi there, thanks for contacting us", "good morning and thank you for calling". */
+const SALUTATION_ONLY = /^[^\p{L}\p{N}]*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day)|welcome|there|and|so|um|uh)\b[^\p{L}\p{N}]*)*$/u;
+
+/**
+ * The thanks is the opening formula: in this agent's first turn (the scripted greeting, or the first words after a
+ * transfer), and either the agent spoke first or nothing but a salutation comes before it in the turn. "Okay, no
+ * problem. Thanks for calling." answering the customer is a closing courtesy, even in the agent's only turn.
+ */
+function isOpening(call: AnalysedCall, index: number, before: string): boolean {
+  const agent = call.turns[index]!.turn;
+  const id = agent.agentId ?? agent.speaker;
+  let customerSpoke = false;
+  for (let i = 0; i < index; i++) {
+    const t = call.turns[i]!.turn;
+    if (t.role === 'agent' && (t.agentId ?? t.speaker) === id) return false;
+    if (t.role === 'customer') customerSpoke = true;
+  }
+  return !customerSpoke || SALUTATION_ONLY.test(before);
+}
 
 const HOW_ARE_YOU = /\bhow (?:are|r) (?:you|ya|u)\b|\bhow you doing\b|\bhow(?:'s| is) it going\b|\bhow have you been\b/i;
 

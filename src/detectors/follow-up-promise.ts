@@ -52,6 +52,7 @@ export const followUpPromise: Detector = {
     description: 'The agent commits to a specific future action for the customer (after-call), with timeframe and channel; in-call steps are kind in-call.',
     speaker: 'agent',
     kinds: ['after-call', 'in-call'],
+    lexicon: FOLLOW_UP_PHRASES,
     messages: {
       'after-call': 'Promised a follow-up after the call',
       'in-call': 'In-call step (hold, check), not a follow-up',

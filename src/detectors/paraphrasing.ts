@@ -19,6 +19,7 @@ export const paraphrasing: Detector = {
     description: "The agent restates, summarises or reflects back what the customer said (cue and/or content overlap with the customer's preceding turns).",
     speaker: 'agent',
     kinds: ['summary', 'restatement', 'reflection'],
+    lexicon: PARAPHRASE_PHRASES,
     messages: {
       summary: "Summarised the customer's situation",
       restatement: 'Restated what the customer said to confirm understanding',

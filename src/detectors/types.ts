@@ -9,6 +9,8 @@ export interface DetectorMeta {
   kinds: readonly string[];
   /** Message template per kind, rendered into Finding.message. */
   messages: Record<string, string>;
+  /** The default phrase lexicon rubric `phrases.<id>` edits apply to (`rubric check` checks removals against it). */
+  lexicon?: readonly { id: string; pattern: string }[];
 }
 
 export interface DetectorOptions {

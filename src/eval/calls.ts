@@ -5,6 +5,7 @@
 import { scoreCall, UNKNOWN_AGENT } from '../scoring/call.js';
 import {
   BEHAVIOUR_KINDS,
+  FORMULA_KINDS,
   BEHAVIOURS,
   isBehaviour,
   type BehaviourId,
@@ -18,10 +19,9 @@ import { DISTRESS, type GoldTranscript } from './gold.js';
 import { cohensKappa } from './metrics.js';
 
 /**
- * The kind given to a human-labelled distress turn (gold labels carry no type). src/scoring/opportunities.ts opens an
- * on-distress opportunity (acknowledgement and apology in the default rubric) for every customer-distress finding
- * whatever its kind; `fault` (DESIGN §2.6) is the type that expects an apology as well as an acknowledgement, so the
- * human side opens both opportunities even if scoring starts to distinguish types.
+ * The kind given to a human-labelled distress turn where the detector found no distress to take the type from (gold
+ * labels carry no type). `fault` (DESIGN §2.6) is the type every rubric's on-distress behaviours answer by default
+ * (acknowledgement and apology), so the human side opens both opportunities.
  */
 export const HUMAN_DISTRESS_KIND = 'fault';
 /** `rule` of the synthetic findings built from human labels. */
@@ -98,16 +98,25 @@ export function humanFindings(transcript: GoldTranscript, detected: readonly Fin
   const replaced = (f: Finding): boolean => {
     if (!annotated.has(f.behaviour)) return false;
     if (f.behaviour === DISTRESS) return labelled(f.turn, 'customer');
-    return isBehaviour(f.behaviour) && labelled(f.turn, 'agent') && rubric.behaviours[f.behaviour].kinds.includes(f.kind);
+    return isBehaviour(f.behaviour) && labelled(f.turn, 'agent') && labelKinds(f.behaviour).includes(f.kind);
   };
+  const labelKinds = (b: BehaviourId): readonly string[] => [...rubric.behaviours[b].kinds, ...(FORMULA_KINDS[b] ?? [])];
+  // A label names the behaviour, not its kind: the kind is the detector's on that turn when it found the behaviour
+  // there (so a greeting thanks stays a greeting and a loss stays a loss), else the rubric's first counted kind.
+  const detectedKind = new Map<string, string>();
+  for (const f of [...detected].sort((a, b) => b.confidence - a.confidence)) {
+    const key = `${f.turn}:${f.behaviour}`;
+    if (detectedKind.has(key)) continue;
+    if (f.behaviour === DISTRESS || (isBehaviour(f.behaviour) && labelKinds(f.behaviour).includes(f.kind))) detectedKind.set(key, f.kind);
+  }
   const out = detected.filter((f) => !replaced(f));
   for (const turn of turns) {
     if (turn.labels === undefined) continue;
     for (const label of turn.labels) {
       if (!annotated.has(label)) continue;
       let kind: string;
-      if (turn.role === 'agent' && isBehaviour(label)) kind = rubric.behaviours[label].kinds[0] ?? BEHAVIOUR_KINDS[label][0]!;
-      else if (turn.role === 'customer' && label === DISTRESS) kind = HUMAN_DISTRESS_KIND;
+      if (turn.role === 'agent' && isBehaviour(label)) kind = detectedKind.get(`${turn.index}:${label}`) ?? rubric.behaviours[label].kinds[0] ?? BEHAVIOUR_KINDS[label][0]!;
+      else if (turn.role === 'customer' && label === DISTRESS) kind = detectedKind.get(`${turn.index}:${label}`) ?? HUMAN_DISTRESS_KIND;
       else continue;
       const finding: Finding = {
         id: `${transcript.id}#${turn.index}:0-${turn.text.length}:${label}`,

@@ -2,7 +2,7 @@
 // labelled customer turn for customer-distress (§2.6), and per call (call-level agreement, see calls.ts).
 import { createDetectionEngine, type DetectionEngine } from '../detectors/index.js';
 import { SIGNAL_MIN_CONFIDENCE } from '../scoring/opportunities.js';
-import { BEHAVIOURS, type Finding, type Rubric, type Transcript } from '../types.js';
+import { BEHAVIOURS, FORMULA_KINDS, type Finding, type Rubric, type Transcript } from '../types.js';
 import { callAgreement, compareCall, hasCallLabels, type CallAgreement, type CallComparison } from './calls.js';
 import { DISTRESS, EVAL_LABELS, type EvalLabel, type GoldTranscript } from './gold.js';
 import { behaviourMetrics, type BehaviourMetrics, type Observation } from './metrics.js';
@@ -93,7 +93,10 @@ export function evaluate(
           if (!annotated.has(behaviour)) continue;
           const policy = rubric.behaviours[behaviour];
           const top = topFinding(
-            (byTurn.get(turn.index) ?? []).filter((f) => f.behaviour === behaviour && policy.kinds.includes(f.kind)),
+            // Annotators label the behaviour; a formula kind the rubric does not count (the greeting thanks) is still it.
+            (byTurn.get(turn.index) ?? []).filter(
+              (f) => f.behaviour === behaviour && (policy.kinds.includes(f.kind) || (FORMULA_KINDS[behaviour] ?? []).includes(f.kind)),
+            ),
           );
           const gold = turn.labels.includes(behaviour);
           observations.get(behaviour)!.push({ gold, score: top?.confidence ?? 0, corpus });

@@ -168,8 +168,9 @@ export function createCoachingCollector(
   };
   const add = (state: GroupState, entry: GroupCall, at: number): void => {
     state.total++;
+    // A no-opportunity part sorts after every scored one: the calls a coach should open first are the low scores.
     const score = partScore(entry, groupBy).score;
-    keepLowest(state.kept, { entry, order: at, score }, limits.calls);
+    keepLowest(state.kept, { entry, order: at, score: score ?? Number.POSITIVE_INFINITY }, limits.calls);
     const missed = missedEntries(entry);
     state.missedTotal += missed.length;
     for (const m of missed) if (state.missed.length < limits.missed) state.missed.push(m);
@@ -183,7 +184,7 @@ export function createCoachingCollector(
       for (const f of found) keepBestQuote(best, f);
     }
     for (const p of entry.parts) for (const pen of p.penalties) state.penalties.set(pen.id, (state.penalties.get(pen.id) ?? 0) + 1);
-    if (entry.call.date) {
+    if (entry.call.date && score !== null) {
       const d = state.byDate.get(entry.call.date) ?? { sum: 0, n: 0 };
       d.sum += score;
       d.n++;

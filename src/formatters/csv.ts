@@ -14,18 +14,18 @@ function fraction(value: number | null): number | null {
   return value === null ? null : Math.round(value * 10000) / 10000;
 }
 
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
+function round1(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
 }
 
 const GROUP_COLUMNS = [
-  'group_by', 'key', 'label', 'calls', 'mean_score', 'ci95_low', 'ci95_high', 'std_dev', 'pass_rate', 'passed',
+  'group_by', 'key', 'label', 'calls', 'no_opportunity', 'mean_score', 'ci95_low', 'ci95_high', 'std_dev', 'pass_rate', 'passed',
   'low_sample', 'agent_turns', 'penalty_points', 'missed_opportunities', 'critical_failures',
 ];
 
 function groupRow(g: GroupScorecard): Value[] {
   const row: Value[] = [
-    g.groupBy, g.key, g.label ?? '', g.calls, round1(g.meanScore), round1(g.ci95[0]), round1(g.ci95[1]),
+    g.groupBy, g.key, g.label ?? '', g.calls, g.noOpportunity, round1(g.meanScore), round1(g.ci95?.[0] ?? null), round1(g.ci95?.[1] ?? null),
     round1(g.stdDev), fraction(g.passRate), g.passed, g.lowSample, g.agentTurns, g.penaltyPoints,
     g.missedOpportunities, g.criticalFailures,
   ];

@@ -43,6 +43,7 @@ th[scope=col]::first-letter{text-transform:uppercase}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:700;font-size:.75rem;letter-spacing:.04em;line-height:1.5;vertical-align:1px}
 .badge.pass{color:var(--pass);border:1px solid var(--pass);background:#ecfdf3}
 .badge.fail{color:#fff;background:var(--fail);border:1px solid var(--fail)}
+.badge.na{color:var(--muted,#555);border:1px dashed currentColor;background:none}
 .low{color:var(--warn);font-size:.75rem;font-weight:500;white-space:nowrap;margin-left:4px}
 section.summary{margin-top:24px;padding:4px 20px;background:var(--panel);border:1px solid var(--line);border-radius:8px}
 section.summary h2{margin:12px 0 4px;font-size:1.05rem}

@@ -1,10 +1,11 @@
 // The coaching report as ONE self-contained HTML file: inline CSS and SVG, no scripts, no network, everything escaped.
-import { BEHAVIOURS, type AgentCallScore, type CallResult, type Finding, type ScoreReport } from '../types.js';
+import { BEHAVIOURS, type AgentCallScore, type CallResult, type Finding, type GroupScorecard, type ScoreReport } from '../types.js';
 import { callsShown, collectCoaching, moreMissed, segmentTurn, speakerLabel, type Coaching, type MissedEntry, type TrendPoint } from './coaching.js';
 import { escapeHtml as h } from './escape.js';
 import { BEHAVIOUR_COLOURS, STYLE } from './html-style.js';
 import { apologyNote, scriptedNotes } from './scripted-notes.js';
 import {
+  callsPhrase,
   formatInterval,
   formatRate,
   formatScore,
@@ -24,7 +25,8 @@ function cls(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9-]/g, '');
 }
 
-function badge(passed: boolean): string {
+function badge(passed: boolean | null): string {
+  if (passed === null) return '<span class="badge na">NO OPPORTUNITY</span>';
   return passed ? '<span class="badge pass">PASS</span>' : '<span class="badge fail">FAIL</span>';
 }
 
@@ -179,7 +181,7 @@ function groupSection(coaching: Coaching, index: number, report: ScoreReport): s
   return [
     `<section class="group" id="group-${index}" aria-labelledby="group-${index}-h">`,
     `<h2 id="group-${index}-h">${h(groupName(g))}</h2>`,
-    `<p><span class="score">${h(formatScore(g.meanScore))}</span> <span class="muted">${h(formatInterval(g.ci95))}</span> ${badge(g.passed)} · pass mark ${report.pass} · ${g.calls} call${g.calls === 1 ? '' : 's'}, ${Math.round(g.passRate * 100)}% passed${change}${low}</p>`,
+    `<p><span class="score">${h(formatScore(g.meanScore))}</span> <span class="muted">${h(formatInterval(g.ci95, g.meanScore))}</span> ${badge(g.meanScore === null ? null : g.passed)} · pass mark ${report.pass} · ${h(callsPhrase(g))}${change}${low}</p>`,
     `<div class="charts">${charts.join('\n')}</div>`,
     '<table>',
     '<caption>Behaviours</caption>',
@@ -209,7 +211,7 @@ function groupSection(coaching: Coaching, index: number, report: ScoreReport): s
 function indexNav(report: ScoreReport, ordered: Coaching[]): string {
   const rows = ordered.map((c, i) => {
     const g = c.group;
-    return `<tr><th scope="row"><a href="#group-${i}">${h(groupName(g))}</a>${g.lowSample ? ' <span class="low">low sample</span>' : ''}</th>${num(String(g.calls))}${num(`${formatScore(g.meanScore)} ${formatInterval(g.ci95)}`)}<td>${badge(g.passed)}</td>${BEHAVIOURS.map((b) => num(formatRate(g.behaviours[b]?.rate ?? null))).join('')}</tr>`;
+    return `<tr><th scope="row"><a href="#group-${i}">${h(groupName(g))}</a>${g.lowSample ? ' <span class="low">low sample</span>' : ''}</th>${num(String(g.calls))}${num(`${formatScore(g.meanScore)} ${formatInterval(g.ci95, g.meanScore)}`.trim())}<td>${badge(g.meanScore === null ? null : g.passed)}</td>${BEHAVIOURS.map((b) => num(formatRate(g.behaviours[b]?.rate ?? null))).join('')}</tr>`;
   });
   const head = `<tr><th scope="col">${h(report.groupBy)}</th><th scope="col" class="num">Calls</th><th scope="col" class="num">Score</th><th scope="col">Result</th>${BEHAVIOURS.map((b) => `<th scope="col" class="num">${h(b)}</th>`).join('')}</tr>`;
   return `<nav aria-label="Groups by score">\n<table>\n<caption>${h(report.groupBy)} by score</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n</nav>`;
@@ -218,8 +220,9 @@ function indexNav(report: ScoreReport, ordered: Coaching[]): string {
 function teamSummary(report: ScoreReport): string {
   const s = report.summary;
   const groups = report.groups;
-  const calls = groups.reduce((n, g) => n + g.calls, 0);
-  const mean = calls === 0 ? 0 : groups.reduce((n, g) => n + g.meanScore * g.calls, 0) / calls;
+  const scoredOf = (g: GroupScorecard): number => g.calls - g.noOpportunity;
+  const calls = groups.reduce((n, g) => n + scoredOf(g), 0);
+  const mean = calls === 0 ? 0 : groups.reduce((n, g) => n + (g.meanScore ?? 0) * scoredOf(g), 0) / calls;
   const passing = groups.filter((g) => g.passed).length;
   const items = [
     `<li>Read ${s.read} · scored ${s.scored} · skipped ${s.skipped} · failed ${s.failed}</li>`,

@@ -29,11 +29,11 @@ function attrs(values: Record<string, string | number | undefined>): string {
 function callCase(entry: GroupCall, group: GroupScorecard, pass: number): Case {
   const { call, parts } = entry;
   const c: Case = { name: call.transcriptId, classname: group.key, file: call.file };
-  const failed = parts.filter((p) => !p.passed);
+  const failed = parts.filter((p) => p.passed === false);
   if (failed.length === 0) return c;
   const lines: string[] = [];
   for (const p of failed) {
-    const why = [`${p.agentId} scored ${formatScore(p.score)}${p.score < pass ? ` (pass ${pass})` : ''}`];
+    const why = [`${p.agentId} scored ${formatScore(p.score)}${p.score !== null && p.score < pass ? ` (pass ${pass})` : ''}`];
     if (p.criticalFailures.length) why.push(`critical: ${p.criticalFailures.join(', ')}`);
     const missing = BEHAVIOURS.filter((b) => p.behaviours[b]?.status === 'missed');
     if (missing.length) why.push(`missed: ${missing.join(', ')}`);

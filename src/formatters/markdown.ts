@@ -4,6 +4,7 @@ import { callsShown, collectCoaching, moreMissed, segmentTurn, speakerLabel, typ
 import { escapeMarkdown as md } from './escape.js';
 import { apologyNote, scriptedNotes } from './scripted-notes.js';
 import {
+  callsPhrase,
   formatInterval,
   formatRate,
   formatScore,
@@ -15,7 +16,8 @@ import {
 } from './shared.js';
 import type { FormatOptions, Formatter } from './types.js';
 
-function verdict(passed: boolean): string {
+function verdict(passed: boolean | null): string {
+  if (passed === null) return '(no opportunity)';
   return passed ? 'PASS' : '**FAIL**';
 }
 
@@ -94,7 +96,7 @@ function groupSection(coaching: Coaching, report: ScoreReport, options: FormatOp
   const lines = [`## ${md(groupName(g))}`, ''];
   const sample = g.lowSample ? ' · low sample: too few calls to judge' : '';
   lines.push(
-    `**Score ${formatScore(g.meanScore)} ${formatInterval(g.ci95)} — ${g.passed ? 'PASS' : 'FAIL'}** (pass mark ${report.pass}) · ${g.calls} call${g.calls === 1 ? '' : 's'} · ${Math.round(g.passRate * 100)}% of calls passed${sample}`,
+    `**Score ${formatScore(g.meanScore)} ${formatInterval(g.ci95, g.meanScore)} — ${g.meanScore === null ? 'no opportunity' : g.passed ? 'PASS' : 'FAIL'}** (pass mark ${report.pass}) · ${callsPhrase(g)}${sample}`,
     '',
   );
   const delta = report.comparison?.groups.find((d) => d.key === g.key);

@@ -15,14 +15,35 @@ export function formatRate(rate: number | null): string {
   return rate === null ? 'n/a' : `${Math.round(rate * 100)}%`;
 }
 
+/** What a person reads for a part or group with nothing expected of the agent (score null). */
+export const NO_OPPORTUNITY = 'no opportunity';
+
 /** Scores are shown with one decimal everywhere so columns and diffs stay stable. */
-export function formatScore(score: number): string {
-  return score.toFixed(1);
+export function formatScore(score: number | null): string {
+  return score === null ? NO_OPPORTUNITY : score.toFixed(1);
 }
 
-/** Half-width of the 95% interval, e.g. `±6.2`. */
-export function formatInterval(ci95: [number, number]): string {
-  return `±${((ci95[1] - ci95[0]) / 2).toFixed(1)}`;
+/**
+ * The 95% interval of a mean as `[62.0–88.4]`: written as its bounds, since a clamped Student-t interval is not
+ * symmetric. `n<2` when there is no interval (one scored call), empty when nothing was scored.
+ */
+export function formatInterval(ci95: [number, number] | null, meanScore: number | null = 0): string {
+  if (meanScore === null) return '';
+  return ci95 === null ? '[n<2]' : `[${ci95[0].toFixed(1)}–${ci95[1].toFixed(1)}]`;
+}
+
+/** "5 calls, 80% passed [38–96%]", with the calls that had no opportunity named: they are outside the pass rate. */
+export function callsPhrase(g: Pick<GroupScorecard, 'calls' | 'noOpportunity' | 'passRate' | 'passRateCi95'>): string {
+  const calls = `${g.calls} call${g.calls === 1 ? '' : 's'}`;
+  const none = g.noOpportunity > 0 ? ` (${g.noOpportunity} with no opportunity)` : '';
+  if (g.passRate === null) return `${calls}, none with an opportunity`;
+  const ci = g.passRateCi95 ? ` [${Math.round(g.passRateCi95[0] * 100)}–${Math.round(g.passRateCi95[1] * 100)}%]` : '';
+  return `${calls}${none}, ${Math.round(g.passRate * 100)}% passed${ci}`;
+}
+
+/** pass / FAIL / n/a (no opportunity) for a part's or call's verdict. */
+export function verdictWord(passed: boolean | null): 'pass' | 'FAIL' | 'n/a' {
+  return passed === null ? 'n/a' : passed ? 'pass' : 'FAIL';
 }
 
 export function formatSigned(delta: number): string {
@@ -36,7 +57,7 @@ export function groupName(group: Pick<GroupScorecard, 'key' | 'label'>): string 
 
 /** Highest score first; ties by key so the order never depends on input order. */
 export function groupsByScore(groups: readonly GroupScorecard[]): GroupScorecard[] {
-  return [...groups].sort((a, b) => b.meanScore - a.meanScore || compareText(a.key, b.key));
+  return [...groups].sort((a, b) => (b.meanScore ?? -1) - (a.meanScore ?? -1) || compareText(a.key, b.key));
 }
 
 export function compareText(a: string, b: string): number {
@@ -86,7 +107,7 @@ export function groupEntriesOf(call: CallResult, groupBy: ScoreReport['groupBy']
 }
 
 /** The score of a group's share of a call: the agent's part for agent groups, else the whole call. */
-export function partScore(entry: GroupCall, groupBy: ScoreReport['groupBy']): { score: number; passed: boolean } {
+export function partScore(entry: GroupCall, groupBy: ScoreReport['groupBy']): { score: number | null; passed: boolean | null } {
   if (groupBy === 'agent' && entry.parts.length === 1) {
     return { score: entry.parts[0]!.score, passed: entry.parts[0]!.passed };
   }

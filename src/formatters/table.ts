@@ -51,8 +51,12 @@ function groupRow(group: GroupScorecard, report: ScoreReport, c: ChalkInstance):
   const cells: Cell[] = [
     { text: name },
     { text: String(group.calls) },
-    { text: `${formatScore(group.meanScore)} ${formatInterval(group.ci95)}` },
-    group.passed ? { text: 'pass', style: c.green } : { text: 'FAIL', style: (s) => c.red.bold(s) },
+    { text: `${formatScore(group.meanScore)} ${formatInterval(group.ci95, group.meanScore)}`.trim(), style: group.meanScore === null ? c.dim : undefined },
+    group.meanScore === null
+      ? { text: 'n/a', style: c.dim }
+      : group.passed
+        ? { text: 'pass', style: c.green }
+        : { text: 'FAIL', style: (s) => c.red.bold(s) },
   ];
   if (report.comparison) {
     const delta = report.comparison.groups.find((d) => d.key === group.key);
@@ -69,7 +73,7 @@ function groupRow(group: GroupScorecard, report: ScoreReport, c: ChalkInstance):
 
 function callBlock(call: CallResult, c: ChalkInstance): string[] {
   const where = call.line === undefined ? call.file : `${call.file}:${call.line}`;
-  const verdict = (passed: boolean) => (passed ? c.green('pass') : c.red.bold('FAIL'));
+  const verdict = (passed: boolean | null) => (passed === null ? c.dim('(nothing expected)') : passed ? c.green('pass') : c.red.bold('FAIL'));
   const lines = [
     `${c.bold(call.transcriptId)}  ${where}${call.date ? `  ${call.date}` : ''}  score ${formatScore(call.score)} ${verdict(call.passed)}`,
   ];

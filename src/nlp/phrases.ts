@@ -176,6 +176,31 @@ function isWordChar(code: number): boolean {
  * Applies a rubric's `phrases.<behaviour>` edits to a default lexicon: removals by id or by the phrase an entry
  * matches, additions as plain phrases or vetted patterns (the rubric loader has already rejected dangerous regexes).
  */
+function normaliseRemovals(remove: readonly string[]): string[] {
+  return remove.map((r) => r.trim().toLowerCase()).filter(Boolean);
+}
+
+/** A rubric `remove` names a lexicon entry by its id, or by a phrase the entry's whole pattern matches. */
+function removedBy(entry: { id: string; pattern: string }, removals: readonly string[]): boolean {
+  if (removals.includes(entry.id.toLowerCase())) return true;
+  const regex = new RegExp(`^(?:${entry.pattern})$`);
+  return removals.some((r) => regex.test(r));
+}
+
+/** Lexicon entries a rubric `remove` list leaves, by the same rule every detector applies. */
+export function withoutRemoved<T extends { id: string; pattern: string }>(entries: readonly T[], remove: readonly string[]): T[] {
+  const removals = normaliseRemovals(remove);
+  return removals.length === 0 ? [...entries] : entries.filter((e) => !removedBy(e, removals));
+}
+
+/** The `remove` entries that name no entry of the lexicon (a typo, or a phrase the default list never had). */
+export function unmatchedRemovals(entries: readonly { id: string; pattern: string }[], remove: readonly string[]): string[] {
+  return remove.filter((r) => {
+    const removals = normaliseRemovals([r]);
+    return removals.length > 0 && !entries.some((e) => removedBy(e, removals));
+  });
+}
+
 export function applyPhraseEdits(
   entries: readonly PhraseEntry[],
   edits: PhraseEdits | undefined,
@@ -183,12 +208,8 @@ export function applyPhraseEdits(
   addedConfidence = 0.8,
 ): PhraseEntry[] {
   if (!edits) return [...entries];
-  const removals = edits.remove.map((r) => r.trim().toLowerCase()).filter(Boolean);
-  const kept = entries.filter((entry) => {
-    if (removals.includes(entry.id.toLowerCase())) return false;
-    const regex = new RegExp(`^(?:${entry.pattern})$`);
-    return !removals.some((r) => regex.test(r));
-  });
+  const removals = normaliseRemovals(edits.remove);
+  const kept = entries.filter((entry) => !removedBy(entry, removals));
   const added = edits.add.map((add: PhraseAdd, i): PhraseEntry => ({
     id: `rubric-${i + 1}`,
     pattern: add.regex ? add.text.toLowerCase() : phraseToPattern(add.text),

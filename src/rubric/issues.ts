@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { BEHAVIOURS } from '../types.js';
 import { didYouMean } from './errors.js';
 import type { PathKey } from './locate.js';
+import { rubricFileSchema } from './schema.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -13,14 +14,22 @@ export interface LocatedMessage {
   message: string;
 }
 
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  root: ['name', 'version', 'description', 'pass', 'min-calls', 'repeats', 'behaviours', 'penalties', 'phrases'],
-  behaviour: ['weight', 'expect', 'within-turns', 'kinds', 'max-per-call', 'min-confidence', 'critical', 'also-satisfied-by', 'repeats'],
-  repeats: ['diminishing'],
-  penalties: ['negative-language', 'non-apology', 'overuse'],
-  penalty: ['points', 'max-points', 'kinds'],
-  phraseEdits: ['add', 'remove'],
-};
+/** The keys each map of a rubric file allows, read off the schema (one source of truth: ./schema.ts). */
+let knownKeysCache: Record<'root' | 'behaviour' | 'repeats' | 'penalties' | 'penalty' | 'phraseEdits', readonly string[]> | undefined;
+
+function knownKeys(): NonNullable<typeof knownKeysCache> {
+  if (knownKeysCache) return knownKeysCache;
+  const root = rubricFileSchema().shape;
+  const penalties = root.penalties.unwrap().shape;
+  return (knownKeysCache = {
+    root: Object.keys(root),
+    behaviour: Object.keys(root.behaviours.shape[BEHAVIOURS[0]].unwrap().shape),
+    repeats: Object.keys(root.repeats.unwrap().shape),
+    penalties: Object.keys(penalties),
+    penalty: [...new Set(Object.values(penalties).flatMap((p) => Object.keys(p.unwrap().shape)))],
+    phraseEdits: Object.keys(root.phrases.unwrap().shape[BEHAVIOURS[0]].unwrap().shape),
+  });
+}
 
 function dotted(path: readonly PathKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') || '(top level)';
@@ -56,14 +65,14 @@ const EXPECTED_NAMES: Record<string, string> = {
 /** Which keys are allowed in the map at `path`, for "did you mean". */
 function knownKeysAt(path: readonly PathKey[], listedKeys: readonly string[]): { noun: string; keys: readonly string[] } {
   const [head, , third] = path;
-  if (path.length === 0) return { noun: 'key', keys: KNOWN_KEYS.root! };
-  if (path[path.length - 1] === 'repeats') return { noun: 'key', keys: KNOWN_KEYS.repeats! };
+  if (path.length === 0) return { noun: 'key', keys: knownKeys().root };
+  if (path[path.length - 1] === 'repeats') return { noun: 'key', keys: knownKeys().repeats };
   if (head === 'behaviours' && path.length === 1) return { noun: 'behaviour', keys: BEHAVIOURS };
-  if (head === 'behaviours') return { noun: 'key', keys: KNOWN_KEYS.behaviour! };
-  if (head === 'penalties' && path.length === 1) return { noun: 'penalty', keys: KNOWN_KEYS.penalties! };
-  if (head === 'penalties') return { noun: 'key', keys: KNOWN_KEYS.penalty! };
+  if (head === 'behaviours') return { noun: 'key', keys: knownKeys().behaviour };
+  if (head === 'penalties' && path.length === 1) return { noun: 'penalty', keys: knownKeys().penalties };
+  if (head === 'penalties') return { noun: 'key', keys: knownKeys().penalty };
   if (head === 'phrases' && path.length === 1) return { noun: 'behaviour or signal', keys: listedKeys };
-  if (head === 'phrases' && path.length === 2) return { noun: 'key', keys: KNOWN_KEYS.phraseEdits! };
+  if (head === 'phrases' && path.length === 2) return { noun: 'key', keys: knownKeys().phraseEdits };
   if (head === 'phrases' && third === 'add') return { noun: 'key', keys: ['text', 'pattern', 'kind'] };
   return { noun: 'key', keys: listedKeys };
 }

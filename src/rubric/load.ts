@@ -135,6 +135,13 @@ function semanticMessages(file: RubricFile, _doc: Document): { path: PathKey[]; 
         message: `\`within-turns\` only applies to \`expect: on-distress\` (behaviours.${id} expects ${b!.expect})`,
       });
     }
+    if (b!['distress-types'] !== undefined && b!.expect !== 'on-distress') {
+      out.push({
+        path: ['behaviours', id],
+        key: 'distress-types',
+        message: `\`distress-types\` only applies to \`expect: on-distress\` (behaviours.${id} expects ${b!.expect})`,
+      });
+    }
     (b!['also-satisfied-by'] ?? []).forEach((other, i) => {
       if (other === id) {
         out.push({ path: ['behaviours', id, 'also-satisfied-by', i], message: `${id} cannot be satisfied by itself` });

@@ -5,18 +5,19 @@
 //   (their findings are still counted for rates, they never affect a score);
 // - `kinds` omitted → the behaviour's genuine kinds (DEFAULT_KINDS: no `bare` acknowledgement,
 //   no `clarification`/`non-apology` apology, no `in-call` promise);
+// - `distress-types` omitted → every distress type opens an on-distress opportunity;
 // - `within-turns` 2, `min-confidence` 0.5, `critical` false, `also-satisfied-by` [];
 // - version 1, pass 70, min-calls 5;
 // - a penalty the rubric does not mention is off (0 points);
 // - `repeats` omitted → full credit for repeated statements (a behaviour's own `repeats` beats the top-level one).
-import { BEHAVIOURS, type BehaviourId, type PhraseAdd, type PhraseEdits, type Rubric, type RubricBehaviour, type RubricPenalty, type FindingType } from '../types.js';
+import { BEHAVIOURS, DISTRESS_TYPES, type BehaviourId, type PhraseAdd, type PhraseEdits, type Rubric, type RubricBehaviour, type RubricPenalty, type FindingType } from '../types.js';
 import type { RubricFile, RubricFileBehaviour } from './schema.js';
 
 export const DEFAULT_KINDS: Record<BehaviourId, string[]> = {
   paraphrasing: ['summary', 'restatement', 'reflection'],
   acknowledgement: ['validation', 'sympathy'],
   apology: ['ownership', 'inconvenience'],
-  appreciation: ['patience', 'loyalty', 'information', 'courtesy'],
+  appreciation: ['patience', 'loyalty', 'information', 'courtesy'],  // not `greeting`: the scripted opening
   'follow-up-promise': ['after-call'],
 };
 
@@ -31,6 +32,7 @@ function behaviour(id: BehaviourId, spec: RubricFileBehaviour | undefined, repea
     weight: spec?.weight ?? 0,
     expect: spec?.expect ?? 'never-required',
     withinTurns: spec?.['within-turns'] ?? DEFAULT_WITHIN_TURNS,
+    distressTypes: [...(spec?.['distress-types'] ?? DISTRESS_TYPES)],
     kinds: [...(spec?.kinds ?? DEFAULT_KINDS[id])],
     minConfidence: spec?.['min-confidence'] ?? DEFAULT_MIN_CONFIDENCE,
     critical: spec?.critical ?? false,

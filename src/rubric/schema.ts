@@ -5,6 +5,7 @@ import { loadZod } from '../lazy-deps.js';
 import {
   BEHAVIOURS,
   BEHAVIOUR_KINDS,
+  DISTRESS_TYPES,
   EXPECTS,
   SIGNALS,
   SIGNAL_KINDS,
@@ -36,6 +37,7 @@ function buildRubricFileSchema() {
       weight: percent,
       expect: z.enum(EXPECTS),
       'within-turns': z.number().int().min(1).max(20).optional(),
+      'distress-types': z.array(z.enum(DISTRESS_TYPES)).min(1).optional(),
       kinds: z.array(kindEnum(BEHAVIOUR_KINDS[behaviour])).min(1).optional(),
       'max-per-call': z.number().int().min(1).optional(),
       'min-confidence': z.number().min(0).max(1).optional(),

@@ -36,6 +36,8 @@ export interface BehaviourTally {
 
 export interface GroupTally {
   calls: number;
+  /** Of `calls`, units with no score (no opportunity); absent in partials from before it was counted. */
+  noOpportunity?: number;
   passed: number;
   /** Σ score×10 and Σ (score×10)², integers. */
   sumTenths: number;
@@ -66,8 +68,9 @@ export interface Unit {
   /** The agent whose part this is (absent for a whole call). */
   agentId?: string;
   label?: string;
-  score: number;
-  passed: boolean;
+  /** null: no opportunity (counted in `calls`, outside the mean and the pass rate). */
+  score: number | null;
+  passed: boolean | null;
   criticalFailures: number;
   agentTurns: number;
   penaltyPoints: number;
@@ -164,12 +167,16 @@ function smallerLabel(a: string | undefined, b: string | undefined): string | un
 }
 
 function addUnit(tally: GroupTally, unit: Unit): void {
-  const t = tenths(unit.score);
   tally.calls += 1;
-  tally.passed += unit.passed ? 1 : 0;
-  tally.sumTenths += t;
-  tally.sumSquaresTenths += t * t;
-  tally.histogram[Math.min(100, Math.max(0, Math.floor(t / 10)))]! += 1;
+  if (unit.score === null) {
+    tally.noOpportunity = (tally.noOpportunity ?? 0) + 1;
+  } else {
+    const t = tenths(unit.score);
+    tally.passed += unit.passed ? 1 : 0;
+    tally.sumTenths += t;
+    tally.sumSquaresTenths += t * t;
+    tally.histogram[Math.min(100, Math.max(0, Math.floor(t / 10)))]! += 1;
+  }
   tally.agentTurns += unit.agentTurns;
   tally.penaltyTenths += tenths(unit.penaltyPoints);
   tally.criticalFailures += unit.criticalFailures;
@@ -213,6 +220,8 @@ function mergeTally(a: GroupTally, b: GroupTally): GroupTally {
   for (const key of ['calls', 'passed', 'sumTenths', 'sumSquaresTenths', 'agentTurns', 'penaltyTenths', 'missedOpportunities', 'criticalFailures'] as const) {
     out[key] = a[key] + b[key];
   }
+  const noOpportunity = (a.noOpportunity ?? 0) + (b.noOpportunity ?? 0);
+  if (noOpportunity > 0) out.noOpportunity = noOpportunity;
   out.histogram = out.histogram.map((_, i) => (a.histogram[i] ?? 0) + (b.histogram[i] ?? 0));
   for (const behaviour of BEHAVIOURS) {
     const x = a.behaviours[behaviour];
@@ -268,17 +277,42 @@ function rateOf(behaviour: BehaviourId, t: BehaviourTally, agentTurns: number): 
   };
 }
 
-/** Mean, sample standard deviation and 95% interval of the mean (normal approximation). */
+/** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom; beyond 30 the normal 1.96 is within 2%. */
+const T_975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+export function tQuantile975(df: number): number {
+  return df <= 30 ? T_975[df - 1]! : 1.96 + 2.4 / df; // a close fit to the tail of the table above 30 df
+}
+
+/**
+ * Mean, sample standard deviation and 95% interval of the mean: Student's t with n − 1 degrees of freedom (the normal
+ * approximation is far too narrow for the 2–10 calls a new agent has), clamped to the score's 0..100. One call has
+ * no spread to measure, so no interval (null), never ±0.
+ */
 export function meanAndInterval(n: number, sumTenths: number, sumSquaresTenths: number) {
   const mean = sumTenths / n / 10;
-  const variance = n > 1 ? Math.max(0, (sumSquaresTenths - (sumTenths * sumTenths) / n) / (n - 1)) / 100 : 0;
+  if (n < 2) return { mean: round(mean, 1), sd: null, ci95: null };
+  const variance = Math.max(0, (sumSquaresTenths - (sumTenths * sumTenths) / n) / (n - 1)) / 100;
   const sd = Math.sqrt(variance);
-  const half = (1.96 * sd) / Math.sqrt(n);
+  const half = (tQuantile975(n - 1) * sd) / Math.sqrt(n);
   return {
     mean: round(mean, 1),
     sd: round(sd, 1),
     ci95: [round(clampScore(mean - half), 1), round(clampScore(mean + half), 1)] as [number, number],
   };
+}
+
+/** 95% Wilson score interval of a proportion `k` of `n` (honest at small n and at 0 or 100%, unlike p ± 1.96·se). */
+export function wilsonInterval(k: number, n: number): [number, number] {
+  const z = 1.96;
+  const p = k / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return [round(Math.max(0, centre - half), 3), round(Math.min(1, centre + half), 3)];
 }
 
 export function finalize(acc: Accumulator, rubric: Pick<Rubric, 'pass' | 'minCalls'>): GroupScorecard[] {
@@ -287,17 +321,21 @@ export function finalize(acc: Accumulator, rubric: Pick<Rubric, 'pass' | 'minCal
     .map((key) => [key, acc.groups[key]!] as const)
     .filter(([, t]) => t.calls > 0)
     .map(([key, t]) => {
-      const { mean, sd, ci95 } = meanAndInterval(t.calls, t.sumTenths, t.sumSquaresTenths);
+      const noOpportunity = t.noOpportunity ?? 0;
+      const scored = t.calls - noOpportunity;
+      const { mean, sd, ci95 } = scored > 0 ? meanAndInterval(scored, t.sumTenths, t.sumSquaresTenths) : { mean: null, sd: null, ci95: null };
       const card: GroupScorecard = {
         key,
         groupBy: acc.groupBy,
         calls: t.calls,
+        noOpportunity,
         meanScore: mean,
         stdDev: sd,
         ci95,
-        passRate: round(t.passed / t.calls, 3),
-        passed: mean >= rubric.pass,
-        lowSample: t.calls < rubric.minCalls,
+        passRate: scored > 0 ? round(t.passed / scored, 3) : null,
+        passRateCi95: scored > 0 ? wilsonInterval(t.passed, scored) : null,
+        passed: mean !== null && mean >= rubric.pass,
+        lowSample: scored < rubric.minCalls,
         agentTurns: t.agentTurns,
         behaviours: Object.fromEntries(BEHAVIOURS.map((b) => [b, rateOf(b, t.behaviours[b], t.agentTurns)])) as Record<
           BehaviourId,

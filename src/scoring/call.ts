@@ -3,8 +3,10 @@
 // score = Σ(weight × met/opportunities) / Σ(weight of behaviours with opportunities) × 100
 //         − penalties, clamped to 0..100, rounded to 1 decimal.
 // A behaviour with no opportunity is N/A and drops out of both sums, so its weight is shared by
-// the others. When nothing carried an expectation (no opportunity with weight > 0) the call
-// scores 100 before penalties: nothing was asked of the agent, so nothing was missed.
+// the others. When nothing carried an expectation (no opportunity with weight > 0) and no penalty
+// applied, the part has no score (null, "no opportunity"): nothing was asked of the agent, so the
+// call says nothing about their empathy and must not lift their mean. With a penalty, it scores
+// 100 minus the penalty: what the agent did wrong is still on the record.
 // A missed critical behaviour keeps the score but fails the call.
 import {
   BEHAVIOURS,
@@ -60,8 +62,8 @@ export function turnOwners(transcript: Transcript): (string | undefined)[] {
 }
 
 interface ScoredPart {
-  score: number;
-  passed: boolean;
+  score: number | null;
+  passed: boolean | null;
   criticalFailures: BehaviourId[];
   behaviours: Record<BehaviourId, BehaviourOutcome>;
   penalties: AgentCallScore['penalties'];
@@ -88,13 +90,14 @@ function scorePart(part: CallPart, findings: readonly Finding[], rubric: Rubric)
     }
   }
   const penalties = penaltiesFor(partFindings, rubric);
-  const base = possible > 0 ? (earned / possible) * 100 : 100;
   const deducted = penalties.reduce((sum, p) => sum + p.points, 0);
-  const score = roundScore(Math.min(100, Math.max(0, base - deducted)));
   const criticalFailures = BEHAVIOURS.filter((b) => rubric.behaviours[b].critical && behaviours[b].status === 'missed');
+  const noOpportunity = possible === 0 && deducted === 0;
+  const base = possible > 0 ? (earned / possible) * 100 : 100;
+  const score = noOpportunity ? null : roundScore(Math.min(100, Math.max(0, base - deducted)));
   return {
     score,
-    passed: score >= rubric.pass && criticalFailures.length === 0,
+    passed: score === null ? null : score >= rubric.pass && criticalFailures.length === 0,
     criticalFailures,
     behaviours,
     penalties,

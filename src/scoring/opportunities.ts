@@ -1,8 +1,15 @@
 // Expectation policies: where in one call part a behaviour was expected (its opportunities).
-import type { Expect, Finding, Transcript } from '../types.js';
+import type { DistressType, Expect, Finding, RubricBehaviour, Transcript } from '../types.js';
 
 /** Signals (distress, negative language) below this confidence are ignored by scoring. */
 export const SIGNAL_MIN_CONFIDENCE = 0.5;
+
+/**
+ * For `on-problem`: customer words, in one run of customer turns, that make a problem description even without a
+ * distress signal ("hi, my internet has been dropping out every evening since tuesday" is 11). A short request ("can
+ * you change my delivery address?") is not one: there is nothing to paraphrase.
+ */
+export const PROBLEM_MIN_WORDS = 10;
 
 /** One agent's share of a call (or the whole call). */
 export interface CallPart {
@@ -32,7 +39,8 @@ export interface Opportunities {
   naReason: string;
 }
 
-export function findOpportunities(part: CallPart, expect: Expect, withinTurns: number): Opportunities {
+export function findOpportunities(part: CallPart, spec: Pick<RubricBehaviour, 'expect' | 'withinTurns' | 'distressTypes'>): Opportunities {
+  const expect: Expect = spec.expect;
   switch (expect) {
     case 'always':
       return part.agentTurns.length > 0
@@ -42,8 +50,10 @@ export function findOpportunities(part: CallPart, expect: Expect, withinTurns: n
       return part.agentTurns.length >= 2
         ? { list: [{ window: part.agentTurns }], naReason: '' }
         : { list: [], naReason: 'fewer than 2 agent turns' };
+    case 'on-problem':
+      return problemOpportunity(part);
     case 'on-distress':
-      return distressOpportunities(part, withinTurns);
+      return distressOpportunities(part, spec.withinTurns, spec.distressTypes);
     case 'when-unresolved':
       if (part.resolved) return { list: [], naReason: 'the call ended resolved' };
       if (!part.closesCall || part.agentTurns.length === 0) return { list: [], naReason: 'another agent closed the call' };
@@ -59,9 +69,10 @@ export function findOpportunities(part: CallPart, expect: Expect, withinTurns: n
  * the part's next `withinTurns` agent turns. Distress the agent never gets to answer (the call
  * ends) is not an opportunity.
  */
-function distressOpportunities(part: CallPart, withinTurns: number): Opportunities {
+function distressOpportunities(part: CallPart, withinTurns: number, types: readonly DistressType[]): Opportunities {
   const allAgentTurns = part.transcript.turns.filter((t) => t.role === 'agent').map((t) => t.index);
-  const sorted = [...part.distress].sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
+  const opening = part.distress.filter((f) => (types as readonly string[]).includes(f.kind));
+  const sorted = [...opening].sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
   const list: Opportunity[] = [];
   let current: { first: Finding; lastTurn: number } | undefined;
   const close = () => {
@@ -82,5 +93,45 @@ function distressOpportunities(part: CallPart, withinTurns: number): Opportuniti
     current = { first: finding, lastTurn: finding.turn };
   }
   close();
-  return { list, naReason: list.length === 0 ? 'no distress in this call' : '' };
+  if (list.length > 0) return { list, naReason: '' };
+  if (opening.length === 0 && part.distress.length > 0) {
+    const seen = [...new Set(part.distress.map((f) => f.kind))].sort().join(', ');
+    return { list, naReason: `the customer's distress (${seen}) does not call for it under this rubric` };
+  }
+  return { list, naReason: 'no distress in this call' };
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/**
+ * One opportunity, from the first run of customer turns that describes a problem or need (a distress moment, or
+ * PROBLEM_MIN_WORDS words): the agent's turns after it, to the end of their part. A bare request, a greeting or a
+ * yes/no answer opens none.
+ */
+function problemOpportunity(part: CallPart): Opportunities {
+  const turns = part.transcript.turns;
+  const customer = new Set(part.customerTurns);
+  const distressTurns = new Set(part.distress.map((f) => f.turn));
+  let runStart = -1;
+  let words = 0;
+  let distressed = false;
+  for (let i = 0; i <= turns.length; i++) {
+    const turn = turns[i];
+    if (turn !== undefined && turn.role === 'customer' && customer.has(i)) {
+      if (runStart < 0) runStart = i;
+      words += turn.text.match(WORD)?.length ?? 0;
+      distressed ||= distressTurns.has(i);
+      continue;
+    }
+    if (turn !== undefined && turn.role !== 'agent') continue;
+    if (runStart >= 0 && (distressed || words >= PROBLEM_MIN_WORDS)) {
+      const window = part.agentTurns.filter((t) => t > runStart);
+      if (window.length === 0) return { list: [], naReason: 'the customer described a problem after the agent\'s last turn' };
+      return { list: [{ window, customerTurn: runStart, customerQuote: turns[runStart]!.text }], naReason: '' };
+    }
+    runStart = -1;
+    words = 0;
+    distressed = false;
+  }
+  return { list: [], naReason: 'the customer described no problem (no distress, no request of ' + PROBLEM_MIN_WORDS + '+ words)' };
 }

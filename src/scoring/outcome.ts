@@ -27,7 +27,7 @@ export function scoreBehaviour(
   const satisfying = [behaviour, ...spec.alsoSatisfiedBy.filter((b) => b !== behaviour)]
     .flatMap((b) => countedFindings(partFindings, b, rubric))
     .sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
-  const { list, naReason } = findOpportunities(part, spec.expect, spec.withinTurns);
+  const { list, naReason } = findOpportunities(part, spec);
   const base = { behaviour, weight: spec.weight, opportunities: list.length };
   if (list.length === 0) {
     return { ...base, status: 'na', met: 0, findingIds: [], missed: [], reason: `n/a: ${naReason}` };
@@ -56,7 +56,7 @@ export function scoreBehaviour(
       moment.customerTurn = opportunity.customerTurn;
       moment.customerQuote = opportunity.customerQuote ?? '';
     }
-    const reply = spec.expect === 'on-distress' ? opportunity.window[0] : opportunity.window[opportunity.window.length - 1];
+    const reply = spec.expect === 'on-distress' || spec.expect === 'on-problem' ? opportunity.window[0] : opportunity.window[opportunity.window.length - 1];
     if (reply !== undefined) {
       moment.agentTurn = reply;
       moment.agentQuote = part.transcript.turns[reply]?.text ?? '';
@@ -84,6 +84,10 @@ function reasonFor(
     return `met${tally}: ${shortQuote(first.quote)} (turn ${first.turn})`;
   }
   const m = missed[0]!;
+  if (expect === 'on-problem' && m.customerTurn !== undefined) {
+    const after = part.agentTurns.filter((t) => t > m.customerTurn!).length;
+    return `missed: no ${behaviour} of the customer's problem ${shortQuote(m.customerQuote ?? '')} (turn ${m.customerTurn}) in the agent's ${after} turn${after === 1 ? '' : 's'} after it`;
+  }
   if (m.customerTurn !== undefined) {
     const reply = m.agentTurn !== undefined ? `, agent replied ${shortQuote(m.agentQuote ?? '')} (turn ${m.agentTurn})` : '';
     return `missed${tally}: customer said ${shortQuote(m.customerQuote ?? '')} (turn ${m.customerTurn})${reply}`;

@@ -24,7 +24,7 @@ function byKey(a: { key: string }, b: { key: string }): number {
 /** Keys of groups whose mean score is below `failUnder`; low-sample groups only count when strict. */
 export function applyFailUnder(groups: readonly GroupScorecard[], failUnder: number, strict: boolean): string[] {
   return groups
-    .filter((g) => g.meanScore < failUnder && (strict || !g.lowSample))
+    .filter((g) => g.meanScore !== null && g.meanScore < failUnder && (strict || !g.lowSample))
     .map((g) => g.key)
     .sort();
 }
@@ -57,8 +57,9 @@ export function compareBaseline(
       const then = before?.behaviours?.[b]?.rate ?? null;
       behaviours[b] = now === null || then === null ? null : round1((now - then) * 100);
     }
-    const scoreDelta = before ? round1(group.meanScore - before.meanScore) : null;
-    deltas.push({ key: group.key, previousScore: before ? before.meanScore : null, scoreDelta, behaviours });
+    const previousScore = before?.meanScore ?? null;
+    const scoreDelta = previousScore !== null && group.meanScore !== null ? round1(group.meanScore - previousScore) : null;
+    deltas.push({ key: group.key, previousScore, scoreDelta, behaviours });
     if (failOnRegression !== undefined && scoreDelta !== null && -scoreDelta > failOnRegression && (strict || !group.lowSample)) {
       regressions.push(group.key);
     }
@@ -115,8 +116,10 @@ export interface GateOptions {
 export interface Exemption {
   key: string;
   calls: number;
+  /** Of `calls`, those with a score (no-opportunity calls do not count towards min-calls). */
+  scored: number;
   minCalls: number;
-  meanScore: number;
+  meanScore: number | null;
   failUnder?: { threshold: number; wouldFail: boolean };
   regression?: { limit: number; scoreDelta: number | null; wouldFail: boolean };
 }
@@ -271,8 +274,8 @@ export function exemptionsFromReport(report: Pick<ScoreReport, 'groups' | 'thres
     .filter((g) => underExempt.has(g.key) || regressionExempt.has(g.key))
     .sort(byKey)
     .map((g) => {
-      const e: Exemption = { key: g.key, calls: g.calls, minCalls, meanScore: g.meanScore };
-      if (underExempt.has(g.key)) e.failUnder = { threshold: t!.failUnder!, wouldFail: g.meanScore < t!.failUnder! };
+      const e: Exemption = { key: g.key, calls: g.calls, scored: g.calls - (g.noOpportunity ?? 0), minCalls, meanScore: g.meanScore };
+      if (underExempt.has(g.key)) e.failUnder = { threshold: t!.failUnder!, wouldFail: g.meanScore !== null && g.meanScore < t!.failUnder! };
       if (regressionExempt.has(g.key)) {
         const limit = c!.failOnRegression!;
         const scoreDelta = deltas.get(g.key)?.scoreDelta ?? null;
@@ -297,7 +300,8 @@ function signed(x: number): string {
 export function exemptionReason(e: Exemption): string {
   const gates: string[] = [];
   if (e.failUnder) {
-    gates.push(`--fail-under ${e.failUnder.threshold} (mean ${e.meanScore.toFixed(1)}${e.failUnder.wouldFail ? ' would fail' : ''})`);
+    const mean = e.meanScore === null ? 'no scored call' : `mean ${e.meanScore.toFixed(1)}${e.failUnder.wouldFail ? ' would fail' : ''}`;
+    gates.push(`--fail-under ${e.failUnder.threshold} (${mean})`);
   }
   if (e.regression) {
     const delta =
@@ -305,7 +309,8 @@ export function exemptionReason(e: Exemption): string {
     gates.push(`--fail-on-regression ${e.regression.limit} (${delta})`);
   }
   const hint = (e.failUnder?.wouldFail ?? false) || (e.regression?.wouldFail ?? false) ? '; --strict holds it' : '';
-  return `${plural(e.calls, 'call')}, under the rubric's min-calls ${e.minCalls}: not held to ${gates.join(' or ')}${hint}`;
+  const calls = e.scored === e.calls ? plural(e.calls, 'call') : `${plural(e.calls, 'call')}, ${e.scored} scored`;
+  return `${calls}, under the rubric's min-calls ${e.minCalls}: not held to ${gates.join(' or ')}${hint}`;
 }
 
 /** The stderr line for an exempt group: `exempt: one.rude has 1 call, under the rubric's min-calls 3: …`. */

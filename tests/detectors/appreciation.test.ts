@@ -7,13 +7,40 @@ describe('appreciation: DESIGN §2.4 positives', () => {
     ['Thank you for your patience.', 'patience'],
     ['Thanks for holding.', 'patience'],
     ['I appreciate you bringing this to our attention.', 'information'],
-    ['Thanks for calling.', 'courtesy'],
+    ['Thanks for calling.', 'greeting'], // the agent's first words: the scripted opening (see below)
     ['Great question.', 'information'],
     ['Thank you for being a customer for ten years.', 'loyalty'],
   ])('%s → appreciation/%s', (text, kind) => {
     const found = agentSays(text, 'appreciation');
     expect(found.map((f) => f.kind)).toEqual([kind]);
     expect(found[0]!.quote).toBe(text);
+  });
+});
+
+describe('appreciation: the scripted opening is its own kind, greeting (issue 20)', () => {
+  const kindsAt = (t: ReturnType<typeof call>, turn: number) =>
+    detect(t).filter((f) => f.behaviour === 'appreciation' && f.turn === turn).map((f) => f.kind);
+
+  it('"Thank you for calling Northwind Energy, this is Alice" opening the call is greeting; the closing thanks is courtesy', () => {
+    const t = call(
+      ['A', 'Thank you for calling Northwind Energy, this is Alice, how can I help?'],
+      ['C', 'My bill is wrong.'],
+      ['A', 'Let me check that for you.'],
+      ['C', 'Okay, that is everything.'],
+      ['A', 'Thanks for calling, have a lovely day.'],
+    );
+    expect(kindsAt(t, 0)).toEqual(['greeting']);
+    expect(kindsAt(t, 4)).toEqual(['courtesy']);
+  });
+
+  it('thanks for waiting in the opening is still patience; asr text without punctuation works the same', () => {
+    expect(kindsAt(call(['A', 'thanks for holding you are through to brightside energy']), 0)).toEqual(['patience']);
+    expect(kindsAt(call(['A', 'thank you for calling brightside energy my names hannah']), 0)).toEqual(['greeting']);
+  });
+
+  it('the default rubric does not count the greeting; the strict and support rubrics neither', async () => {
+    const { loadRubric } = await import('../../src/rubric/load.js');
+    for (const name of ['default', 'strict', 'support']) expect(loadRubric(name).behaviours.appreciation.kinds).not.toContain('greeting');
   });
 });
 

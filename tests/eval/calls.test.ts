@@ -16,7 +16,7 @@ const ALL = ['paraphrasing', 'acknowledgement', 'apology', 'appreciation', 'foll
  * is N/A everywhere). `customer` = labels of turns 0, 2, 4; `agent` = labels of turns 1, 3, 5.
  */
 function call(id: string, customer: string[][], agent: string[][], annotated = ALL): string {
-  const texts = ['I have a problem with my account.', 'Okay.', 'It happened again today.', 'Right.', "Thanks, that's all.", 'Bye.'];
+  const texts = ['I have a problem with my account, it keeps locking me out.', 'Okay.', 'It happened again today.', 'Right.', "Thanks, that's all.", 'Bye.'];
   return line({
     id,
     source: 'service',
@@ -32,7 +32,8 @@ function call(id: string, customer: string[][], agent: string[][], annotated = A
 const f = (turn: number, behaviour: FakeFinding['behaviour'], kind: string, confidence = 0.9): FakeFinding => ({ turn, behaviour, kind, confidence });
 
 // Default rubric: acknowledgement 30 (on distress, next 2 agent turns, also met by an apology), apology 20 (on
-// distress, next 6 agent turns), paraphrasing 20 (once), appreciation 15 (once), follow-up-promise 15 (when
+// distress, next 6 agent turns; the fault type), paraphrasing 20 (on-problem: turn 0 describes a problem in 12 words, so
+// every agent turn is in its window), appreciation 15 (once), follow-up-promise 15 (when
 // unresolved: N/A here); pass 70. Score = Σ weight·met / Σ weight of behaviours with an opportunity × 100.
 const gold = [
   // c1 human: distress at 0; ack + appreciation at 1, paraphrasing at 3; apology missed.
@@ -51,7 +52,7 @@ const gold = [
 ].join('\n');
 
 const engine = fakeEngine({
-  c1: [f(0, D, 'emotion'), f(1, 'acknowledgement', 'validation'), f(1, 'appreciation', 'patience')],
+  c1: [f(0, D, 'fault'), f(1, 'acknowledgement', 'validation'), f(1, 'appreciation', 'patience')],
   c2: [f(1, 'appreciation', 'patience'), f(3, 'paraphrasing', 'restatement', 0.8)],
   c3: [f(1, 'paraphrasing', 'summary', 0.8), f(3, 'apology', 'ownership'), f(3, 'appreciation', 'patience')],
   c4: [f(0, D, 'fault', 0.8), f(3, 'paraphrasing', 'summary', 0.8), f(5, 'appreciation', 'courtesy')],
@@ -131,7 +132,7 @@ describe('call-level agreement', () => {
   it('a call that does not annotate customer-distress uses the detected distress on its human side', () => {
     const five = ALL.slice(0, 5);
     const t = parseGold(call('c5', [[], [], []], [[], ['paraphrasing'], ['appreciation']], five), 'g.jsonl');
-    const e = fakeEngine({ c5: [f(0, D, 'emotion'), f(3, 'paraphrasing', 'summary'), f(5, 'appreciation', 'courtesy')] });
+    const e = fakeEngine({ c5: [f(0, D, 'fault'), f(3, 'paraphrasing', 'summary'), f(5, 'appreciation', 'courtesy')] });
     const r = evaluate(t, rubric, { engine: e });
     // Both sides: distress at 0 unanswered → ack and apology missed; (20 + 15)/85 = 41.2.
     expect(r.calls[0]!.human).toMatchObject({ score: 41.2, verdicts: { acknowledgement: 'missed', apology: 'missed' } });
@@ -147,7 +148,7 @@ describe('call-level agreement', () => {
         f(1, 'apology', 'ownership'), // labelled turn, counted kind, not labelled → dropped
         f(1, 'apology', 'non-apology'), // a kind the rubric does not count → kept (the non-apology penalty applies to both sides)
         f(1, 'acknowledgement', 'validation'), // not annotated → kept
-        f(2, D, 'emotion'), // labelled [] customer turn → dropped
+        f(2, D, 'fault'), // labelled [] customer turn → dropped
         f(1, 'negative-language', 'blame'), // a signal nobody labels → kept
       ],
     }).detectTranscript(t as never);

@@ -39,12 +39,12 @@ const gold = [
 const engine = fakeEngine({
   // turn 0: found (tp); turn 2: found at exactly the signal floor (fp); turn 4: below the floor (fn, score kept).
   d1: [
-    { turn: 0, behaviour: 'customer-distress', kind: 'emotion', confidence: 0.9 },
+    { turn: 0, behaviour: 'customer-distress', kind: 'fault', confidence: 0.9 },
     { turn: 2, behaviour: 'customer-distress', kind: 'fault', confidence: SIGNAL_MIN_CONFIDENCE },
-    { turn: 4, behaviour: 'customer-distress', kind: 'repeat-contact', confidence: SIGNAL_MIN_CONFIDENCE - 0.1 },
-    { turn: 6, behaviour: 'customer-distress', kind: 'emotion', confidence: 0.9 },
+    { turn: 4, behaviour: 'customer-distress', kind: 'repeat', confidence: SIGNAL_MIN_CONFIDENCE - 0.1 },
+    { turn: 6, behaviour: 'customer-distress', kind: 'fault', confidence: 0.9 },
   ],
-  d2: [{ turn: 0, behaviour: 'customer-distress', kind: 'emotion', confidence: 0.9 }],
+  d2: [{ turn: 0, behaviour: 'customer-distress', kind: 'fault', confidence: 0.9 }],
 });
 
 describe('customer-distress metrics', () => {
@@ -108,13 +108,13 @@ describe('customer-distress metrics', () => {
         nextAgentText: 'I know.',
         rule: 'fake.customer-distress',
         confidence: SIGNAL_MIN_CONFIDENCE - 0.1,
-        kind: 'repeat-contact',
+        kind: 'repeat',
       },
     ]);
     const table = formatEvalTable(result, 10);
     expect(table).toMatch(/^customer-distress +2 +1 +1 +1 +0\.500 +0\.500 +0\.500 +-0\.500 +0\.800 @ 0\.40$/m);
     expect(table).toContain(
-      '  FN customer-distress d1 turn 4 [a] — repeat-contact via fake.customer-distress (0.40)\n' +
+      '  FN customer-distress d1 turn 4 [a] — repeat via fake.customer-distress (0.40)\n' +
         '     customer: "This is the third time I have called!"\n' +
         '     agent:    "I know."\n',
     );
@@ -135,7 +135,7 @@ describe('customer-distress metrics', () => {
 
   it('gold without customer labels has no customer-distress entry', () => {
     const agentOnly = line({ id: 'x', annotated_behaviours: FIVE, turns: [{ role: 'customer', text: 'Hi.' }, { role: 'agent', text: 'Hello.', labels: [] }] });
-    const r = evaluate(parseGold(agentOnly, 'g.jsonl'), rubric, { engine: fakeEngine({ x: [{ turn: 0, behaviour: 'customer-distress', kind: 'emotion', confidence: 1 }] }) });
+    const r = evaluate(parseGold(agentOnly, 'g.jsonl'), rubric, { engine: fakeEngine({ x: [{ turn: 0, behaviour: 'customer-distress', kind: 'fault', confidence: 1 }] }) });
     expect(r.behaviours['customer-distress']).toBeUndefined();
     expect(r.annotatedCustomerTurns).toBe(0);
   });

@@ -94,7 +94,7 @@ const t1 = [
   turn(3, 'agent', "Thank you for your patience. I'll email you a confirmation by 5pm today.", 'a-102'),
 ];
 const f1 = {
-  distress: finding('call-001', t1, 0, 'customer-distress', 'emotion', "I'm really frustrated", 0.9),
+  distress: finding('call-001', t1, 0, 'customer-distress', 'fault', "I'm really frustrated", 0.9),
   apology: finding('call-001', t1, 1, 'apology', 'inconvenience', "I'm so sorry for the wait", 0.92),
   ack: finding('call-001', t1, 1, 'acknowledgement', 'validation', 'that sounds really frustrating', 0.88),
   para: finding('call-001', t1, 1, 'paraphrasing', 'restatement', "So you've called three times about the same refund", 0.71),
@@ -130,8 +130,8 @@ const t2 = [
   turn(3, 'agent', 'Thanks for holding. You should have read the terms | they are clear.', 'a-102'),
 ];
 const f2 = {
-  distress0: finding('call-002', t2, 0, 'customer-distress', 'complaint', 'This is ridiculous', 0.86),
-  distress2: finding('call-002', t2, 2, 'customer-distress', 'emotion', "I'm still upset", 0.8),
+  distress0: finding('call-002', t2, 0, 'customer-distress', 'fault', 'This is ridiculous', 0.86),
+  distress2: finding('call-002', t2, 2, 'customer-distress', 'fault', "I'm still upset", 0.8),
   thanks: finding('call-002', t2, 3, 'appreciation', 'patience', 'Thanks for holding', 0.9),
   blame: finding('call-002', t2, 3, 'negative-language', 'blame', 'You should have read the terms', 0.77),
 };
@@ -259,7 +259,7 @@ function group(
   label: string | undefined,
   calls: number,
   meanScore: number,
-  ci95: [number, number],
+  ci95: [number, number] | null,
   flags: { passed: boolean; lowSample: boolean },
   rates: Record<BehaviourId, [number, number, number]>,
   extra: Partial<GroupScorecard> = {},
@@ -272,10 +272,12 @@ function group(
     key,
     groupBy: 'agent',
     calls,
+    noOpportunity: 0,
     meanScore,
-    stdDev: 10,
+    stdDev: calls > 1 ? 10 : null,
     ci95,
     passRate: flags.passed ? 0.5 : 0.5,
+    passRateCi95: [0.095, 0.905],
     passed: flags.passed,
     lowSample: flags.lowSample,
     agentTurns,
@@ -328,7 +330,7 @@ const SAMPLE: ScoreReport = {
         appreciation: [2, 1, 1],
         'follow-up-promise': [0, 0, 0],
       }, { criticalFailures: 1 }),
-      group('a-301', 'Priya Shah', 1, 90, [90, 90], { passed: true, lowSample: true }, {
+      group('a-301', 'Priya Shah', 1, 90, null, { passed: true, lowSample: true }, {
         paraphrasing: [0, 0, 0],
         acknowledgement: [0, 0, 0],
         apology: [0, 0, 0],

@@ -11,7 +11,7 @@ describe('markdown formatter', () => {
     expect(out).toContain('**Summary:** read 6 · scored 4 · skipped 1 · failed 1 · pass mark 70 · grouped by agent');
     const rows = out.split('\n').filter((l) => /^\| (Priya|Jane|Sam)/.test(l));
     expect(rows.map((r) => r.split(' | ')[0])).toEqual(['| Priya Shah (a-301) \\*', '| Jane Doe (a-102)', "| Sam O'Neil &lt;Lead&gt; (a-205)"]);
-    expect(rows[1]).toBe('| Jane Doe (a-102) | 2 | 67.5 ±22.3 | **FAIL** | 50% | 33% | 50% | 100% | 100% |');
+    expect(rows[1]).toBe('| Jane Doe (a-102) | 2 | 67.5 [45.2–89.8] | **FAIL** | 50% | 33% | 50% | 100% | 100% |');
   });
 
   it('writes strengths and gaps in plain words', () => {

@@ -9,13 +9,13 @@ describe('table formatter', () => {
     expect(plain().split('\n')[0]).toBe('empathy-scorecard 0.1.0 · rubric default v1 (3f9a0c1b2d4e) · 4 inputs');
   });
 
-  it('prints one aligned row per group with calls, score ± interval, result, delta and rates', () => {
+  it('prints one aligned row per group with calls, score [95% interval], result, delta and rates', () => {
     const lines = plain().split('\n');
     const header = lines.find((l) => l.startsWith('agent'))!;
     const jane = lines.find((l) => l.startsWith('Jane Doe (a-102)'))!;
     const priya = lines.find((l) => l.startsWith('Priya Shah (a-301) *'))!;
-    expect(jane).toMatch(/\s2\s+67\.5 ±22\.3\s+FAIL\s+\+4\.0\s+50%\s+33%\s+50%\s+100%\s+100%$/);
-    expect(priya).toMatch(/\s1\s+90\.0 ±0\.0\s+pass\s+new\s+n\/a\s+n\/a\s+n\/a\s+100%\s+100%$/);
+    expect(jane).toMatch(/\s2\s+67\.5 \[45\.2–89\.8\]\s+FAIL\s+\+4\.0\s+50%\s+33%\s+50%\s+100%\s+100%$/);
+    expect(priya).toMatch(/\s1\s+90\.0 \[n<2\]\s+pass\s+new\s+n\/a\s+n\/a\s+n\/a\s+100%\s+100%$/);
     // right-aligned columns end at the same position as their header
     for (const column of ['calls', 'acknowledgement', 'follow-up-promise']) {
       const end = header.indexOf(column) + column.length;

@@ -33,8 +33,34 @@ describe('runRubricCheck', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it('checks the built-in rubrics by name', () => {
-    for (const name of BUILTIN_RUBRICS) expect(runRubricCheck(name).exitCode).toBe(0);
+  it('checks the built-in rubrics by name, with no warnings', () => {
+    for (const name of BUILTIN_RUBRICS) expect(runRubricCheck(name)).toMatchObject({ exitCode: 0, stderr: '' });
+  });
+
+  it('warns on a pattern that matches everything or the empty string, a removal that removes nothing, and a satisfaction loop', () => {
+    const file = tempFile(
+      'loose.yaml',
+      [
+        'name: loose',
+        'behaviours:',
+        '  acknowledgement: { weight: 30, expect: on-distress, also-satisfied-by: [apology] }',
+        '  apology: { weight: 20, expect: on-distress, also-satisfied-by: [acknowledgement] }',
+        'phrases:',
+        '  acknowledgement:',
+        "    add: [{ pattern: '.*' }, { pattern: '\\w+' }, { pattern: 'fair enough' }]",
+        '    remove: ["I know", "i undrestand"]',
+        '',
+      ].join('\n'),
+    );
+    const result = runRubricCheck(file);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('4 warnings');
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      `${file}: warning: phrases.acknowledgement.add[0]: pattern ".*" matches the empty string, so it matches every turn (every acknowledgement would be found)`,
+      `${file}: warning: phrases.acknowledgement.add[1]: pattern "\\w+" matches any text, so it matches every turn (every acknowledgement would be found)`,
+      `${file}: warning: phrases.acknowledgement.remove: "i undrestand" is not in the default acknowledgement lexicon, so removing it changes nothing (give an entry id or a phrase the entry matches)`,
+      `${file}: warning: behaviours: acknowledgement → apology → acknowledgement satisfy each other in a loop (also-satisfied-by), so either one alone meets both`,
+    ]);
   });
 });
 
@@ -45,6 +71,18 @@ describe('runRubricShow', () => {
     const original = loadRubric(name);
     const reparsed = parseRubric(result.stdout, 'shown.yaml');
     expect({ ...reparsed, hash: '', origin: '' }).toEqual({ ...original, hash: '', origin: '' });
+  });
+
+  it('keeps repeats and distress-types: the rubric shown is the one that scores', () => {
+    const file = tempFile(
+      'dim.yaml',
+      'name: dim\nrepeats: { diminishing: 0.5 }\nbehaviours:\n  apology: { weight: 10, expect: on-distress, distress-types: [fault] }\n',
+    );
+    const shown = runRubricShow(file).stdout;
+    expect(shown).toMatch(/repeats:\n\s+diminishing: 0.5/);
+    expect(shown).toMatch(/distress-types:\n\s+- fault\n/);
+    const reparsed = parseRubric(shown, 'shown.yaml');
+    expect({ ...reparsed, hash: '', origin: '' }).toEqual({ ...loadRubric(file), hash: '', origin: '' });
   });
 
   it('defaults to the default rubric and fills unlisted behaviours in', () => {

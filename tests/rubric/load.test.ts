@@ -37,6 +37,7 @@ describe('built-in rubrics', () => {
       weight: 30,
       expect: 'on-distress',
       withinTurns: 2,
+      distressTypes: ['fault', 'repeat', 'worry', 'loss', 'hardship'],
       kinds: ['validation', 'sympathy'],
       minConfidence: 0.5,
       critical: false,
@@ -44,6 +45,11 @@ describe('built-in rubrics', () => {
     });
     expect(r.behaviours.apology.maxPerCall).toBe(4);
     expect(r.behaviours.apology.withinTurns).toBe(6);
+    // An apology answers the company's fault or a repeated contact; a loss or a worry calls for sympathy.
+    expect(r.behaviours.apology.distressTypes).toEqual(['fault', 'repeat']);
+    expect(r.behaviours.paraphrasing.expect).toBe('on-problem');
+    // The scripted "thank you for calling" opening is appreciation's `greeting` kind, which the default does not count.
+    expect(r.behaviours.appreciation.kinds).not.toContain('greeting');
     expect(r.behaviours['follow-up-promise']).toMatchObject({ weight: 15, expect: 'when-unresolved', kinds: ['after-call'] });
     expect(r.penalties['negative-language']!.points).toBe(10);
     expect(r.penalties['non-apology']!.points).toBe(5);
@@ -157,7 +163,7 @@ describe('rubric mistakes are reported as file:line:col', () => {
     [
       'unknown expect value',
       `${VALID_HEAD}  apology: { weight: 10, expect: sometimes }\n`,
-      'r.yaml:3:34: unknown expect value `sometimes`; expected one of always, once, on-distress, when-unresolved, never-required',
+      'r.yaml:3:34: unknown expect value `sometimes`; expected one of always, once, on-problem, on-distress, when-unresolved, never-required',
     ],
     [
       'unknown kind for the behaviour',
@@ -252,7 +258,7 @@ describe('rubric mistakes are reported as file:line:col', () => {
     );
     expect(problems).toEqual([
       'r.yaml:3:22: `behaviours.apology.weight` is 150, out of range: must be at most 100',
-      'r.yaml:3:35: unknown expect value `sometimes`; expected one of always, once, on-distress, when-unresolved, never-required',
+      'r.yaml:3:35: unknown expect value `sometimes`; expected one of always, once, on-problem, on-distress, when-unresolved, never-required',
       'r.yaml:4:3: unknown behaviour `paraphrase` in `behaviours` (did you mean `paraphrasing`?)',
     ]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRubric } from '../../src/rubric/load.js';
-import { addCall, addDigest, createAccumulator, digestCall, finalize, meanAndInterval, mergeAccumulators } from '../../src/scoring/aggregate.js';
+import { addCall, addDigest, createAccumulator, digestCall, finalize, meanAndInterval, mergeAccumulators, tQuantile975, wilsonInterval } from '../../src/scoring/aggregate.js';
 import { applyFailUnder, compareBaseline } from '../../src/scoring/thresholds.js';
 import { scoreCall } from '../../src/scoring/call.js';
 import type { CallResult, GroupScorecard, ScoreReport } from '../../src/types.js';
@@ -30,16 +30,44 @@ describe('aggregation', () => {
     addCall(acc, callScoring('c9', 'priya', 55));
     const [priya, sam] = finalize(acc, rubric);
     expect(sam).toMatchObject({ key: 'sam', groupBy: 'agent', calls: 5, meanScore: 80, stdDev: 15.8, lowSample: false, passed: true });
-    // 80 ± 1.96 × 15.81 / √5 = 80 ± 13.86
-    expect(sam!.ci95).toEqual([66.1, 93.9]);
+    // Student t, 4 df: 80 ± 2.776 × 15.81 / √5 = 80 ± 19.63 (the normal 1.96 would claim ± 13.86)
+    expect(sam!.ci95).toEqual([60.4, 99.6]);
     expect(sam!.passRate).toBe(0.8); // 80, 90, 100 and 70 pass at 70
-    expect(priya).toMatchObject({ key: 'priya', calls: 1, meanScore: 55, stdDev: 0, ci95: [55, 55], lowSample: true, passed: false });
+    // Wilson 95% for 4 of 5: [0.376, 0.964]
+    expect(sam!.passRateCi95).toEqual([0.376, 0.964]);
+    // One call has no spread to measure: no interval, never ±0.
+    expect(priya).toMatchObject({ key: 'priya', calls: 1, meanScore: 55, stdDev: null, ci95: null, lowSample: true, passed: false });
+  });
+
+  it('no-opportunity calls count as calls but stay out of the mean, the pass rate and min-calls', () => {
+    const acc = createAccumulator('agent');
+    addCall(acc, callScoring('c1', 'sam', 60));
+    addCall(acc, callScoring('c2', 'sam', 80));
+    const empty = call(['A: Hello, Acme.', 'C: Wrong number, sorry.'], { id: 'c3' });
+    for (const turn of empty.turns) if (turn.role === 'agent') turn.agentId = 'sam';
+    const nothing = scoreCall(empty, [], rubric);
+    expect(nothing.agents[0]!.score).toBeNull();
+    addCall(acc, nothing);
+    const only = createAccumulator('agent');
+    addCall(only, nothing);
+    const [card] = finalize(acc, rubric);
+    expect(card).toMatchObject({ calls: 3, noOpportunity: 1, meanScore: 70, passRate: 0.5 });
+    expect(card!.lowSample).toBe(2 < rubric.minCalls);
+    expect(finalize(only, rubric)[0]).toMatchObject({ calls: 1, noOpportunity: 1, meanScore: null, ci95: null, passRate: null, passed: false });
+  });
+
+  it('t quantiles shrink to the normal as calls grow; Wilson stays inside 0..1 at 0% and 100%', () => {
+    expect(tQuantile975(1)).toBe(12.706);
+    expect(tQuantile975(30)).toBe(2.042);
+    expect(tQuantile975(1000)).toBeCloseTo(1.96, 2);
+    expect(wilsonInterval(2, 2)).toEqual([0.342, 1]);
+    expect(wilsonInterval(0, 3)[0]).toBe(0);
   });
 
   it('clamps the interval to 0..100', () => {
     expect(meanAndInterval(2, 1000 + 0, 1000 * 1000)).toMatchObject({ mean: 50 });
-    expect(meanAndInterval(2, 1000, 1000000).ci95[0]).toBe(0);
-    expect(meanAndInterval(2, 1000, 1000000).ci95[1]).toBe(100);
+    expect(meanAndInterval(2, 1000, 1000000).ci95![0]).toBe(0);
+    expect(meanAndInterval(2, 1000, 1000000).ci95![1]).toBe(100);
   });
 
   it('reports per-behaviour rates, counts per 100 agent turns and missed opportunities', () => {
@@ -47,15 +75,17 @@ describe('aggregation', () => {
     addCall(acc, callScoring('c1', 'sam', 100));
     const t = call(['A: Hi.', 'C: Hello.', 'A: Bye.'], { id: 'c2' });
     for (const turn of t.turns) if (turn.role === 'agent') turn.agentId = 'sam';
-    addCall(acc, scoreCall(t, [], rubric)); // paraphrasing and appreciation expected, both missed
+    // "Just checking my balance." and "Hello." describe no problem, so no paraphrase is expected (the one found is
+    // still counted for the rate per 100 turns); appreciation (once) is expected in both and missed in c2.
+    addCall(acc, scoreCall(t, [], rubric));
     const [card] = finalize(acc, rubric);
     expect(card!.agentTurns).toBe(4);
     expect(card!.behaviours.paraphrasing).toEqual({
-      behaviour: 'paraphrasing', opportunities: 2, met: 1, rate: 0.5, findings: 1, per100Turns: 25, missed: 1,
+      behaviour: 'paraphrasing', opportunities: 0, met: 0, rate: null, findings: 1, per100Turns: 25, missed: 0,
     });
     expect(card!.behaviours.apology.rate).toBeNull();
     expect(card!.behaviours.appreciation).toMatchObject({ opportunities: 2, met: 1, rate: 0.5, missed: 1 });
-    expect(card!.missedOpportunities).toBe(2);
+    expect(card!.missedOpportunities).toBe(1);
   });
 
   it('groups by team and date with (none) for missing values, and by call with the whole-call score', () => {

@@ -32,7 +32,7 @@ const distressed = call([
   "A: I've processed the refund now, you're all set. Thanks for your patience.",
   'C: Okay, thanks for your help.',
 ]);
-const distress = finding(distressed, 'customer-distress', 'repeat-contact', 1, 0.9, "This is the third time I've called about this");
+const distress = finding(distressed, 'customer-distress', 'repeat', 1, 0.9, "This is the third time I've called about this");
 const distressedFindings = [
   distress,
   finding(distressed, 'paraphrasing', 'summary', 4),
@@ -60,18 +60,41 @@ describe('scoreCall: calm calls', () => {
     expect(result.score).toBe(42.9); // appreciation 15 of (paraphrasing 20 + appreciation 15)
     expect(result.agents[0]!.behaviours.paraphrasing).toMatchObject({
       status: 'missed',
-      reason: 'missed: no paraphrasing in 4 agent turns',
+      reason: `missed: no paraphrasing of the customer's problem "I'd like to change my delivery address to 12 High Street." (turn 1) in the agent's 3 turns after it`,
     });
     const heavierApology = withBehaviour(defaults, 'apology', { weight: 100 });
     expect(scoreCall(calm, calmFindings.filter((f) => f.behaviour !== 'paraphrasing'), heavierApology).score).toBe(42.9);
   });
 
-  it('scores 100 when nothing was expected (one agent turn, no distress)', () => {
+  it('gives no score when nothing was expected (one agent turn, no distress): no opportunity is not a perfect call', () => {
     const short = call(['A: Hello, Acme.', 'C: Wrong number, sorry.']);
     const result = scoreCall(short, [], defaults);
-    expect(result.score).toBe(100);
+    expect(result.score).toBeNull();
+    expect(result.passed).toBeNull();
+    expect(result.agents[0]).toMatchObject({ score: null, passed: null });
     expect(Object.values(result.agents[0]!.behaviours).every((b) => b.status === 'na')).toBe(true);
-    expect(result.agents[0]!.behaviours.paraphrasing.reason).toBe('n/a: fewer than 2 agent turns');
+    expect(result.agents[0]!.behaviours.paraphrasing.reason).toBe(
+      'n/a: the customer described no problem (no distress, no request of 10+ words)',
+    );
+    expect(scoreCall(short, [], withBehaviour(defaults, 'paraphrasing', { expect: 'once' })).agents[0]!.behaviours.paraphrasing.reason).toBe(
+      'n/a: fewer than 2 agent turns',
+    );
+  });
+
+  it('a no-opportunity part with a penalty is scored: 100 minus what the agent did wrong', () => {
+    const short = call(['A: Calm down, what is it?', 'C: Wrong number, sorry.']);
+    const rude = finding(short, 'negative-language', 'dismissive', 0, 0.9, 'Calm down');
+    const result = scoreCall(short, [rude], defaults);
+    expect(result.agents[0]!.score).toBe(90);
+    expect(result.agents[0]!.passed).toBe(true);
+  });
+
+  it('a short request expects no paraphrase under on-problem; once still expects one', () => {
+    const request = call(['A: Acme, how can I help?', 'C: Can you change my delivery address?', 'A: Of course, done.', 'C: Thanks.']);
+    const onProblem = scoreCall(request, [], defaults).agents[0]!.behaviours.paraphrasing;
+    expect(onProblem.status).toBe('na');
+    const once = scoreCall(request, [], withBehaviour(defaults, 'paraphrasing', { expect: 'once' })).agents[0]!.behaviours.paraphrasing;
+    expect(once.status).toBe('missed');
   });
 });
 
@@ -143,8 +166,8 @@ describe('scoreCall: distress opportunities', () => {
       'C: Thanks.',
     ]);
     const findings = [
-      finding(venting, 'customer-distress', 'complaint', 1),
-      finding(venting, 'customer-distress', 'emotion', 2),
+      finding(venting, 'customer-distress', 'fault', 1),
+      finding(venting, 'customer-distress', 'fault', 2),
       finding(venting, 'acknowledgement', 'validation', 3),
     ];
     const ack = scoreCall(venting, findings, defaults).agents[0]!.behaviours.acknowledgement;
@@ -184,10 +207,10 @@ describe('scoreCall: transfers', () => {
   const samAck = finding(transfer, 'acknowledgement', 'validation', 2, 0.9, 'That sounds really stressful.');
   const priyaAck = finding(transfer, 'acknowledgement', 'validation', 5);
   const findings = [
-    finding(transfer, 'customer-distress', 'emotion', 1),
+    finding(transfer, 'customer-distress', 'fault', 1),
     samAck,
     finding(transfer, 'paraphrasing', 'summary', 2, 0.8, 'So your connection has been down since Monday.'),
-    finding(transfer, 'customer-distress', 'repeat-contact', 4),
+    finding(transfer, 'customer-distress', 'repeat', 4),
     priyaAck,
     finding(transfer, 'appreciation', 'patience', 6, 0.9, 'Thanks for bearing with me.'),
   ];
@@ -267,7 +290,7 @@ describe('follow-up promises and resolution', () => {
     "A: I've raised a trace with the courier, it can take 3 to 5 working days. I'll email you an update by Friday.",
     'C: Okay.',
   ]);
-  const base = [finding(open, 'customer-distress', 'emotion', 1), finding(open, 'acknowledgement', 'sympathy', 2, 0.9, "I'm so sorry to hear that")];
+  const base = [finding(open, 'customer-distress', 'fault', 1), finding(open, 'acknowledgement', 'sympathy', 2, 0.9, "I'm so sorry to hear that")];
 
   it('an unresolved call expects an after-call promise; an in-call one does not count', () => {
     expect(isResolved(open, base)).toBe(false);
@@ -285,7 +308,7 @@ describe('follow-up promises and resolution', () => {
     const stillBroken = call(['A: Try restarting it.', "C: It's still not working.", 'A: Okay.']);
     expect(isResolved(stillBroken, [])).toBe(false);
     const upset = call(['A: Anything else?', 'C: This has been a terrible experience.']);
-    expect(isResolved(upset, [finding(upset, 'customer-distress', 'emotion', 1)])).toBe(false);
+    expect(isResolved(upset, [finding(upset, 'customer-distress', 'fault', 1)])).toBe(false);
     expect(isResolved(upset, [])).toBe(true);
     const fixed = call(["C: It's still not working.", "A: I've reset it, it should work now.", "C: That's sorted, thanks."]);
     expect(isResolved(fixed, [])).toBe(true);
@@ -306,5 +329,34 @@ describe('CallResult', () => {
     const result = scoreCall(meta, [...calmFindings].reverse(), defaults);
     expect(result).toMatchObject({ transcriptId: 'call-1', file: 'calls/x.jsonl', line: 7, team: 'billing', date: '2024-03-05', channel: 'voice' });
     expect(result.findings.map((f) => f.turn)).toEqual([0, 2, 6]);
+  });
+});
+
+describe('scoreCall: distress types decide which behaviours a moment expects', () => {
+  const bereaved = call([
+    'A: Northwind Energy, this is Alice.',
+    'C: My husband died three weeks ago and the account is in his name.',
+    "A: I'm so sorry for your loss. I can move the account into your name today.",
+    'C: Thank you.',
+  ]);
+  const loss = finding(bereaved, 'customer-distress', 'loss', 1, 0.9, 'My husband died three weeks ago');
+  const sympathy = finding(bereaved, 'acknowledgement', 'sympathy', 2, 0.9, "I'm so sorry for your loss.");
+
+  it('a loss expects acknowledgement, not an apology (default: apology after fault or repeat only)', () => {
+    const part = scoreCall(bereaved, [loss, sympathy], defaults).agents[0]!;
+    expect(part.behaviours.acknowledgement).toMatchObject({ status: 'met', opportunities: 1 });
+    expect(part.behaviours.apology).toMatchObject({
+      status: 'na',
+      reason: "n/a: the customer's distress (loss) does not call for it under this rubric",
+    });
+    expect(part.behaviours.apology.missed).toEqual([]);
+    expect(part.criticalFailures).toEqual([]);
+  });
+
+  it('the same words typed as a fault expect an apology too; a rubric can make any type expect it', () => {
+    const fault = { ...loss, kind: 'fault' };
+    expect(scoreCall(bereaved, [fault, sympathy], defaults).agents[0]!.behaviours.apology.status).toBe('missed');
+    const everyType = withBehaviour(defaults, 'apology', { distressTypes: ['fault', 'repeat', 'worry', 'loss', 'hardship'] });
+    expect(scoreCall(bereaved, [loss, sympathy], everyType).agents[0]!.behaviours.apology.status).toBe('missed');
   });
 });

@@ -99,7 +99,11 @@ describe('score properties', () => {
     fc.assert(
       fc.property(callArb, rubricArb, ({ transcript, findings }, rubric) => {
         const result = scoreCall(transcript, findings, rubric);
-        for (const score of [result.score, ...result.agents.map((a) => a.score)]) {
+        for (const part of [result, ...result.agents]) {
+          const { score } = part;
+          // No score only when nothing was expected, and then no verdict either.
+          expect(part.passed === null).toBe(score === null);
+          if (score === null) continue;
           expect(score).toBeGreaterThanOrEqual(0);
           expect(score).toBeLessThanOrEqual(100);
           expect(Math.round(score * 10) / 10).toBe(score);
@@ -177,11 +181,15 @@ describe('aggregation properties', () => {
     fc.assert(
       fc.property(scoredCallsArb, fc.constantFrom(...GROUP_BYS), ({ rubric, results }, groupBy) => {
         for (const g of finalize(accumulate(results, groupBy), rubric)) {
+          const scored = g.calls - g.noOpportunity;
+          expect(g.lowSample).toBe(scored < rubric.minCalls);
+          expect(g.meanScore === null).toBe(scored === 0);
+          expect(g.ci95 === null).toBe(scored < 2);
+          if (g.ci95 === null || g.meanScore === null) continue;
           expect(g.ci95[0]).toBeGreaterThanOrEqual(0);
           expect(g.ci95[1]).toBeLessThanOrEqual(100);
           expect(g.ci95[0]).toBeLessThanOrEqual(g.meanScore);
           expect(g.ci95[1]).toBeGreaterThanOrEqual(g.meanScore);
-          expect(g.lowSample).toBe(g.calls < rubric.minCalls);
         }
       }),
       { numRuns: 100 },

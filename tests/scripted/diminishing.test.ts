@@ -70,7 +70,7 @@ function threeApologies(replies: string[]): { transcript: Transcript; findings: 
   };
   const findings: Finding[] = lines.map((text, turn) => {
     const behaviour = turn % 2 === 0 ? 'customer-distress' : 'apology';
-    const kind = turn % 2 === 0 ? 'emotion' : 'inconvenience';
+    const kind = turn % 2 === 0 ? 'fault' : 'inconvenience';
     const f: Finding = {
       id: `rep#${turn}:0-${text.length}:${behaviour}`,
       behaviour,

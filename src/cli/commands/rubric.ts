@@ -2,6 +2,9 @@
 // (no process access); main.ts wires them into commander and writes the streams.
 import { loadYaml } from '../../lazy-deps.js';
 import { RubricError, formatRubricProblem } from '../../rubric/errors.js';
+import { findDetector } from '../../detectors/index.js';
+import { unmatchedRemovals } from '../../nlp/phrases.js';
+import { lintRubric } from '../../rubric/lint.js';
 import { loadRubric } from '../../rubric/load.js';
 import { BEHAVIOURS, type PhraseAdd, type Rubric } from '../../types.js';
 
@@ -22,9 +25,11 @@ export function runRubricCheck(file: string): CommandResult {
   try {
     const rubric = loadRubric(file);
     const listed = BEHAVIOURS.filter((b) => rubric.behaviours[b].weight > 0 || rubric.behaviours[b].expect !== 'never-required');
+    const warnings = lintRubric(rubric, (id) => findDetector(id)?.meta.lexicon, unmatchedRemovals);
+    const noted = warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
     return {
-      stdout: `${file}: ok (${rubric.name} v${rubric.version}, ${listed.length} behaviours, hash ${rubric.hash})\n`,
-      stderr: '',
+      stdout: `${file}: ok (${rubric.name} v${rubric.version}, ${listed.length} behaviours, hash ${rubric.hash}${noted})\n`,
+      stderr: warnings.map((w) => `${file}: warning: ${w}\n`).join(''),
       exitCode: 0,
     };
   } catch (err) {
@@ -50,13 +55,14 @@ export function rubricToYamlObject(rubric: Rubric): Record<string, unknown> {
       const spec: Record<string, unknown> = {
         weight: b.weight,
         expect: b.expect,
-        ...(b.expect === 'on-distress' ? { 'within-turns': b.withinTurns } : {}),
+        ...(b.expect === 'on-distress' ? { 'within-turns': b.withinTurns, 'distress-types': b.distressTypes } : {}),
         kinds: b.kinds,
         'min-confidence': b.minConfidence,
         critical: b.critical,
         'also-satisfied-by': b.alsoSatisfiedBy,
       };
       if (b.maxPerCall !== undefined) spec['max-per-call'] = b.maxPerCall;
+      if (b.diminishing !== undefined) spec.repeats = { diminishing: b.diminishing };
       return [id, spec];
     }),
   );

@@ -5,8 +5,9 @@
 // Feeling words come from the AFINN affect lexicon (src/nlp/affect.ts); the entries here are the constructions a
 // word list cannot see: complaints, repetition, stakes, life events, sarcasm.
 
-export const DISTRESS_TYPES = ['fault', 'repeat', 'worry', 'loss', 'hardship'] as const;
-export type DistressType = (typeof DISTRESS_TYPES)[number];
+import { DISTRESS_TYPES, type DistressType } from '../../types.js';
+
+export { DISTRESS_TYPES, type DistressType };
 
 export const DISTRESS_FAMILIES = ['feeling', 'judgement', 'complaint', 'repeat', 'waiting', 'worry', 'loss', 'hardship', 'urgency', 'sarcasm', 'profanity', 'rhetorical', 'escalation'] as const;
 export type DistressFamily = (typeof DISTRESS_FAMILIES)[number];

@@ -3,7 +3,7 @@
 // position and length); the fitted model (src/model/) turns them into the finding's confidence.
 import { affectOf } from '../../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn } from '../../nlp/analyse.js';
-import { phraseToPattern, PhraseMatcher, type PhraseMatch } from '../../nlp/phrases.js';
+import { phraseToPattern, PhraseMatcher, withoutRemoved, type PhraseMatch } from '../../nlp/phrases.js';
 import { callFeatures } from '../features.js';
 import type { Features } from '../../model/logistic.js';
 import type { FindingDraft } from '../../types.js';
@@ -26,6 +26,7 @@ export const customerDistress: Detector = {
       'A customer turn with a negative feeling, a complaint, repeated contact or waiting, hardship or urgency, or a loss or life event (opens an opportunity); the kind is its type.',
     speaker: 'customer',
     kinds: DISTRESS_TYPES,
+    lexicon: DISTRESS_CUES,
     messages: {
       fault: 'Customer complained about a fault or the way they were treated',
       repeat: 'Customer has had to contact us again or wait',
@@ -41,8 +42,7 @@ export const customerDistress: Detector = {
       kind: (DISTRESS_TYPES as readonly string[]).includes(a.kind ?? '') ? (a.kind as DistressType) : 'fault',
       family: 'complaint',
     }));
-    const removed = new Set((options.phrases?.remove ?? []).map((r) => r.trim().toLowerCase()));
-    const matcher = new PhraseMatcher<DistressCue>([...DISTRESS_CUES.filter((c) => !removed.has(c.id)), ...added]);
+    const matcher = new PhraseMatcher<DistressCue>([...withoutRemoved(DISTRESS_CUES, options.phrases?.remove ?? []), ...added]);
     return (call) => {
       const drafts: FindingDraft[] = [];
       const lowerOnly = callFeatures(call).lowerOnly;

@@ -12,7 +12,7 @@ export function phraseSignal(
   options: { negationExempt?: ReadonlySet<string>; perTurnBoost?: number } = {},
 ): Detector {
   return {
-    meta,
+    meta: { ...meta, lexicon: entries },
     create(detectorOptions) {
       const matcher = new PhraseMatcher(applyPhraseEdits(entries, detectorOptions.phrases, meta.kinds[0]!));
       return (call) => {
