@@ -42,7 +42,7 @@ function oneLine(text: string, max = 140): string {
 function errorLines(error: EvalError): string[] {
   const label = error.type === 'false-positive' ? 'FP' : 'FN';
   const found = error.rule ? ` — ${error.kind ?? '?'} via ${error.rule} (${error.confidence?.toFixed(2) ?? '?'})` : '';
-  const lines = [`  ${label} ${error.behaviour} ${error.transcriptId} turn ${error.turn} [${error.corpus}]${found}`];
+  const lines = [`  ${label} ${error.behaviour} ${error.transcriptId} turn ${error.turn + 1} [${error.corpus}]${found}`];
   if (error.behaviour === DISTRESS) {
     // The customer turn is the one judged; the agent's reply shows what the moment asked of the agent.
     lines.push(`     customer: "${oneLine(error.text)}"`);
@@ -117,7 +117,7 @@ export function formatEvalTable(result: EvalResult, errorLimit: number): string 
   const lines = [`${result.transcripts} transcript(s), ${result.annotatedTurns} annotated agent turn(s)${customers}`];
   const shown = topErrors(result.errors, errorLimit);
   if (shown.length > 0) {
-    lines.push('', `errors (${shown.length} of ${result.errors.length}; FP = detected but not labelled, FN = labelled but missed):`);
+    lines.push('', `errors (${shown.length} of ${result.errors.length}; FP = detected but not labelled, FN = labelled but missed; turns numbered from 1):`);
     for (const error of shown) lines.push(...errorLines(error));
   }
   lines.push('', ...pad([header, ...rows]));

@@ -114,7 +114,7 @@ describe('customer-distress metrics', () => {
     const table = formatEvalTable(result, 10);
     expect(table).toMatch(/^customer-distress +2 +1 +1 +1 +0\.500 +0\.500 +0\.500 +-0\.500 +0\.800 @ 0\.40$/m);
     expect(table).toContain(
-      '  FN customer-distress d1 turn 4 [a] — repeat via fake.customer-distress (0.40)\n' +
+      '  FN customer-distress d1 turn 5 [a] — repeat via fake.customer-distress (0.40)\n' +
         '     customer: "This is the third time I have called!"\n' +
         '     agent:    "I know."\n',
     );
