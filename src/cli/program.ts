@@ -113,7 +113,7 @@ export function buildProgram(io: CliIO, run: ProgramRun): Command {
   program
     .command('merge')
     .description('merge partial results (`score --format partial`) from shards or machines into one report')
-    .argument('<partials...>', 'partial result files')
+    .argument('<partials...>', 'partial result files, or - for partials on stdin (one JSON partial per line)')
     .addOption(new Option('--format <name>', 'output format (default: table on a terminal, json when piped); partial: merge again later').choices([...FORMATTER_NAMES, PARTIAL_FORMAT]))
     .option('-o, --output <file>', 'write results to a file (atomically) instead of stdout')
     .option('--fail-under <score>', 'exit 1 if any group\'s mean score is below this (0-100; groups under the rubric\'s min-calls are exempt unless --strict)', parseScore)
@@ -122,7 +122,7 @@ export function buildProgram(io: CliIO, run: ProgramRun): Command {
     .option('--allow-rubric-change', 'compare with a --baseline scored with another rubric (refused otherwise)')
     .option('--strict', 'any failed or skipped input in any shard → exit 2; low-sample groups can fail --fail-under and --fail-on-regression')
     .option('--verbose', 'per-group details in the table')
-    .addHelpText('after', '\nExamples:\n  empathy score calls/a --format partial -o parts/a.json\n  empathy merge parts/*.json --format json -o scores.json --fail-under 70')
+    .addHelpText('after', '\nExamples:\n  empathy score calls/a --format partial -o parts/a.json\n  empathy merge parts/*.json --format json -o scores.json --fail-under 70\n  cat parts/*.json | empathy merge - --format json')
     .action(async (files: string[], options: MergeCommandOptions) => {
       const fallback = io.stdout.isTTY === true ? 'table' : 'json';
       run.exitCode = await runMergeCommand(files, options, globals(), io, fallback);

@@ -1,8 +1,11 @@
 // `empathy merge <partials...>`: partial results from shards (`empathy score --format partial`) → one report in any
 // format that does not list individual calls, or one merged partial (so merges can be merged again).
+import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { MergeConflict, PARTIAL_FORMAT, formatPartial, mergePartials, readPartial, reportFromPartial, type Partial } from '../../partial.js';
+import { createInterface } from 'node:readline';
+import { MergeConflict, PARTIAL_FORMAT, formatPartial, mergePartials, parsePartial, readPartial, reportFromPartial, type Partial } from '../../partial.js';
+import { InputError } from '../../transcript/input-error.js';
 import { checkGateFlags, gate, gateStderrLines, loadCheckedBaseline } from '../gates.js';
 import type { CliIO, GlobalOptions } from '../io.js';
 import { UsageError } from '../options.js';
@@ -36,10 +39,15 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
         'use json, csv, table, markdown, html or junit, or score with --format ndjson to keep every call',
     );
   }
-  await refuseRepeatedFiles(files);
+  if (files.filter((f) => f === STDIN).length > 1) throw new UsageError('- (stdin) is given twice: name it once');
+  await refuseRepeatedFiles(files.filter((f) => f !== STDIN));
 
   const partials: { file: string; partial: Partial }[] = [];
-  for (const file of files) partials.push({ file, partial: await readPartial(file) });
+  for (const file of files) {
+    if (file === STDIN) partials.push(...(await readStdinPartials(io.stdin)));
+    else partials.push({ file, partial: await readPartial(file) });
+  }
+  if (partials.length === 0) throw new UsageError('- (stdin) held no partial result: nothing to merge');
   let merged: ReturnType<typeof mergePartials>;
   try {
     merged = mergePartials(partials);
@@ -81,6 +89,43 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
     if (options.output !== undefined) io.stderr.write(`wrote ${options.output}\n`);
   }
   return gated.exitCode;
+}
+
+const STDIN = '-';
+
+/**
+ * `empathy merge -`: partials from stdin, one JSON partial per line (what `score --format partial` writes), so
+ * `cat parts/* | empathy merge -` and `hdfs dfs -cat /partials/part-* | empathy merge -` need no temp files. Each is
+ * named `-:<line>` in messages. Blank lines are skipped. The same partial twice (byte-identical lines scored from
+ * named files) is refused like a file named twice; identical partials of stdin shards (inputs `-`) cannot be told
+ * apart from two shards that happened to hold the same calls, so they are kept.
+ */
+async function readStdinPartials(stdin: NodeJS.ReadableStream): Promise<{ file: string; partial: Partial }[]> {
+  const out: { file: string; partial: Partial }[] = [];
+  const seen = new Map<string, number>();
+  let lineNo = 0;
+  for await (const line of createInterface({ input: stdin, crlfDelay: Infinity })) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    const name = `${STDIN}:${lineNo}`;
+    let partial: Partial;
+    try {
+      partial = parsePartial(line, STDIN);
+    } catch (err) {
+      if (err instanceof InputError) throw new InputError(STDIN, err.reason, lineNo);
+      throw err;
+    }
+    if (!partial.inputs.files.every((f) => f === STDIN)) {
+      const digest = createHash('sha256').update(line.trim()).digest('hex');
+      const earlier = seen.get(digest);
+      if (earlier !== undefined) {
+        throw new UsageError(`${name} repeats the partial at line ${earlier} of stdin: its calls would count twice (give each partial once)`);
+      }
+      seen.set(digest, lineNo);
+    }
+    out.push({ file: name, partial });
+  }
+  return out;
 }
 
 /**
