@@ -3,20 +3,15 @@ import { csvReader, tsvReader } from './csv.js';
 import { jsonReader, jsonlReader } from './json.js';
 import { srtReader } from './srt.js';
 import { textReader } from './text.js';
-import { transcribeReader } from './transcribe.js';
-import { twilioReader } from './twilio.js';
+import { JSON_SHAPE_READERS } from './json-shapes.js';
 import type { Reader } from './types.js';
-import { ccaiReader, genesysReader } from './vendors.js';
 import { vttReader } from './vtt.js';
 
 export type { ReadContext, ReadOptions, ReadOutput, Reader } from './types.js';
 
 /** Sniffing tries these in order: the more specific shapes first, plain text last. */
 export const READERS: readonly Reader[] = [
-  transcribeReader,
-  genesysReader,
-  ccaiReader,
-  twilioReader,
+  ...JSON_SHAPE_READERS,
   jsonlReader,
   jsonReader,
   vttReader,

@@ -5,17 +5,27 @@ import { InputError } from '../input-error.js';
 import { buildTranscript, roleFromLabel, type CallHeader, type RawTurn } from '../roles.js';
 import { cleanText, idFromFileName, normaliseDate, splitLines, stripBom } from '../util.js';
 import { isObject, parseJson, type JsonObject } from './json-parse.js';
-import { isTranscribeShape, transcribeToTranscript } from './transcribe.js';
-import type { ReadContext, ReadOutput, Reader } from './types.js';
+import { JSON_SHAPE_READERS } from './json-shapes.js';
+import type { DocumentPosition, JsonShape, ReadContext, ReadOutput, Reader } from './types.js';
 import { describeUnknownShape } from './shapes.js';
-import { isTwilioShape, twilioToOutput } from './twilio.js';
-import { ccaiToOutput, genesysToOutput, isCcaiShape, isGenesysShape } from './vendors.js';
 
 const ROLE_VALUES = new Set<string>(['agent', 'customer', 'system', 'unknown']);
 
-interface Position {
-  line?: number;
-  suffix?: number;
+type Position = DocumentPosition;
+
+/** The canonical transcript (DESIGN §3): first, so it wins ties and describes a document with no familiar key. */
+const CANONICAL: JsonShape = {
+  format: 'a canonical transcript',
+  short: 'canonical',
+  required: 'turns',
+  keys: ['turns', 'id', 'agentId', 'agent_id', 'utterances', 'messages', 'speaker'],
+  matches: (value) => isObject(value) && Array.isArray(value.turns),
+  convert: (value, ctx, position) => canonicalToOutput(value as JsonObject, ctx, position),
+};
+
+/** Every JSON shape the json and jsonl readers understand: the canonical one, then each vendor reader's. */
+function jsonShapes(): JsonShape[] {
+  return [CANONICAL, ...JSON_SHAPE_READERS.map((r) => r.json!)];
 }
 
 /** A shape error: the document parsed but is not a transcript. Thrown as InputError at the document's line. */
@@ -25,12 +35,15 @@ function shapeError(ctx: ReadContext, position: Position, reason: string): Input
 
 /** Converts one parsed JSON document (any supported shape) to transcripts. */
 function documentToOutput(value: unknown, ctx: ReadContext, position: Position): ReadOutput {
-  if (isTranscribeShape(value)) return transcribeToTranscript(value, ctx, position);
-  if (isObject(value) && Array.isArray(value.turns)) return canonicalToOutput(value, ctx, position);
-  if (isGenesysShape(value)) return genesysToOutput(value, ctx, position);
-  if (isCcaiShape(value)) return ccaiToOutput(value, ctx, position);
-  if (isTwilioShape(value)) return twilioToOutput(value, ctx, position);
-  throw shapeError(ctx, position, describeUnknownShape(value));
+  const shapes = jsonShapes();
+  const shape = shapes.find((s) => s.matches(value));
+  if (shape) return shape.convert(value, ctx, position);
+  throw shapeError(ctx, position, describeUnknownShape(value, shapes));
+}
+
+/** A bare array that is itself one document (Twilio's sentence list), not an array of documents. */
+function isDocumentArray(value: unknown[]): boolean {
+  return JSON_SHAPE_READERS.some((r) => r.json!.matches(value));
 }
 
 function canonicalToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
@@ -127,7 +140,7 @@ function readJsonDocument(text: string, ctx: ReadContext): ReadOutput {
     throw error;
   }
   // A bare array of Twilio sentences is one call, not an array of calls.
-  if (!Array.isArray(value) || isTwilioShape(value)) return documentToOutput(value, ctx, {});
+  if (!Array.isArray(value) || isDocumentArray(value)) return documentToOutput(value, ctx, {});
   const out: ReadOutput = { transcripts: [], problems: [], warnings: [] };
   const failures: InputError[] = [];
   value.forEach((item, i) => {

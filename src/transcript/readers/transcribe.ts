@@ -3,8 +3,9 @@
 import { InputError } from '../input-error.js';
 import { buildTranscript, type CallHeader, type RawTurn } from '../roles.js';
 import { cleanText, idFromFileName } from '../util.js';
-import { isObject, parseJson, type JsonObject } from './json-parse.js';
-import type { ReadContext, ReadOutput, Reader } from './types.js';
+import { isObject, type JsonObject } from './json-parse.js';
+import type { DocumentPosition, ReadContext, ReadOutput } from './types.js';
+import { vendorReader } from './vendor-reader.js';
 
 const ROLES: Record<string, RawTurn['role']> = {
   AGENT: 'agent', SUPERVISOR: 'agent', CUSTOMER: 'customer', SYSTEM: 'system', CUSTOM_BOT: 'system',
@@ -21,7 +22,7 @@ export function isTranscribeShape(value: unknown): value is JsonObject {
 export function transcribeToTranscript(
   value: JsonObject,
   ctx: ReadContext,
-  position: { line?: number; suffix?: number } = {},
+  position: DocumentPosition = {},
 ): ReadOutput {
   const format = Array.isArray(value.Participants) ? 'an Amazon Connect Contact Lens analysis file' : 'Transcribe Call Analytics output';
   const fail = (reason: string): never => {
@@ -82,10 +83,15 @@ export function transcribeToTranscript(
   return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
 }
 
-export const transcribeReader: Reader = {
+export const transcribeReader = vendorReader({
   name: 'transcribe',
+  shape: {
+    format: 'Transcribe Call Analytics / Contact Lens output',
+    short: 'Transcribe/Contact Lens',
+    required: 'Transcript',
+    keys: ['Transcript', 'JobName', 'Participants', 'CustomerMetadata', 'ConversationCharacteristics', 'ContentMetadata', 'AccountId', 'JobStatus', 'LanguageCode', 'Categories'],
+  },
   description: 'Amazon Transcribe Call Analytics and Amazon Connect Contact Lens (voice and chat) analysis JSON',
-  extensions: ['.json'],
   detection: 'JSON object with a "Transcript" array whose items have "ParticipantRole" or "ParticipantId"',
   fields:
     'JobName or CustomerMetadata.ContactId (id, else file name), Channel (VOICE|CHAT), Transcript[].Content; role ' +
@@ -93,17 +99,7 @@ export const transcribeReader: Reader = {
     'ParticipantRole} (Contact Lens: AGENT|SUPERVISOR → agent, CUSTOMER, SYSTEM|CUSTOM_BOT → system); ' +
     'BeginOffsetMillis/EndOffsetMillis (voice) or AbsoluteTime (chat; date too); chat EVENT items skipped; ' +
     '[PII] kept as a token; agent id from --agent-id or an "agent-<id>_" file name',
-  sniff(head) {
-    return /"Transcript"\s*:\s*\[/.test(head) && /"Participant(?:Role|Id)"\s*:/.test(head) && /^\s*\{/.test(head.replace(/^\uFEFF/, ''));
-  },
-  read(text, ctx) {
-    const value = parseJson(text, ctx.file);
-    if (!isTranscribeShape(value)) {
-      if (isObject(value) && !('Transcript' in value)) {
-        throw new InputError(ctx.file, 'looks like Transcribe Call Analytics output but "Transcript" is missing');
-      }
-      throw new InputError(ctx.file, 'looks like Transcribe Call Analytics output but "Transcript" is not a list of turns');
-    }
-    return transcribeToTranscript(value, ctx);
-  },
-};
+  signature: [/"Transcript"\s*:\s*\[/, /"Participant(?:Role|Id)"\s*:/],
+  matches: isTranscribeShape,
+  convert: (value, ctx, position) => transcribeToTranscript(value as JsonObject, ctx, position),
+});

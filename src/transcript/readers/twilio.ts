@@ -128,6 +128,12 @@ function participantChannels(wrapper: JsonObject): { roles?: Record<string, Role
 
 export const twilioReader = vendorReader({
   name: 'twilio',
+  shape: {
+    format: 'Twilio Conversational Intelligence sentences',
+    short: 'Twilio',
+    required: 'sentences',
+    keys: ['sentences', 'meta', 'transcript_sid', 'transcriptSid', 'service_sid', 'media_channel', 'sentence_index', 'mediaChannel'],
+  },
   description: 'Twilio Conversational Intelligence transcript sentences (needs --channel-map)',
   detection: 'JSON with "media_channel" (or "mediaChannel") sentences: a { "sentences": [...] } page or a bare array',
   fields:

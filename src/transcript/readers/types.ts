@@ -29,6 +29,29 @@ export interface ReadOutput {
   warnings: string[];
 }
 
+/** Where one JSON document sits in its file: a JSONL line, or the n-th item of an array. */
+export interface DocumentPosition {
+  line?: number;
+  suffix?: number;
+}
+
+/**
+ * A JSON document shape a reader understands. `matches` decides whether a parsed document is this shape; the json and
+ * jsonl readers try every registered shape in order, and an unrecognised document is described against them all.
+ */
+export interface JsonShape {
+  /** How messages name the format: "a Genesys Cloud transcript". */
+  format: string;
+  /** Short name in lists: "Genesys". */
+  short: string;
+  /** The list field the reader needs. */
+  required: string;
+  /** Top-level keys typical of the format (the required one included), to tell which format a document resembles. */
+  keys: string[];
+  matches(value: unknown): boolean;
+  convert(value: unknown, ctx: ReadContext, position: DocumentPosition): ReadOutput;
+}
+
 export interface Reader {
   name: string;
   description: string;
@@ -40,4 +63,6 @@ export interface Reader {
   sniff(head: string, file: string): boolean;
   /** Throws InputError when the whole file is unusable. */
   read(text: string, ctx: ReadContext): ReadOutput;
+  /** Set by readers of one JSON document shape (vendorReader): the json/jsonl readers read that shape too. */
+  json?: JsonShape;
 }

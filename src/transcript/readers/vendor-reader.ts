@@ -2,18 +2,20 @@
 import { InputError } from '../input-error.js';
 import { stripBom } from '../util.js';
 import { isObject, parseJson } from './json-parse.js';
-import { describeUnknownShape } from './shapes.js';
-import type { ReadContext, ReadOutput, Reader } from './types.js';
+import { describeUnknownShape, type ShapeHint } from './shapes.js';
+import type { DocumentPosition, ReadContext, ReadOutput, Reader } from './types.js';
 
 interface VendorSpec {
   name: string;
+  /** How the format is named in messages and which keys tell it apart (see JsonShape). */
+  shape: ShapeHint;
   description: string;
   detection: string;
   fields: string;
   /** Every pattern must occur in the file head. */
   signature: RegExp[];
   matches(value: unknown): boolean;
-  convert(value: unknown, ctx: ReadContext, position: { line?: number; suffix?: number }): ReadOutput;
+  convert(value: unknown, ctx: ReadContext, position: DocumentPosition): ReadOutput;
 }
 
 export function vendorReader(spec: VendorSpec): Reader {
@@ -23,6 +25,7 @@ export function vendorReader(spec: VendorSpec): Reader {
     extensions: ['.json'],
     detection: spec.detection,
     fields: spec.fields,
+    json: { ...spec.shape, matches: spec.matches, convert: spec.convert },
     sniff(head) {
       return /^\s*[{[]/.test(stripBom(head)) && spec.signature.every((re) => re.test(head));
     },
@@ -33,7 +36,7 @@ export function vendorReader(spec: VendorSpec): Reader {
         const out: ReadOutput = { transcripts: [], problems: [], warnings: [] };
         value.forEach((item, i) => {
           if (!spec.matches(item)) {
-            out.problems.push(new InputError(ctx.file, `item ${i}: ${describeUnknownShape(item)}`).toProblem());
+            out.problems.push(new InputError(ctx.file, `item ${i}: ${describeUnknownShape(item, [spec.shape])}`).toProblem());
             return;
           }
           const one = spec.convert(item, ctx, { suffix: i + 1 });
@@ -42,7 +45,7 @@ export function vendorReader(spec: VendorSpec): Reader {
         });
         return out;
       }
-      throw new InputError(ctx.file, describeUnknownShape(value));
+      throw new InputError(ctx.file, describeUnknownShape(value, [spec.shape]));
     },
   };
 }

@@ -119,6 +119,12 @@ export function ccaiToOutput(value: JsonObject, ctx: ReadContext, position: Posi
 
 export const genesysReader = vendorReader({
   name: 'genesys',
+  shape: {
+    format: 'a Genesys Cloud transcript',
+    short: 'Genesys',
+    required: 'transcripts',
+    keys: ['transcripts', 'conversationId', 'communicationId', 'participants', 'organizationId', 'mediaType', 'phrases'],
+  },
   description: 'Genesys Cloud speech and text analytics conversation transcript JSON',
   detection: 'JSON with a "transcripts" array of "phrases" and "conversationId" or "participants"',
   fields:
@@ -133,6 +139,12 @@ export const genesysReader = vendorReader({
 
 export const ccaiReader = vendorReader({
   name: 'ccai',
+  shape: {
+    format: 'a Google CCAI Insights conversation',
+    short: 'CCAI',
+    required: 'entries',
+    keys: ['entries', 'conversation_info', 'conversationInfo', 'agentId', 'callMetadata', 'dataSource', 'latestAnalysis'],
+  },
   description: 'Google Contact Center AI Insights conversation (entries format)',
   detection: 'JSON with an "entries" array whose items have "role" or "user_id"',
   fields:
