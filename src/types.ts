@@ -76,7 +76,7 @@ export const SIGNAL_KINDS: Record<SignalId, readonly string[]> = {
   'customer-distress': DISTRESS_TYPES,
   personalisation: ['name'],
   'open-question': ['open'],
-  'negative-language': ['blame', 'dismissive', 'commanding', 'refusal'],
+  'negative-language': ['dismissive', 'blame', 'refusal', 'commanding'],
 };
 
 export type FindingType = BehaviourId | SignalId;

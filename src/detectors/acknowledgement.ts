@@ -1,6 +1,6 @@
 import { affectOf, valence } from '../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn, Sentence } from '../nlp/analyse.js';
-import type { FindingDraft } from '../types.js';
+import { BEHAVIOUR_KINDS, type FindingDraft } from '../types.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import { ACKNOWLEDGEMENT_PHRASES, AFFECT_SENTENCE_PRIOR, FEELING_WORDS } from './lexicons/acknowledgement.js';
@@ -48,7 +48,7 @@ export const acknowledgement: Detector = {
     id: 'acknowledgement',
     description: "The agent validates the customer's feelings or situation (validation, sympathy); a bare \"I understand\" is reported as kind bare.",
     speaker: 'agent',
-    kinds: ['validation', 'sympathy', 'bare'],
+    kinds: BEHAVIOUR_KINDS['acknowledgement'],
     lexicon: ACKNOWLEDGEMENT_PHRASES,
     messages: {
       validation: "Validated the customer's feelings or situation",

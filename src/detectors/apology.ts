@@ -1,3 +1,4 @@
+import { BEHAVIOUR_KINDS } from '../types.js';
 import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
@@ -27,7 +28,7 @@ export const apology: Detector = {
     id: 'apology',
     description: 'The agent expresses regret or takes responsibility (ownership, inconvenience); clarification requests and non-apologies are reported separately.',
     speaker: 'agent',
-    kinds: ['ownership', 'inconvenience', 'clarification', 'non-apology'],
+    kinds: BEHAVIOUR_KINDS['apology'],
     lexicon: APOLOGY_PHRASES,
     messages: {
       ownership: 'Apologised and took ownership of the fault',

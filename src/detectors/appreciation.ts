@@ -1,3 +1,4 @@
+import { BEHAVIOUR_KINDS } from '../types.js';
 import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
@@ -24,7 +25,7 @@ export const appreciation: Detector = {
     description:
       'The agent thanks or appreciates the customer (patience, loyalty, information, courtesy); the scripted "thank you for calling" of an opening is its own kind, greeting.',
     speaker: 'agent',
-    kinds: ['patience', 'loyalty', 'information', 'courtesy', 'greeting'],
+    kinds: BEHAVIOUR_KINDS['appreciation'],
     lexicon: APPRECIATION_PHRASES,
     messages: {
       patience: 'Thanked the customer for their patience',

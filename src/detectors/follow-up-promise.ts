@@ -1,3 +1,4 @@
+import { BEHAVIOUR_KINDS } from '../types.js';
 import { stem, type AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { clamp01, isReportedAt, sentenceAt, wordsBefore } from './context.js';
@@ -51,7 +52,7 @@ export const followUpPromise: Detector = {
     id: 'follow-up-promise',
     description: 'The agent commits to a specific future action for the customer (after-call), with timeframe and channel; in-call steps are kind in-call.',
     speaker: 'agent',
-    kinds: ['after-call', 'in-call'],
+    kinds: BEHAVIOUR_KINDS['follow-up-promise'],
     lexicon: FOLLOW_UP_PHRASES,
     messages: {
       'after-call': 'Promised a follow-up after the call',

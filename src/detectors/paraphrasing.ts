@@ -1,7 +1,7 @@
 import { stem, type AnalysedCall, type AnalysedTurn } from '../nlp/analyse.js';
 import { contentOverlap, contentWords, type ContentWord, type OverlapResult } from '../nlp/overlap.js';
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
-import type { Evidence, FindingDraft } from '../types.js';
+import { BEHAVIOUR_KINDS, type Evidence, type FindingDraft } from '../types.js';
 import { clamp01, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
 import { isServiceCall } from './conversation.js';
 import { PARAPHRASE_PHRASES } from './lexicons/paraphrasing.js';
@@ -18,7 +18,7 @@ export const paraphrasing: Detector = {
     id: 'paraphrasing',
     description: "The agent restates, summarises or reflects back what the customer said (cue and/or content overlap with the customer's preceding turns).",
     speaker: 'agent',
-    kinds: ['summary', 'restatement', 'reflection'],
+    kinds: BEHAVIOUR_KINDS['paraphrasing'],
     lexicon: PARAPHRASE_PHRASES,
     messages: {
       summary: "Summarised the customer's situation",

@@ -1,3 +1,4 @@
+import { SIGNAL_KINDS } from '../../types.js';
 import { NEGATIVE_LANGUAGE_PHRASES } from '../lexicons/signals.js';
 import { phraseSignal } from './phrase-signal.js';
 
@@ -6,7 +7,7 @@ export const negativeLanguage = phraseSignal(
     id: 'negative-language',
     description: 'Agent language that blames, dismisses, commands or flatly refuses ("calm down", "that\'s not my department").',
     speaker: 'agent',
-    kinds: ['dismissive', 'blame', 'refusal', 'commanding'],
+    kinds: SIGNAL_KINDS['negative-language'],
     messages: {
       dismissive: 'Dismissive language',
       blame: 'Blamed the customer',
