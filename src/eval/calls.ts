@@ -103,12 +103,13 @@ export function humanFindings(transcript: GoldTranscript, detected: readonly Fin
   const labelKinds = (b: BehaviourId): readonly string[] => [...rubric.behaviours[b].kinds, ...(FORMULA_KINDS[b] ?? [])];
   // A label names the behaviour, not its kind: the kind is the detector's on that turn when it found the behaviour
   // there (so a greeting thanks stays a greeting and a loss stays a loss), else the rubric's first counted kind.
-  const detectedKind = new Map<string, string>();
+  const detectedAt = new Map<string, Finding>();
   for (const f of [...detected].sort((a, b) => b.confidence - a.confidence)) {
     const key = `${f.turn}:${f.behaviour}`;
-    if (detectedKind.has(key)) continue;
-    if (f.behaviour === DISTRESS || (isBehaviour(f.behaviour) && labelKinds(f.behaviour).includes(f.kind))) detectedKind.set(key, f.kind);
+    if (detectedAt.has(key)) continue;
+    if (f.behaviour === DISTRESS || (isBehaviour(f.behaviour) && labelKinds(f.behaviour).includes(f.kind))) detectedAt.set(key, f);
   }
+  const detectedKind = new Map([...detectedAt].map(([key, f]) => [key, f.kind]));
   const out = detected.filter((f) => !replaced(f));
   for (const turn of turns) {
     if (turn.labels === undefined) continue;
@@ -131,6 +132,9 @@ export function humanFindings(transcript: GoldTranscript, detected: readonly Fin
         message: `human label: ${label}`,
       };
       if (turn.role === 'agent' && turn.agentId !== undefined) finding.agentId = turn.agentId;
+      // A distress moment's other cue types (scoring reads them: distressTypesOf) come with its kind.
+      const cues = label === DISTRESS ? detectedAt.get(`${turn.index}:${label}`)?.attributes?.cues : undefined;
+      if (cues !== undefined) finding.attributes = { cues };
       out.push(finding);
     }
   }

@@ -1,7 +1,17 @@
 // What a coach reads about one group, derived once and rendered by both markdown and html:
 // strengths, gaps, best quotes, missed moments, repeated (scripted) phrasing and the score trend.
-import { BEHAVIOURS, type BehaviourId, type CallResult, type Finding, type GroupScorecard, type ScoreReport, type Turn } from '../types.js';
-import { compareText, countedFindings, formatRate, groupEntriesOf, partScore, turnText, type GroupCall } from './shared.js';
+import {
+  BEHAVIOURS,
+  isBehaviour,
+  type BehaviourId,
+  type CallResult,
+  type Finding,
+  type GroupScorecard,
+  type Rubric,
+  type ScoreReport,
+  type Turn,
+} from '../types.js';
+import { behaviourName, compareText, countedFindings, formatRate, groupEntriesOf, partScore, turnText, type GroupCall } from './shared.js';
 
 const STRONG_RATE = 0.8;
 const WEAK_RATE = 0.6;
@@ -14,10 +24,14 @@ export const REPORT_LIMITS = { calls: 10, missed: 50 };
 /** The same counted phrase in this many calls reads as scripted. */
 const SCRIPTED_MIN_CALLS = 3;
 
+/**
+ * One missed moment: a customer turn the agent did not answer with every behaviour it called for (all of them listed,
+ * in BEHAVIOURS order), or, without a customer turn, the behaviours the agent never showed in the call.
+ */
 export interface MissedEntry {
   transcriptId: string;
   agentId: string;
-  behaviour: BehaviourId;
+  behaviours: BehaviourId[];
   customerTurn?: number;
   customerQuote?: string;
   agentTurn?: number;
@@ -39,6 +53,8 @@ export interface Coaching {
   /** How many missed moments the group has (more than `missed.length` when they were bounded). */
   missedTotal: number;
   strengths: string[];
+  /** Why there are no strengths although some behaviour rates are high (too few scored calls); absent otherwise. */
+  strengthsNote?: string;
   gaps: string[];
   bestQuotes: { behaviour: BehaviourId; findings: Finding[] }[];
   missed: MissedEntry[];
@@ -46,23 +62,89 @@ export interface Coaching {
   scripted: { phrase: string; calls: number }[];
   /** Mean score per date, oldest first; empty unless the calls span at least two dates. */
   trend: TrendPoint[];
+  /** Whether the rubric counts a kind of a behaviour (see CountedKinds). */
+  counted: CountedKinds;
+}
+
+/**
+ * Whether the rubric counts a behaviour's kind. From the rubric when the caller gave it; otherwise read off the report
+ * (which does not carry the rubric's kinds): a kind counts when some finding of it met an opportunity (its id is in a
+ * part's `findingIds`) in the calls seen, or when it is not one of the kinds the built-in rubrics leave out
+ * (DEFAULT_UNCOUNTED: a counted kind may meet no opportunity in a small report).
+ */
+export type CountedKinds = (behaviour: BehaviourId, kind: string) => boolean;
+
+/**
+ * How a finding stands in the score: `credit` met an opportunity; `counted` is of a kind the rubric counts but met
+ * none (a repeat, or nothing was open); `not-counted` is of a kind the rubric does not count (a bare "I understand",
+ * "Hold on.", the scripted greeting); `signal` is not one of the five behaviours (distress, negative language, …).
+ */
+export type Standing = 'credit' | 'counted' | 'not-counted' | 'signal';
+
+/** Readable names of the kinds the built-in rubrics leave out, for "not counted by the rubric: …". */
+const DEFAULT_UNCOUNTED: Record<string, string> = {
+  'acknowledgement/bare': 'bare acknowledgement',
+  'apology/clarification': 'apology for a clarification',
+  'apology/non-apology': 'non-apology',
+  'appreciation/greeting': 'scripted greeting',
+  'follow-up-promise/in-call': 'in-call step, not a follow-up',
+};
+
+export function kindName(behaviour: string, kind: string): string {
+  return DEFAULT_UNCOUNTED[`${behaviour}/${kind}`] ?? `${kind} ${behaviourName(behaviour)}`;
+}
+
+export function notCountedReason(f: Pick<Finding, 'behaviour' | 'kind'>): string {
+  return `not counted by the rubric: ${kindName(f.behaviour, f.kind)}`;
+}
+
+/** Each finding of a call with how it stands (see Standing). */
+export function standingsOf(call: CallResult, counted: CountedKinds): Map<string, Standing> {
+  const credited = new Set(call.agents.flatMap((p) => BEHAVIOURS.flatMap((b) => p.behaviours[b]?.findingIds ?? [])));
+  const out = new Map<string, Standing>();
+  for (const f of call.findings) {
+    const standing: Standing = !isBehaviour(f.behaviour)
+      ? 'signal'
+      : credited.has(f.id)
+        ? 'credit'
+        : counted(f.behaviour, f.kind)
+          ? 'counted'
+          : 'not-counted';
+    out.set(f.id, standing);
+  }
+  return out;
 }
 
 function missedEntries({ call, parts }: GroupCall): MissedEntry[] {
   const out: MissedEntry[] = [];
   for (const part of parts) {
+    // One entry per customer turn (and one for the behaviours never shown), in the order the moments happened.
+    const byMoment = new Map<number | 'call', MissedEntry>();
     for (const b of BEHAVIOURS) {
       for (const m of part.behaviours[b]?.missed ?? []) {
-        const entry: MissedEntry = { transcriptId: call.transcriptId, agentId: part.agentId, behaviour: b };
-        if (m.customerTurn !== undefined) entry.customerTurn = m.customerTurn;
-        const customerQuote = m.customerQuote ?? turnText(call, m.customerTurn);
-        if (customerQuote !== undefined) entry.customerQuote = customerQuote;
-        if (m.agentTurn !== undefined) entry.agentTurn = m.agentTurn;
-        const agentQuote = m.agentQuote ?? turnText(call, m.agentTurn);
-        if (agentQuote !== undefined) entry.agentQuote = agentQuote;
-        out.push(entry);
+        const key = m.customerTurn ?? 'call';
+        let entry = byMoment.get(key);
+        if (!entry) {
+          entry = { transcriptId: call.transcriptId, agentId: part.agentId, behaviours: [] };
+          if (m.customerTurn !== undefined) entry.customerTurn = m.customerTurn;
+          const customerQuote = m.customerQuote ?? turnText(call, m.customerTurn);
+          if (customerQuote !== undefined) entry.customerQuote = customerQuote;
+          byMoment.set(key, entry);
+        }
+        if (!entry.behaviours.includes(b)) entry.behaviours.push(b);
+        // The agent's first reply after the moment is what they said instead of every behaviour it missed.
+        if (m.agentTurn !== undefined && (entry.agentTurn === undefined || m.agentTurn < entry.agentTurn)) {
+          entry.agentTurn = m.agentTurn;
+          const agentQuote = m.agentQuote ?? turnText(call, m.agentTurn);
+          if (agentQuote !== undefined) entry.agentQuote = agentQuote;
+          else delete entry.agentQuote;
+        }
       }
     }
+    const moments = [...byMoment.values()].sort(
+      (a, b) => (a.customerTurn ?? Number.POSITIVE_INFINITY) - (b.customerTurn ?? Number.POSITIVE_INFINITY),
+    );
+    out.push(...moments);
   }
   return out;
 }
@@ -85,11 +167,32 @@ function distressStateAfter(state: DistressState, { call, parts }: GroupCall, be
   return state;
 }
 
-function strengthsOf(group: GroupScorecard): string[] {
+function strongRates(group: GroupScorecard) {
   return BEHAVIOURS.map((b) => group.behaviours[b])
     .filter((r) => r && r.rate !== null && r.opportunities > 0 && r.rate >= STRONG_RATE)
-    .sort((a, b) => b.rate! - a.rate! || b.opportunities - a.opportunities)
-    .map((r) => `Strong at ${r.behaviour} (${formatRate(r.rate)} of opportunities)`);
+    .sort((a, b) => b.rate! - a.rate! || b.opportunities - a.opportunities);
+}
+
+/**
+ * "Strong at X" only for a group with at least the rubric's min-calls scored calls (a group under it is low-sample):
+ * two good calls are not a strength a coach can build on.
+ */
+function strengthsOf(group: GroupScorecard): string[] {
+  if (group.lowSample || group.calls - group.noOpportunity === 0) return [];
+  return strongRates(group).map((r) => `Strong at ${behaviourName(r.behaviour)} (${formatRate(r.rate)} of opportunities met)`);
+}
+
+function strengthsNoteOf(group: GroupScorecard): string | undefined {
+  const scored = group.calls - group.noOpportunity;
+  if (!group.lowSample || scored === 0 || strongRates(group).length === 0) return undefined;
+  return `Too few scored calls (${scored}) to name strengths: the rubric's min-calls decides when a rate is a strength.`;
+}
+
+/** "in 3 of 5 moments", "once (1 moment)", "every time (4 moments)": how often a behaviour was missed, in words. */
+export function missedPhrase(missed: number, opportunities: number): string {
+  if (missed === opportunities) return missed === 1 ? 'once (1 moment)' : `every time (${missed} moments)`;
+  if (missed === 1) return `once in ${opportunities} moments`;
+  return `in ${missed} of ${opportunities} moments`;
 }
 
 function gapsOf(group: GroupScorecard, state: GroupState): string[] {
@@ -99,7 +202,7 @@ function gapsOf(group: GroupScorecard, state: GroupState): string[] {
     .map((r) => {
       const missed = r.opportunities - r.met;
       const where = state.missedAfterDistress.get(r.behaviour) === 'all' ? ' after distress' : '';
-      return `Missed ${r.behaviour}${where} in ${missed} of ${r.opportunities} moments`;
+      return `Missed ${behaviourName(r.behaviour)}${where} ${missedPhrase(missed, r.opportunities)}`;
     });
   if (group.criticalFailures > 0) {
     gaps.push(`Critical failure in ${group.criticalFailures} call${group.criticalFailures === 1 ? '' : 's'}`);
@@ -155,9 +258,21 @@ export interface CoachingCollector {
 export function createCoachingCollector(
   groupBy: ScoreReport['groupBy'],
   limits: { calls: number; missed: number } = REPORT_LIMITS,
+  rubric?: Pick<Rubric, 'behaviours'>,
 ): CoachingCollector {
   const groups = new Map<string, GroupState>();
   let order = 0;
+  // `behaviour/kind` of every finding that met an opportunity in the calls seen (when no rubric was given).
+  const creditedKinds = new Set<string>();
+  const counted: CountedKinds = rubric
+    ? (behaviour, kind) => rubric.behaviours[behaviour]?.kinds.includes(kind) ?? false
+    : (behaviour, kind) => creditedKinds.has(`${behaviour}/${kind}`) || !(`${behaviour}/${kind}` in DEFAULT_UNCOUNTED);
+  const noteCredited = (call: CallResult): void => {
+    if (rubric) return;
+    const ids = new Set(call.agents.flatMap((p) => BEHAVIOURS.flatMap((b) => p.behaviours[b]?.findingIds ?? [])));
+    if (ids.size === 0) return;
+    for (const f of call.findings) if (ids.has(f.id)) creditedKinds.add(`${f.behaviour}/${f.kind}`);
+  };
   const stateOf = (key: string): GroupState => {
     let state = groups.get(key);
     if (!state) {
@@ -194,6 +309,7 @@ export function createCoachingCollector(
   return {
     add(call) {
       const at = order++;
+      noteCredited(call);
       for (const [key, entry] of groupEntriesOf(call, groupBy)) add(stateOf(key), entry, at);
     },
     coaching(group) {
@@ -205,6 +321,7 @@ export function createCoachingCollector(
         callsTotal: state.total,
         missedTotal: state.missedTotal,
         strengths: strengthsOf(group),
+        ...(strengthsNoteOf(group) !== undefined && { strengthsNote: strengthsNoteOf(group) }),
         gaps: gapsOf(group, state),
         bestQuotes: BEHAVIOURS.map((behaviour) => ({
           behaviour,
@@ -213,14 +330,15 @@ export function createCoachingCollector(
         missed: state.missed,
         scripted: scriptedOf(calls),
         trend: groupBy === 'date' ? [] : trendOf(state.byDate),
+        counted,
       };
     },
   };
 }
 
 /** Coaching over a report's kept calls (every call of the run, for reports that kept them). */
-export function collectCoaching(report: Pick<ScoreReport, 'calls' | 'groupBy'>): CoachingCollector {
-  const collector = createCoachingCollector(report.groupBy, { calls: Infinity, missed: Infinity });
+export function collectCoaching(report: Pick<ScoreReport, 'calls' | 'groupBy'>, rubric?: Pick<Rubric, 'behaviours'>): CoachingCollector {
+  const collector = createCoachingCollector(report.groupBy, { calls: Infinity, missed: Infinity }, rubric);
   for (const call of report.calls ?? []) collector.add(call);
   return collector;
 }

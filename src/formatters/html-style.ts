@@ -19,7 +19,9 @@ export const STYLE = `
 :root{--ink:#1d2939;--muted:#5d6b82;--line:#e4e7ec;--bg:#fff;--panel:#f8f9fb;--accent:#2f6690;--pass:#067647;--fail:#b42318;--warn:#a14a05}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
-header,main{max-width:1100px;margin:0 auto;padding:0 32px}
+header,main,footer{max-width:1100px;margin:0 auto;padding:0 32px}
+footer{margin-top:40px;padding-bottom:28px}
+footer::before{content:"";display:block;border-top:1px solid var(--line);margin-bottom:10px}
 header{padding-top:28px}
 header::after{content:"";display:block;border-bottom:1px solid var(--line);margin-top:14px}
 h1{font-size:1.7rem;line-height:1.2;margin:0 0 6px;letter-spacing:-.01em}
@@ -39,6 +41,9 @@ th[scope=col]{background:var(--panel);font-weight:600;font-size:.8rem;color:var(
 tbody tr:hover{background:#fcfcfd}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 nav{overflow-x:auto;margin-top:20px}
+nav th[scope=row]{white-space:nowrap}
+nav table{font-size:.85rem}
+nav th,nav td{padding:7px 7px}
 th[scope=col]::first-letter{text-transform:uppercase}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-weight:700;font-size:.75rem;letter-spacing:.04em;line-height:1.5;vertical-align:1px}
 .badge.pass{color:var(--pass);border:1px solid var(--pass);background:#ecfdf3}
@@ -68,6 +73,11 @@ ol.transcript li.agent{background:#f2f6fb;border-left-color:var(--accent)}
 mark{background:#eaecf0;border-bottom:2px solid #98a2b3;padding:0 2px;border-radius:2px;color:inherit}
 .tag{font-size:.72rem;font-weight:600;margin-left:3px;white-space:nowrap}
 ${markRules}
+mark.uncounted{background:#f2f4f7;border-bottom:1px dotted #98a2b3;color:var(--muted)}
+.tag.uncounted{color:var(--muted);font-weight:500}
+.uncounted-note{font-size:.72rem;color:var(--muted);margin-left:3px;font-style:italic;white-space:nowrap}
+ul.legend{list-style:none;padding:0;margin:4px 0 10px;font-size:.85rem;color:var(--muted)}
+ul.legend li{display:inline-block;margin:2px 18px 2px 0}
 @media print{
   body{font-size:11pt}
   header,main{max-width:none;padding:0}

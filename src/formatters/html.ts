@@ -1,19 +1,37 @@
 // The coaching report as ONE self-contained HTML file: inline CSS and SVG, no scripts, no network, everything escaped.
 import { BEHAVIOURS, type AgentCallScore, type CallResult, type Finding, type GroupScorecard, type ScoreReport } from '../types.js';
-import { callsShown, collectCoaching, moreMissed, segmentTurn, speakerLabel, type Coaching, type MissedEntry, type TrendPoint } from './coaching.js';
+import {
+  callsShown,
+  collectCoaching,
+  kindName,
+  moreMissed,
+  notCountedReason,
+  segmentTurn,
+  speakerLabel,
+  standingsOf,
+  type Coaching,
+  type CountedKinds,
+  type MissedEntry,
+  type Standing,
+  type TrendPoint,
+} from './coaching.js';
 import { escapeHtml as h } from './escape.js';
 import { BEHAVIOUR_COLOURS, STYLE } from './html-style.js';
 import { apologyNote, scriptedNotes } from './scripted-notes.js';
 import {
+  behaviourList,
+  behaviourName,
   callsPhrase,
+  coachingOrderNote,
   formatInterval,
   formatRate,
   formatScore,
   formatSigned,
   groupName,
-  groupsByScore,
+  groupsForCoaching,
   partScore,
-  provenanceLine,
+  provenanceFooter,
+  turnNumber,
   type GroupCall,
 } from './shared.js';
 import type { FormatOptions, Formatter } from './types.js';
@@ -57,56 +75,157 @@ function behaviourChart(coaching: Coaching, id: string): string {
   return `<svg role="img" aria-labelledby="${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title id="${id}">Share of opportunities met: ${h(summary)}</title>\n${bars}\n</svg>`;
 }
 
-function trendChart(points: readonly TrendPoint[], pass: number, id: string): string {
-  const width = 360;
-  const height = 160;
-  const left = 32;
+/** An axis-aligned box: a circle's bounds or a text label's estimated extent. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface TrendLabel extends Box {
+  text: string;
+  /** Where the text is drawn: anchor point and baseline. */
+  at: { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
+}
+
+export interface TrendLayout {
+  width: number;
+  height: number;
+  plot: Box;
+  passY: number;
+  points: { cx: number; cy: number; r: number; point: TrendPoint }[];
+  labels: TrendLabel[];
+}
+
+const TREND_FONT = 12;
+/** A generous average advance of a system-ui glyph at TREND_FONT (digits and dashes are narrower). */
+const GLYPH_WIDTH = TREND_FONT * 0.62;
+const POINT_RADIUS = 3.5;
+
+function textBox(text: string, x: number, baseline: number, anchor: TrendLabel['at']['anchor']): TrendLabel {
+  const width = text.length * GLYPH_WIDTH;
+  const left = anchor === 'start' ? x : anchor === 'middle' ? x - width / 2 : x - width;
+  return { text, x: left, y: baseline - TREND_FONT * 0.85, width, height: TREND_FONT * 1.1, at: { x, y: baseline, anchor } };
+}
+
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Keeps labels left to right that do not overlap one already kept, always keeping the last (the latest date). */
+function thin(labels: TrendLabel[]): TrendLabel[] {
+  const kept: TrendLabel[] = [];
+  labels.forEach((label, i) => {
+    const last = i === labels.length - 1;
+    while (last && kept.length > 0 && boxesOverlap(kept[kept.length - 1]!, label)) kept.pop();
+    if (kept.length === 0 || !boxesOverlap(kept[kept.length - 1]!, label)) kept.push(label);
+  });
+  return kept;
+}
+
+/**
+ * Where everything of the trend chart goes. Points and the line stay inside the plot, inset from its edges; every label
+ * is outside it — the y-axis values and the pass mark in the gutter on the left, each point's score and date in rows
+ * beneath the axis under its point — so no label can cover a point, and labels that would overlap each other are
+ * thinned (the SVG title always lists every point).
+ */
+export function trendLayout(points: readonly TrendPoint[], pass: number): TrendLayout {
+  const width = 420;
+  const left = 64;
   const top = 10;
-  const plotW = width - left - 16;
+  const plotW = width - left - 12;
   const plotH = 110;
-  const x = (i: number) => left + (points.length === 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
+  const inset = 16;
+  const x = (i: number) => left + inset + (points.length === 1 ? (plotW - 2 * inset) / 2 : (i * (plotW - 2 * inset)) / (points.length - 1));
   const y = (score: number) => top + plotH - (Math.max(0, Math.min(100, score)) / 100) * plotH;
-  const line = points.map((p, i) => `${x(i).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ');
-  const dots = points
-    .map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p.score).toFixed(1)}" r="3.5" fill="#2f6690"/>`)
+  const passY = y(pass);
+  const bottom = top + plotH;
+  const gutter = left - 8;
+  const passLabel = textBox(`pass ${pass}`, gutter, passY + 4, 'end');
+  const axis = [textBox('100', gutter, y(100) + 4, 'end'), textBox('0', gutter, y(0) + 4, 'end')].filter((l) => !boxesOverlap(l, passLabel));
+  const valueRow = bottom + 18;
+  const dateRow = bottom + 34;
+  const values = thin(points.map((p, i) => textBox(formatScore(p.score), x(i), valueRow, 'middle')));
+  const dates = thin(points.map((p, i) => textBox(p.date, x(i), dateRow, 'middle')));
+  return {
+    width,
+    height: dateRow + 8,
+    plot: { x: left, y: top, width: plotW, height: plotH },
+    passY,
+    points: points.map((point, i) => ({ cx: x(i), cy: y(point.score), r: POINT_RADIUS, point })),
+    labels: [...axis, passLabel, ...values, ...dates],
+  };
+}
+
+function trendChart(points: readonly TrendPoint[], pass: number, id: string): string {
+  const layout = trendLayout(points, pass);
+  const { plot, width, height } = layout;
+  const f = (n: number) => n.toFixed(1);
+  const line = layout.points.map((p) => `${f(p.cx)},${f(p.cy)}`).join(' ');
+  const dots = layout.points.map((p) => `<circle cx="${f(p.cx)}" cy="${f(p.cy)}" r="${p.r}" fill="#2f6690"/>`).join('');
+  const labels = layout.labels
+    .map((l) => `<text x="${f(l.at.x)}" y="${f(l.at.y)}"${l.at.anchor === 'start' ? '' : ` text-anchor="${l.at.anchor}"`}>${h(l.text)}</text>`)
     .join('');
-  const first = points[0]!;
-  const last = points[points.length - 1]!;
   const summary = points.map((p) => `${p.date} ${formatScore(p.score)}`).join(', ');
+  const right = plot.x + plot.width;
+  const bottom = plot.y + plot.height;
   return [
     `<svg role="img" aria-labelledby="${id}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg"><title id="${id}">Score by date: ${h(summary)}</title>`,
-    `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#d0d5dd"/>`,
-    `<line x1="${left}" y1="${top + plotH}" x2="${width - 16}" y2="${top + plotH}" stroke="#d0d5dd"/>`,
-    `<line x1="${left}" y1="${y(pass).toFixed(1)}" x2="${width - 16}" y2="${y(pass).toFixed(1)}" stroke="#b42318" stroke-dasharray="4 3"/>`,
-    `<text x="0" y="${top + 4}">100</text><text x="8" y="${top + plotH + 4}">0</text>`,
-    `<text x="${width - 60}" y="${(y(pass) - 4).toFixed(1)}">pass ${pass}</text>`,
+    `<line x1="${plot.x}" y1="${plot.y}" x2="${plot.x}" y2="${bottom}" stroke="#d0d5dd"/>`,
+    `<line x1="${plot.x}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="#d0d5dd"/>`,
+    `<line x1="${plot.x}" y1="${f(layout.passY)}" x2="${right}" y2="${f(layout.passY)}" stroke="#b42318" stroke-dasharray="4 3"/>`,
     `<polyline points="${line}" fill="none" stroke="#2f6690" stroke-width="2"/>${dots}`,
-    `<text x="${left}" y="${height - 8}">${h(first.date)}</text>`,
-    `<text x="${width - 16}" y="${height - 8}" text-anchor="end">${h(last.date)}</text>`,
+    labels,
     '</svg>',
   ].join('\n');
 }
 
-function findingLabel(f: Finding): string {
-  return `${f.behaviour}/${f.kind} ${f.confidence.toFixed(2)}`;
+function findingLabel(f: Finding, standing: Standing | undefined): string {
+  const label = `${f.behaviour}/${f.kind} ${f.confidence.toFixed(2)}`;
+  return standing === 'not-counted' ? `${label} (${notCountedReason(f)})` : label;
 }
 
-function transcriptHtml(call: CallResult): string {
+function transcriptHtml(call: CallResult, counted: CountedKinds): string {
+  const standings = standingsOf(call, counted);
   const items = call.turns.map((turn) => {
     const body = segmentTurn(turn, call.findings)
       .map((s) => {
         if (s.findings.length === 0) return h(s.text);
-        const first = s.findings[0]!;
-        const title = s.findings.map(findingLabel).join('; ');
+        // A stretch is highlighted as credit when any finding in it counts; only matches the rubric does not count
+        // are shown muted, with the reason in the title and in the legend.
+        const counts = s.findings.filter((f) => standings.get(f.id) !== 'not-counted');
+        const title = s.findings.map((f) => findingLabel(f, standings.get(f.id))).join('; ');
         const tags = s.findings
-          .map((f) => `<span class="tag b-${cls(f.behaviour)}">[${h(`${f.behaviour}/${f.kind}`)}]</span>`)
+          .map((f) =>
+            standings.get(f.id) === 'not-counted'
+              ? `<span class="tag uncounted" title="${h(notCountedReason(f))}">[${h(`${f.behaviour}/${f.kind}`)}]</span><span class="uncounted-note">not counted</span>`
+              : `<span class="tag b-${cls(f.behaviour)}">[${h(`${f.behaviour}/${f.kind}`)}]</span>`,
+          )
           .join('');
-        return `<mark class="b-${cls(first.behaviour)}" title="${h(title)}">${h(s.text)}</mark>${tags}`;
+        const mark = counts.length > 0 ? `<mark class="b-${cls(counts[0]!.behaviour)}"` : '<mark class="uncounted"';
+        return `${mark} title="${h(title)}">${h(s.text)}</mark>${tags}`;
       })
       .join('');
-    return `<li class="${cls(turn.role)}"><span class="who">${h(speakerLabel(turn))}</span><span class="muted">#${turn.index}</span> ${body}</li>`;
+    return `<li class="${cls(turn.role)}"><span class="who">${h(speakerLabel(turn))}</span><span class="muted">turn ${turnNumber(turn.index)}</span> ${body}</li>`;
   });
   return `<ol class="transcript">\n${items.join('\n')}\n</ol>`;
+}
+
+/** What the highlighting means, with every reason a match in the shown calls was not counted. */
+function legend(coaching: Coaching): string {
+  const kinds = new Set<string>();
+  for (const { call } of coaching.calls) {
+    const standings = standingsOf(call, coaching.counted);
+    for (const f of call.findings) if (standings.get(f.id) === 'not-counted') kinds.add(kindName(f.behaviour, f.kind));
+  }
+  const muted = kinds.size === 0 ? [] : [`<li><mark class="uncounted">muted</mark> not counted by the rubric: ${[...kinds].sort().map(h).join(' · ')}</li>`];
+  return [
+    '<ul class="legend plain">',
+    '<li><mark class="b-acknowledgement">highlighted</mark> counted by the rubric (colour = behaviour; hover for kind and confidence)</li>',
+    ...muted,
+    '</ul>',
+  ].join('\n');
 }
 
 function breakdownTable(part: AgentCallScore): string {
@@ -128,7 +247,7 @@ function breakdownTable(part: AgentCallScore): string {
   ].join('\n');
 }
 
-function callDetails(entry: GroupCall, report: ScoreReport): string {
+function callDetails(entry: GroupCall, report: ScoreReport, counted: CountedKinds): string {
   const { call, parts } = entry;
   const { score, passed } = partScore(entry, report.groupBy);
   const where = `${call.file}${call.line === undefined ? '' : `:${call.line}`}`;
@@ -137,20 +256,23 @@ function callDetails(entry: GroupCall, report: ScoreReport): string {
     '<details>',
     `<summary>${h(call.transcriptId)} — ${h(formatScore(score))} ${badge(passed)} <span class="muted">${h(meta)}</span></summary>`,
     `<p class="muted">${h(where)}</p>`,
-    transcriptHtml(call),
+    transcriptHtml(call, counted),
     ...parts.map(breakdownTable),
     '</details>',
   ].join('\n');
 }
 
 function missedItem(m: MissedEntry): string {
-  const where = m.customerTurn === undefined ? m.transcriptId : `${m.transcriptId}, turn ${m.customerTurn}`;
+  const missed = m.behaviours.map((b) => `no ${behaviourName(b)}`).join(', ');
   if (m.customerQuote === undefined) {
-    return `<li><strong>${h(m.behaviour)}</strong> <span class="muted">(${h(where)})</span>: never shown in the call</li>`;
+    return `<li><strong>Never showed ${h(behaviourList(m.behaviours))}</strong> <span class="muted">(${h(m.transcriptId)})</span></li>`;
   }
-  const next =
-    m.agentQuote === undefined ? '<p class="muted">No agent reply followed.</p>' : `<p>Agent said next:</p><blockquote>${h(m.agentQuote)}</blockquote>`;
-  return `<li><strong>${h(m.behaviour)}</strong> <span class="muted">(${h(where)})</span><p>Customer said:</p><blockquote>${h(m.customerQuote)}</blockquote>${next}</li>`;
+  const at = m.customerTurn === undefined ? '' : ` (turn ${turnNumber(m.customerTurn)})`;
+  const reply =
+    m.agentQuote === undefined
+      ? '<p class="muted">No agent reply followed.</p>'
+      : `<p>Agent's reply${m.agentTurn === undefined ? '' : ` (turn ${turnNumber(m.agentTurn)})`}:</p><blockquote>${h(m.agentQuote)}</blockquote>`;
+  return `<li><strong>${h(missed.charAt(0).toUpperCase() + missed.slice(1))}</strong> <span class="muted">(${h(m.transcriptId)})</span><p>Customer said${at}:</p><blockquote>${h(m.customerQuote)}</blockquote>${reply}</li>`;
 }
 
 function list(title: string, items: string[]): string {
@@ -175,7 +297,7 @@ function groupSection(coaching: Coaching, index: number, report: ScoreReport): s
   const quotes = coaching.bestQuotes.flatMap((q) =>
     q.findings.map(
       (f) =>
-        `<li><span class="tag b-${cls(q.behaviour)}">${h(q.behaviour)}</span> <q>${h(f.quote)}</q> <span class="muted">(${h(f.transcriptId)}, turn ${f.turn}, ${f.confidence.toFixed(2)})</span></li>`,
+        `<li><span class="tag b-${cls(q.behaviour)}">${h(q.behaviour)}</span> <q>${h(f.quote)}</q> <span class="muted">(${h(f.transcriptId)}, turn ${turnNumber(f.turn)}, ${f.confidence.toFixed(2)})</span></li>`,
     ),
   );
   return [
@@ -188,7 +310,10 @@ function groupSection(coaching: Coaching, index: number, report: ScoreReport): s
     '<thead><tr><th scope="col">Behaviour</th><th scope="col" class="num">Rate</th><th scope="col" class="num">Met</th><th scope="col" class="num">Opportunities</th><th scope="col" class="num">Findings</th><th scope="col" class="num">Per 100 turns</th></tr></thead>',
     `<tbody>${rateRows}</tbody>`,
     '</table>',
-    list('Strengths', coaching.strengths.map((s) => `<li>${h(s)}</li>`)),
+    list('Strengths', [
+      ...coaching.strengths.map((s) => `<li>${h(s)}</li>`),
+      ...(coaching.strengthsNote === undefined ? [] : [`<li class="muted">${h(coaching.strengthsNote)}</li>`]),
+    ]),
     list('Gaps', coaching.gaps.map((s) => `<li>${h(s)}</li>`)),
     list(
       'Sounds scripted',
@@ -200,7 +325,7 @@ function groupSection(coaching: Coaching, index: number, report: ScoreReport): s
     list('Best quotes', quotes),
     list('Missed opportunities', [...coaching.missed.map(missedItem), ...moreMissed(coaching).map((t) => `<li class="muted">${h(t)}</li>`)]),
     coaching.calls.length
-      ? `<h3>Calls</h3>\n${callsShown(coaching).map((t) => `<p class="muted">${h(t)}</p>\n`).join('')}${coaching.calls.map((c) => callDetails(c, report)).join('\n')}`
+      ? `<h3>Calls</h3>\n${callsShown(coaching).map((t) => `<p class="muted">${h(t)}</p>\n`).join('')}${legend(coaching)}\n${coaching.calls.map((c) => callDetails(c, report, coaching.counted)).join('\n')}`
       : '',
     '</section>',
   ]
@@ -214,7 +339,7 @@ function indexNav(report: ScoreReport, ordered: Coaching[]): string {
     return `<tr><th scope="row"><a href="#group-${i}">${h(groupName(g))}</a>${g.lowSample ? ' <span class="low">low sample</span>' : ''}</th>${num(String(g.calls))}${num(`${formatScore(g.meanScore)} ${formatInterval(g.ci95, g.meanScore)}`.trim())}<td>${badge(g.meanScore === null ? null : g.passed)}</td>${BEHAVIOURS.map((b) => num(formatRate(g.behaviours[b]?.rate ?? null))).join('')}</tr>`;
   });
   const head = `<tr><th scope="col">${h(report.groupBy)}</th><th scope="col" class="num">Calls</th><th scope="col" class="num">Score</th><th scope="col">Result</th>${BEHAVIOURS.map((b) => `<th scope="col" class="num">${h(b)}</th>`).join('')}</tr>`;
-  return `<nav aria-label="Groups by score">\n<table>\n<caption>${h(report.groupBy)} by score</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n</nav>`;
+  return `<nav aria-label="Groups, lowest score first">\n<table>\n<caption>${h(coachingOrderNote(report.groupBy))}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n</nav>`;
 }
 
 function teamSummary(report: ScoreReport): string {
@@ -224,10 +349,13 @@ function teamSummary(report: ScoreReport): string {
   const calls = groups.reduce((n, g) => n + scoredOf(g), 0);
   const mean = calls === 0 ? 0 : groups.reduce((n, g) => n + (g.meanScore ?? 0) * scoredOf(g), 0) / calls;
   const passing = groups.filter((g) => g.passed).length;
+  const noun = report.groupBy === 'call' ? 'call' : report.groupBy;
+  const problems = s.skipped + s.failed;
+  const transfers = report.groupBy === 'agent' && calls > s.scored ? ' (a transferred call counts for each agent)' : '';
   const items = [
-    `<li>Read ${s.read} · scored ${s.scored} · skipped ${s.skipped} · failed ${s.failed}</li>`,
-    `<li>${groups.length} ${h(report.groupBy)} group${groups.length === 1 ? '' : 's'}, ${passing} at or above the pass mark of ${report.pass}</li>`,
-    calls ? `<li>Mean score over ${calls} scored part${calls === 1 ? '' : 's'}: ${h(formatScore(mean))}</li>` : '',
+    `<li>${s.scored} of ${s.read} call${s.read === 1 ? '' : 's'} scored${problems ? ` · ${s.skipped} skipped · ${s.failed} could not be read` : ''}</li>`,
+    `<li>${groups.length} ${h(noun)}${groups.length === 1 ? '' : 's'}, ${passing} at or above the pass mark of ${report.pass}</li>`,
+    calls ? `<li>Average score ${h(formatScore(mean))} over ${calls} call${calls === 1 ? '' : 's'} with something to score${transfers}</li>` : '',
   ];
   if (report.thresholds && report.thresholds.failing.length) {
     items.push(`<li><strong>Below ${h(String(report.thresholds.failUnder ?? report.pass))}:</strong> ${h(report.thresholds.failing.join(', '))}</li>`);
@@ -241,9 +369,9 @@ function teamSummary(report: ScoreReport): string {
   return `<section class="summary" aria-labelledby="summary-h">\n<h2 id="summary-h">Team summary</h2>\n<ul class="plain">\n${items.filter(Boolean).join('\n')}\n</ul>\n</section>`;
 }
 
-export function formatHtml(report: ScoreReport, options: Pick<FormatOptions, 'coaching'> = {}): string {
-  const coach = options.coaching ?? collectCoaching(report);
-  const ordered = groupsByScore(report.groups).map((g) => coach.coaching(g));
+export function formatHtml(report: ScoreReport, options: Pick<FormatOptions, 'coaching' | 'rubric'> = {}): string {
+  const coach = options.coaching ?? collectCoaching(report, options.rubric);
+  const ordered = groupsForCoaching(report.groups).map((g) => coach.coaching(g));
   const p = report.provenance;
   return [
     '<!DOCTYPE html>',
@@ -259,13 +387,14 @@ export function formatHtml(report: ScoreReport, options: Pick<FormatOptions, 'co
     '<body>',
     '<header>',
     '<h1>Empathy coaching report</h1>',
-    `<p class="prov">${h(provenanceLine(p))} · ${p.inputs.count} inputs <code>${h(p.inputs.hash)}</code></p>`,
+    `<p class="muted">Pass mark ${report.pass} · one section per ${h(report.groupBy)}, lowest score first</p>`,
     '</header>',
     '<main>',
     teamSummary(report),
     report.groups.length ? indexNav(report, ordered) : '<p>No calls were scored.</p>',
     ...ordered.map((c, i) => groupSection(c, i, report)),
     '</main>',
+    `<footer>\n<p class="prov">${h(provenanceFooter(p))}</p>\n</footer>`,
     '</body>',
     '</html>',
   ]

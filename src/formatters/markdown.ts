@@ -1,18 +1,32 @@
 // Coaching report in Markdown for tickets and wikis. All transcript-derived text goes through escapeMarkdown.
 import { BEHAVIOURS, type CallResult, type GroupScorecard, type ScoreReport } from '../types.js';
-import { callsShown, collectCoaching, moreMissed, segmentTurn, speakerLabel, type Coaching, type MissedEntry } from './coaching.js';
+import {
+  callsShown,
+  collectCoaching,
+  moreMissed,
+  notCountedReason,
+  segmentTurn,
+  speakerLabel,
+  standingsOf,
+  type Coaching,
+  type MissedEntry,
+} from './coaching.js';
 import { escapeMarkdown as md } from './escape.js';
 import { apologyNote, scriptedNotes } from './scripted-notes.js';
 import {
+  behaviourList,
+  behaviourName,
   callsPhrase,
+  coachingOrderNote,
   formatInterval,
   formatRate,
   formatScore,
   formatSigned,
   groupName,
-  groupsByScore,
+  groupsForCoaching,
   partScore,
-  provenanceLine,
+  provenanceFooter,
+  turnNumber,
 } from './shared.js';
 import type { FormatOptions, Formatter } from './types.js';
 
@@ -30,11 +44,11 @@ function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string
 }
 
 function indexTable(report: ScoreReport): string[] {
-  const rows = groupsByScore(report.groups).map((g) => [
+  const rows = groupsForCoaching(report.groups).map((g) => [
     `${md(groupName(g))}${g.lowSample ? ' \\*' : ''}`,
     String(g.calls),
-    `${formatScore(g.meanScore)} ${formatInterval(g.ci95)}`,
-    verdict(g.passed),
+    `${formatScore(g.meanScore)} ${formatInterval(g.ci95, g.meanScore)}`.trim(),
+    verdict(g.meanScore === null ? null : g.passed),
     ...BEHAVIOURS.map((b) => formatRate(g.behaviours[b]?.rate ?? null)),
   ]);
   return table(
@@ -48,29 +62,43 @@ function quote(text: string | undefined): string {
   return text === undefined ? '—' : `“${md(text)}”`;
 }
 
-function missedLine(m: MissedEntry): string {
-  const where = m.customerTurn === undefined ? m.transcriptId : `${m.transcriptId}, turn ${m.customerTurn}`;
+/**
+ * One line per missed moment with every behaviour it missed:
+ * `Customer said “…” (turn 4): no acknowledgement, no apology in the agent's reply “…” (turn 5)`.
+ */
+export function missedLine(m: MissedEntry): string {
+  const where = `(${md(m.transcriptId)})`;
   if (m.customerQuote === undefined) {
-    return `- **${m.behaviour}** (${md(where)}): never shown in the call${m.agentQuote ? `; agent said ${quote(m.agentQuote)}` : ''}`;
+    return `- Never showed ${behaviourList(m.behaviours)} in the call ${where}`;
   }
-  const next = m.agentQuote === undefined ? 'no agent reply followed' : `agent said next ${quote(m.agentQuote)}`;
-  return `- **${m.behaviour}** (${md(where)}): customer said ${quote(m.customerQuote)}; ${next}`;
+  const at = m.customerTurn === undefined ? '' : ` (turn ${turnNumber(m.customerTurn)})`;
+  const missed = m.behaviours.map((b) => `no ${behaviourName(b)}`).join(', ');
+  const reply =
+    m.agentQuote === undefined
+      ? `; no agent reply followed`
+      : ` in the agent's reply ${quote(m.agentQuote)}${m.agentTurn === undefined ? '' : ` (turn ${turnNumber(m.agentTurn)})`}`;
+  return `- Customer said ${quote(m.customerQuote)}${at}: ${missed}${reply} ${where}`;
 }
 
 function callSection(call: CallResult, coaching: Coaching, report: ScoreReport): string[] {
   const entry = coaching.calls.find((c) => c.call === call)!;
+  const standings = standingsOf(call, coaching.counted);
   const { score, passed } = partScore(entry, report.groupBy);
   const lines = [`#### ${md(call.transcriptId)} — ${formatScore(score)} ${verdict(passed)}`, ''];
   lines.push(`${md(call.file)}${call.line === undefined ? '' : `:${call.line}`}${call.date ? ` · ${call.date}` : ''}`, '');
   for (const turn of call.turns) {
     const text = segmentTurn(turn, call.findings)
-      .map((s) =>
-        s.findings.length === 0
-          ? md(s.text)
-          : `**${md(s.text)}** *\\[${md(s.findings.map((f) => `${f.behaviour}/${f.kind}`).join(', '))}\\]*`,
-      )
+      .map((s) => {
+        if (s.findings.length === 0) return md(s.text);
+        // Bold is credit: a stretch whose every match the rubric does not count stays plain, marked as not counted.
+        const tags = s.findings
+          .map((f) => (standings.get(f.id) === 'not-counted' ? `${f.behaviour}/${f.kind} — ${notCountedReason(f)}` : `${f.behaviour}/${f.kind}`))
+          .join(', ');
+        const counts = s.findings.some((f) => standings.get(f.id) !== 'not-counted');
+        return `${counts ? `**${md(s.text)}**` : md(s.text)} *\\[${md(tags)}\\]*`;
+      })
       .join('');
-    lines.push(`> **${md(speakerLabel(turn))}** (turn ${turn.index}): ${text}`, '>');
+    lines.push(`> **${md(speakerLabel(turn))}** (turn ${turnNumber(turn.index)}): ${text}`, '>');
   }
   if (lines[lines.length - 1] === '>') lines.pop();
   lines.push('');
@@ -118,7 +146,9 @@ function groupSection(coaching: Coaching, report: ScoreReport, options: FormatOp
     '',
   );
   const list = (title: string, items: string[]) => (items.length ? [`### ${title}`, '', ...items, ''] : []);
-  lines.push(...list('Strengths', coaching.strengths.map((s) => `- ${s}`)));
+  lines.push(
+    ...list('Strengths', [...coaching.strengths.map((s) => `- ${s}`), ...(coaching.strengthsNote === undefined ? [] : [`- _${coaching.strengthsNote}_`])]),
+  );
   lines.push(...list('Gaps', coaching.gaps.map((s) => `- ${s}`)));
   lines.push(
     ...list(
@@ -134,7 +164,7 @@ function groupSection(coaching: Coaching, report: ScoreReport, options: FormatOp
     ...list(
       'Best quotes',
       coaching.bestQuotes.flatMap((q) =>
-        q.findings.map((f) => `- **${q.behaviour}**: ${quote(f.quote)} (${md(f.transcriptId)}, turn ${f.turn}, ${f.confidence.toFixed(2)})`),
+        q.findings.map((f) => `- **${q.behaviour}**: ${quote(f.quote)} (${md(f.transcriptId)}, turn ${turnNumber(f.turn)}, ${f.confidence.toFixed(2)})`),
       ),
     ),
   );
@@ -148,12 +178,11 @@ function groupSection(coaching: Coaching, report: ScoreReport, options: FormatOp
 
 export function formatMarkdown(report: ScoreReport, options: FormatOptions): string {
   const s = report.summary;
+  const footer = ['---', '', `_${md(provenanceFooter(report.provenance))}_`];
   const lines = [
     '# Empathy coaching report',
     '',
-    `_${md(provenanceLine(report.provenance))} · ${report.provenance.inputs.count} inputs_`,
-    '',
-    `**Summary:** read ${s.read} · scored ${s.scored} · skipped ${s.skipped} · failed ${s.failed} · pass mark ${report.pass} · grouped by ${report.groupBy}`,
+    `**Summary:** ${s.scored} of ${s.read} calls scored · skipped ${s.skipped} · failed ${s.failed} · pass mark ${report.pass} · grouped by ${report.groupBy}`,
     '',
   ];
   if (report.thresholds && report.thresholds.failing.length > 0) {
@@ -163,14 +192,15 @@ export function formatMarkdown(report: ScoreReport, options: FormatOptions): str
     lines.push(`**Regressions vs ${md(report.comparison.baseline)}:** ${report.comparison.regressions.map(md).join(', ')}`, '');
   }
   if (report.groups.length === 0) {
-    lines.push('No calls were scored.');
+    lines.push('No calls were scored.', '', ...footer);
     return `${lines.join('\n')}\n`;
   }
-  lines.push(...indexTable(report), '');
+  lines.push(`${coachingOrderNote(report.groupBy)}.`, '', ...indexTable(report), '');
   if (report.groups.some((g) => g.lowSample)) lines.push('\\* low sample: too few calls to judge; exempt from thresholds', '');
-  const coach = options.coaching ?? collectCoaching(report);
-  for (const g of groupsByScore(report.groups)) lines.push(...groupSection(coach.coaching(g), report, options));
+  const coach = options.coaching ?? collectCoaching(report, options.rubric);
+  for (const g of groupsForCoaching(report.groups)) lines.push(...groupSection(coach.coaching(g), report, options));
   while (lines[lines.length - 1] === '') lines.pop();
+  lines.push('', ...footer);
   return `${lines.join('\n')}\n`;
 }
 

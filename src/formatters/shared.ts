@@ -60,6 +60,37 @@ export function groupsByScore(groups: readonly GroupScorecard[]): GroupScorecard
   return [...groups].sort((a, b) => (b.meanScore ?? -1) - (a.meanScore ?? -1) || compareText(a.key, b.key));
 }
 
+/**
+ * The order a coach works in: lowest mean score first, groups with no scored call (no opportunity) last; ties by key
+ * so the order never depends on input order.
+ */
+export function groupsForCoaching(groups: readonly GroupScorecard[]): GroupScorecard[] {
+  const rank = (g: GroupScorecard): number => (g.meanScore === null ? Number.POSITIVE_INFINITY : g.meanScore);
+  return [...groups].sort((a, b) => rank(a) - rank(b) || compareText(a.key, b.key));
+}
+
+/** What the coaching index says about its order. */
+export function coachingOrderNote(groupBy: ScoreReport['groupBy']): string {
+  const plural = groupBy === 'agent' ? 'Agents' : groupBy === 'team' ? 'Teams' : groupBy === 'date' ? 'Dates' : 'Calls';
+  return `${plural} who need coaching first (lowest score first; no opportunity last)`;
+}
+
+/** A turn as people count it: the first turn is turn 1 (data keeps the 0-based index). */
+export function turnNumber(index: number): number {
+  return index + 1;
+}
+
+/** A behaviour id as a word in a sentence ("follow-up promise"). */
+export function behaviourName(behaviour: string): string {
+  return behaviour === 'follow-up-promise' ? 'follow-up promise' : behaviour;
+}
+
+/** "paraphrasing", "acknowledgement and apology", "paraphrasing, apology and follow-up promise". */
+export function behaviourList(behaviours: readonly string[]): string {
+  const names = behaviours.map(behaviourName);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -67,6 +98,12 @@ export function compareText(a: string, b: string): number {
 /** `empathy-scorecard 0.1.0 · rubric default v1 (3f9a0c1b2d4e)` */
 export function provenanceLine(p: Provenance): string {
   return `${p.tool} ${p.version} · rubric ${p.rubric.name} v${p.rubric.version} (${p.rubric.hash})`;
+}
+
+/** The coaching report's footer: what produced it, in words. */
+export function provenanceFooter(p: Provenance): string {
+  const inputs = `${p.inputs.count} input${p.inputs.count === 1 ? '' : 's'}`;
+  return `Produced by ${p.tool} ${p.version} with rubric ${p.rubric.name} v${p.rubric.version} (rubric hash ${p.rubric.hash}) from ${inputs} (inputs hash ${p.inputs.hash}).`;
 }
 
 /** A call and the agent parts of it that belong to one group. */

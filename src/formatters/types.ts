@@ -1,5 +1,5 @@
 import type { CoachingCollector } from './coaching.js';
-import type { CallResult, ScoreReport } from '../types.js';
+import type { CallResult, Rubric, ScoreReport } from '../types.js';
 
 export interface FormatOptions {
   color: boolean;
@@ -10,6 +10,11 @@ export interface FormatOptions {
    * formatter coaches from report.calls.
    */
   coaching?: CoachingCollector;
+  /**
+   * The rubric the report was scored with (html, markdown): which kinds it counts, for showing findings it does not
+   * count as such. Without it (and without `coaching`) that is read off the report's calls (see CountedKinds).
+   */
+  rubric?: Pick<Rubric, 'behaviours'>;
 }
 
 /** A pure renderer: no I/O, clock, env or process access; the same report always gives the same text. */

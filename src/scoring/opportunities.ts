@@ -71,7 +71,7 @@ export function findOpportunities(part: CallPart, spec: Pick<RubricBehaviour, 'e
  */
 function distressOpportunities(part: CallPart, withinTurns: number, types: readonly DistressType[]): Opportunities {
   const allAgentTurns = part.transcript.turns.filter((t) => t.role === 'agent').map((t) => t.index);
-  const opening = part.distress.filter((f) => (types as readonly string[]).includes(f.kind));
+  const opening = part.distress.filter((f) => distressTypesOf(f).some((t) => (types as readonly string[]).includes(t)));
   const sorted = [...opening].sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
   const list: Opportunity[] = [];
   let current: { first: Finding; lastTurn: number } | undefined;
@@ -95,10 +95,20 @@ function distressOpportunities(part: CallPart, withinTurns: number, types: reado
   close();
   if (list.length > 0) return { list, naReason: '' };
   if (opening.length === 0 && part.distress.length > 0) {
-    const seen = [...new Set(part.distress.map((f) => f.kind))].sort().join(', ');
+    const seen = [...new Set(part.distress.flatMap(distressTypesOf))].sort().join(', ');
     return { list, naReason: `the customer's distress (${seen}) does not call for it under this rubric` };
   }
   return { list, naReason: 'no distress in this call' };
+}
+
+/**
+ * Every type a distress moment has: its kind (the strongest cue's type) and the types of its other cues (the detector
+ * lists them in `attributes.cues`). "I'm really upset, my card was charged twice" is worry and fault: it expects an
+ * apology wherever a fault does.
+ */
+export function distressTypesOf(f: Finding): string[] {
+  const cues = f.attributes?.cues;
+  return cues ? [...new Set([f.kind, ...cues.split(',')])] : [f.kind];
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;

@@ -70,6 +70,7 @@ export function scoreBehaviour(
   return { ...base, status, met, findingIds, missed, reason: reasonFor(behaviour, spec.expect, list.length, metBy, missed, part) };
 }
 
+/** Reasons are read by people: turns are numbered from 1 there (the data keeps 0-based indices). */
 function reasonFor(
   behaviour: BehaviourId,
   expect: string,
@@ -81,16 +82,16 @@ function reasonFor(
   const tally = opportunities > 1 ? ` ${missed.length === 0 ? metBy.length : missed.length} of ${opportunities}` : '';
   if (missed.length === 0) {
     const first = metBy[0]!;
-    return `met${tally}: ${shortQuote(first.quote)} (turn ${first.turn})`;
+    return `met${tally}: ${shortQuote(first.quote)} (turn ${first.turn + 1})`;
   }
   const m = missed[0]!;
   if (expect === 'on-problem' && m.customerTurn !== undefined) {
     const after = part.agentTurns.filter((t) => t > m.customerTurn!).length;
-    return `missed: no ${behaviour} of the customer's problem ${shortQuote(m.customerQuote ?? '')} (turn ${m.customerTurn}) in the agent's ${after} turn${after === 1 ? '' : 's'} after it`;
+    return `missed: no ${behaviour} of the customer's problem ${shortQuote(m.customerQuote ?? '')} (turn ${m.customerTurn + 1}) in the agent's ${after} turn${after === 1 ? '' : 's'} after it`;
   }
   if (m.customerTurn !== undefined) {
-    const reply = m.agentTurn !== undefined ? `, agent replied ${shortQuote(m.agentQuote ?? '')} (turn ${m.agentTurn})` : '';
-    return `missed${tally}: customer said ${shortQuote(m.customerQuote ?? '')} (turn ${m.customerTurn})${reply}`;
+    const reply = m.agentTurn !== undefined ? `, agent replied ${shortQuote(m.agentQuote ?? '')} (turn ${m.agentTurn + 1})` : '';
+    return `missed${tally}: customer said ${shortQuote(m.customerQuote ?? '')} (turn ${m.customerTurn + 1})${reply}`;
   }
   if (expect === 'when-unresolved') {
     return `missed: the call ended unresolved and no ${behaviour} was made`;

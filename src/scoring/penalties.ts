@@ -14,7 +14,7 @@ function applied(id: string, penalty: RubricPenalty | undefined, hits: Finding[]
     id,
     points,
     findingIds: hits.map((f) => f.id),
-    reason: `-${points}${capped}: ${hits.length} ${what}, e.g. ${shortQuote(first.quote)} (turn ${first.turn})`,
+    reason: `-${points}${capped}: ${hits.length} ${what}, e.g. ${shortQuote(first.quote)} (turn ${first.turn + 1})`,
   };
 }
 

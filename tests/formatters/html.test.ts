@@ -27,17 +27,18 @@ describe('html formatter', () => {
     expect(out).toContain('Sam O&#39;Neil &lt;Lead&gt; (a-205)');
   });
 
-  it('uses semantic structure and an index of groups sorted by score with PASS/FAIL as text', () => {
+  it('uses semantic structure and an index of groups, lowest score first, with PASS/FAIL as text', () => {
     const out = render();
-    for (const tag of ['<header>', '<nav aria-label="Groups by score">', '<main>', '<section class="group"', '<h1>', '<h2', '<h3>', '<caption>', '<th scope="col"', '<th scope="row"']) {
+    for (const tag of ['<header>', '<nav aria-label="Groups, lowest score first">', '<footer>', '<main>', '<section class="group"', '<h1>', '<h2', '<h3>', '<caption>', '<th scope="col"', '<th scope="row"']) {
       expect(out).toContain(tag);
     }
     const nav = out.slice(out.indexOf('<nav'), out.indexOf('</nav>'));
-    const order = ['Priya Shah (a-301)', 'Jane Doe (a-102)', 'Sam O&#39;Neil'].map((n) => nav.indexOf(n));
+    const order = ['Sam O&#39;Neil', 'Jane Doe (a-102)', 'Priya Shah (a-301)'].map((n) => nav.indexOf(n));
     expect(order.every((pos, i) => pos > 0 && (i === 0 || pos > order[i - 1]!))).toBe(true);
     expect(nav).toContain('<span class="badge fail">FAIL</span>');
     expect(nav).toContain('<span class="badge pass">PASS</span>');
-    expect(out).toContain('Read 6 · scored 4 · skipped 1 · failed 1');
+    expect(nav).toContain('<caption>Agents who need coaching first (lowest score first; no opportunity last)</caption>');
+    expect(out).toContain('4 of 6 calls scored · 1 skipped · 1 could not be read');
   });
 
   it('draws a behaviour bar chart per group and a trend line only with two or more dates', () => {
@@ -45,7 +46,7 @@ describe('html formatter', () => {
     expect(out.match(/<svg role="img"/g)).toHaveLength(3 + 2); // 3 bar charts, trends for Jane and Sam
     expect(out).toContain('Score by date: 2024-03-01 100.0, 2024-03-04 35.0');
     expect(out).toContain('<polyline points=');
-    const priya = out.slice(out.indexOf('id="group-0"'), out.indexOf('id="group-1"'));
+    const priya = out.slice(out.indexOf('id="group-2"'));
     expect(priya).not.toContain('Score by date');
   });
 
@@ -56,7 +57,7 @@ describe('html formatter', () => {
     );
     expect(out).toContain('<details>\n<summary>call-002 — 35.0 <span class="badge fail">FAIL</span>');
     expect(out).toContain('<li>Missed acknowledgement after distress in 2 of 3 moments</li>');
-    expect(out).toContain('<li>Strong at appreciation (100% of opportunities)</li>');
+    expect(out).toContain('<li>Strong at appreciation (100% of opportunities met)</li>');
     expect(out).toContain('<blockquote>This is ridiculous, my card was charged twice!</blockquote>');
     expect(out).toContain('<q>Thank you for your patience</q>');
   });

@@ -51,7 +51,7 @@ describe('scoreCall: calm calls', () => {
     expect(agent!.behaviours.paraphrasing).toMatchObject({
       status: 'met',
       met: 1,
-      reason: `met: "So you'd like the delivery to go to 12 High Street instead?" (turn 2)`,
+      reason: `met: "So you'd like the delivery to go to 12 High Street instead?" (turn 3)`, // turns numbered from 1 for people: index 2
     });
   });
 
@@ -60,7 +60,7 @@ describe('scoreCall: calm calls', () => {
     expect(result.score).toBe(42.9); // appreciation 15 of (paraphrasing 20 + appreciation 15)
     expect(result.agents[0]!.behaviours.paraphrasing).toMatchObject({
       status: 'missed',
-      reason: `missed: no paraphrasing of the customer's problem "I'd like to change my delivery address to 12 High Street." (turn 1) in the agent's 3 turns after it`,
+      reason: `missed: no paraphrasing of the customer's problem "I'd like to change my delivery address to 12 High Street." (turn 2) in the agent's 3 turns after it`,
     });
     const heavierApology = withBehaviour(defaults, 'apology', { weight: 100 });
     expect(scoreCall(calm, calmFindings.filter((f) => f.behaviour !== 'paraphrasing'), heavierApology).score).toBe(42.9);
@@ -113,7 +113,7 @@ describe('scoreCall: distress opportunities', () => {
       },
     ]);
     expect(ack.reason).toBe(
-      `missed: customer said "This is the third time I've called about this" (turn 1), agent replied "What's your account number?" (turn 2)`,
+      `missed: customer said "This is the third time I've called about this" (turn 2), agent replied "What's your account number?" (turn 3)`, // indices 1 and 2
     );
     // acknowledgement 30 and apology 20 missed; paraphrasing 20 and appreciation 15 met.
     expect(result.score).toBe(41.2);
@@ -358,5 +358,15 @@ describe('scoreCall: distress types decide which behaviours a moment expects', (
     expect(scoreCall(bereaved, [fault, sympathy], defaults).agents[0]!.behaviours.apology.status).toBe('missed');
     const everyType = withBehaviour(defaults, 'apology', { distressTypes: ['fault', 'repeat', 'worry', 'loss', 'hardship'] });
     expect(scoreCall(bereaved, [loss, sympathy], everyType).agents[0]!.behaviours.apology.status).toBe('missed');
+  });
+});
+
+describe('scoreCall: a moment with cues of several types', () => {
+  it('"I\'m really upset, you charged me twice" is worry and fault: it expects an apology', () => {
+    const t = call(['A: Northwind, this is Sam.', "C: I'm really upset, you charged me twice.", 'A: Account number?', 'C: 5512.']);
+    const upset = { ...finding(t, 'customer-distress', 'worry', 1, 0.9, "I'm really upset"), attributes: { cues: 'fault,worry' } };
+    expect(scoreCall(t, [upset], defaults).agents[0]!.behaviours.apology.status).toBe('missed');
+    const onlyWorry = finding(t, 'customer-distress', 'worry', 1, 0.9, "I'm really upset");
+    expect(scoreCall(t, [onlyWorry], defaults).agents[0]!.behaviours.apology.status).toBe('na');
   });
 });

@@ -127,7 +127,7 @@ export async function runScoreCommand(
       };
     }
   } else if (COACHING_FORMATS.has(formatter.name)) {
-    const coaching = createCoachingCollector(options.groupBy ?? 'agent');
+    const coaching = createCoachingCollector(options.groupBy ?? 'agent', undefined, rubric);
     formatOptions.coaching = coaching;
     scoreOptions.onCall = (call, provenance) => {
       progress.tick(call.file, provenance);
