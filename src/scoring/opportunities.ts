@@ -102,13 +102,13 @@ function distressOpportunities(part: CallPart, withinTurns: number, types: reado
 }
 
 /**
- * Every type a distress moment has: its kind (the strongest cue's type) and the types of its other cues (the detector
- * lists them in `attributes.cues`). "I'm really upset, my card was charged twice" is worry and fault: it expects an
- * apology wherever a fault does.
+ * The type a distress moment is answered as: its kind, the most specific of its cues' types (the detector ranks loss,
+ * hardship, repeated contact, fault, worry; "I'm really upset, you charged me twice" is a fault). The other cue types
+ * in `attributes.cues` are evidence, not extra expectations: "he passed away a couple of weeks ago" is a loss, and
+ * its "weeks ago" does not make it a wait that calls for an apology.
  */
 export function distressTypesOf(f: Finding): string[] {
-  const cues = f.attributes?.cues;
-  return cues ? [...new Set([f.kind, ...cues.split(',')])] : [f.kind];
+  return [f.kind];
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;

@@ -361,12 +361,17 @@ describe('scoreCall: distress types decide which behaviours a moment expects', (
   });
 });
 
-describe('scoreCall: a moment with cues of several types', () => {
-  it('"I\'m really upset, you charged me twice" is worry and fault: it expects an apology', () => {
-    const t = call(['A: Northwind, this is Sam.', "C: I'm really upset, you charged me twice.", 'A: Account number?', 'C: 5512.']);
-    const upset = { ...finding(t, 'customer-distress', 'worry', 1, 0.9, "I'm really upset"), attributes: { cues: 'fault,worry' } };
-    expect(scoreCall(t, [upset], defaults).agents[0]!.behaviours.apology.status).toBe('missed');
-    const onlyWorry = finding(t, 'customer-distress', 'worry', 1, 0.9, "I'm really upset");
-    expect(scoreCall(t, [onlyWorry], defaults).agents[0]!.behaviours.apology.status).toBe('na');
+describe('scoreCall: a moment with cues of several types is answered as its most specific type', () => {
+  it('the detector types "upset + charged twice" as fault (apology expected) and "passed away weeks ago" as loss (not)', async () => {
+    const { createDetectionEngine } = await import('../../src/detectors/index.js');
+    const engine = createDetectionEngine();
+    const upset = call(['A: Northwind, this is Sam.', "C: I'm really upset, you've charged me twice this month.", 'A: Account number?', 'C: 5512.']);
+    const found = engine.detectTranscript(upset).filter((f) => f.behaviour === 'customer-distress');
+    expect(found.map((f) => f.kind)).toEqual(['fault']);
+    expect(scoreCall(upset, found, defaults).agents[0]!.behaviours.apology.status).toBe('missed');
+    const loss = call(['A: Northwind, this is Sam.', 'C: My dad passed away a couple of weeks ago.', "A: I'm so sorry for your loss.", 'C: Thank you.']);
+    const grief = engine.detectTranscript(loss).filter((f) => f.behaviour === 'customer-distress');
+    expect(grief.map((f) => f.kind)).toEqual(['loss']);
+    expect(scoreCall(loss, engine.detectTranscript(loss), defaults).agents[0]!.behaviours.apology.status).toBe('na');
   });
 });

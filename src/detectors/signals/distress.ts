@@ -12,7 +12,7 @@ import { DISTRESS_CUES, DISTRESS_TYPES, type DistressCue, type DistressType } fr
 import type { Detector } from '../types.js';
 
 /** Which type a turn gets when its cues point several ways: the most specific first. */
-const TYPE_PRIORITY: readonly DistressType[] = ['loss', 'hardship', 'repeat', 'worry', 'fault'];
+const TYPE_PRIORITY: readonly DistressType[] = ['loss', 'hardship', 'repeat', 'fault', 'worry'];
 const SHORT_REPLY = /^\W*(?:(?:yes|yeah|yep|yup|no|nope|okay|ok|sure|right|fine|great|perfect|cool|alright|thanks|thank you|cheers|bye|hi|hello|mm+|uh-huh|got it|that's it|that's right|correct)\W*)+$/;
 const THANKS_START = /^\W*(?:(?:oh|ah|okay|ok|great|perfect|lovely|brilliant|right)\W+)*(?:thank|thanks|cheers|ta\b|much appreciated|appreciate)/;
 const INTENSIFIERS = /\b(?:so|really|very|absolutely|completely|totally|literally|honestly|seriously|actually|basically|just)\b/g;
