@@ -1,42 +1,26 @@
 // Scaling out: shards scored in separate processes with --format partial, merged with `empathy merge`, must give the
 // same report as one run over everything — byte for byte, whatever the partition and the order of the partials.
-// Spawns the built CLI (run `npx tsc -p tsconfig.json` first; `npm test` does it).
+// The single runs (the reference) and the partials the refusal tests start from come from the spawned binary; the
+// shards and the merges run the built CLI's runCli in this process (tests/helpers/cli-in-process.ts: the same bytes,
+// without a new process and NLP model load per shard). A partial is a file: the merge sees only what the shard wrote.
+// `npm test` builds dist/ first (pretest).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, empathy } from '../cli/run.js';
+import { empathyInProcess } from '../helpers/cli-in-process.js';
+import { ROOT, spawnEmpathy } from '../helpers/spawn-cli.js';
 
-const BIN = join(ROOT, 'bin/empathy.js');
 const FIXTURES = 'fixtures/transcripts';
 const ROLES = ['--role-map', 'fixtures/roles.yaml'];
 const QUIET = ['-q', '--no-progress'];
+const ENV = { NO_COLOR: '1' };
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Async spawn, so shards of one partition run side by side as they would on separate machines. */
-function run(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-async function inBatches<T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < tasks.length; i += width) out.push(...(await Promise.all(tasks.slice(i, i + width).map((t) => t()))));
-  return out;
-}
+/** The spawned binary. */
+const run = (args: string[]) => spawnEmpathy(args, { env: ENV });
+/** The built CLI in this process (one run at a time). */
+const cli = (args: string[]) => empathyInProcess(args, { env: ENV });
 
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -80,31 +64,42 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Scores each slice in its own process (two at a time) and returns the partial files, in a shuffled order. */
+/** Scores each slice in a run of its own (--jobs 1) and returns the partial files, in a shuffled order. */
 async function scoreShards(slices: string[][], extra: string[], tag: string): Promise<string[]> {
   const parts = slices.map((_, i) => join(tmp, `${tag}-${i}.json`));
-  const results = await inBatches(
-    slices.map((slice, i) => () => run(['score', ...slice, ...extra, ...QUIET, '--jobs', '1', '--format', 'partial', '-o', parts[i]!])),
-    2,
-  );
-  for (const r of results) expect(r.code, r.stderr).toBe(0);
+  for (const [i, slice] of slices.entries()) {
+    const r = await cli(['score', ...slice, ...extra, ...QUIET, '--jobs', '1', '--format', 'partial', '-o', parts[i]!]);
+    expect(r.code, r.stderr).toBe(0);
+  }
   return [...parts].reverse();
 }
 
-async function expectMergeEqualsSingle(files: string[], ns: number[], extra: string[], tag: string): Promise<void> {
-  const [singleJson, singleCsv] = await Promise.all([
+/** Checks every partition; returns the single run's groups. */
+async function expectMergeEqualsSingle(files: string[], ns: number[], extra: string[], tag: string): Promise<{ lowSample: boolean }[]> {
+  // The reference runs in two processes of the binary while this one scores the shards.
+  const singles = Promise.all([
     run(['score', ...files, ...extra, ...QUIET, '--format', 'json']),
     run(['score', ...files, ...extra, ...QUIET, '--format', 'csv']),
   ]);
-  expect(singleJson.code, singleJson.stderr).toBe(0);
-  const expectedJson = withoutCalls(singleJson.stdout);
+  singles.catch(() => {}); // awaited below
+  const merged: { n: number; json: string; csv: string }[] = [];
   for (const n of ns) {
     const parts = await scoreShards(partition(files, n, 1000 + n), extra, `${tag}-${n}`);
-    const [json, csv] = await Promise.all([run(['merge', ...parts, '--format', 'json']), run(['merge', ...parts, '--format', 'csv'])]);
+    const json = await cli(['merge', ...parts, '--format', 'json']);
+    const csv = await cli(['merge', ...parts, '--format', 'csv']);
     expect(json.code, json.stderr).toBe(0);
-    expect(json.stdout, `N=${n}`).toBe(expectedJson);
-    expect(csv.stdout, `N=${n}`).toBe(singleCsv.stdout);
+    expect(csv.code, csv.stderr).toBe(0);
+    merged.push({ n, json: json.stdout, csv: csv.stdout });
   }
+  const [singleJson, singleCsv] = await singles;
+  expect(singleJson.code, singleJson.stderr).toBe(0);
+  expect(singleCsv.code, singleCsv.stderr).toBe(0);
+  const expectedJson = withoutCalls(singleJson.stdout);
+  for (const { n, json, csv } of merged) {
+    expect(json, `N=${n}`).toBe(expectedJson);
+    expect(csv, `N=${n}`).toBe(singleCsv.stdout);
+  }
+  return (JSON.parse(singleJson.stdout) as { groups: { lowSample: boolean }[] }).groups;
 }
 
 describe('empathy merge of partials equals one run', () => {
@@ -114,10 +109,12 @@ describe('empathy merge of partials equals one run', () => {
     await expectMergeEqualsSingle(files, [1, 2, 3, 4, 5, 6, 7, 8], ROLES, 'fx');
   }, 60_000);
 
-  it('a generated corpus of 300 calls split into 1, 3 and 8 shards (bench/generate.js)', async () => {
+  // 150 calls over the generator's 50 agents: most agents' calls land in several shards, and the corpus holds both
+  // low-sample groups and groups with enough calls to be judged (checked below), so both kinds are merged.
+  it('a generated corpus of 150 calls split into 1, 3 and 8 shards (bench/generate.js)', async () => {
     const out = join(tmp, 'corpus');
     const gen = await new Promise<number | null>((resolve) =>
-      spawn(process.execPath, [join(ROOT, 'bench/generate.js'), '--calls', '300', '--seed', '7', '--out', out, '--formats', 'text'], {
+      spawn(process.execPath, [join(ROOT, 'bench/generate.js'), '--calls', '150', '--seed', '7', '--out', out, '--formats', 'text'], {
         cwd: ROOT,
         stdio: 'ignore',
       }).on('close', resolve),
@@ -127,8 +124,10 @@ describe('empathy merge of partials equals one run', () => {
       .filter((f) => f.endsWith('.txt'))
       .map((f) => join(out, 'text', f))
       .sort();
-    expect(files.length).toBe(300);
-    await expectMergeEqualsSingle(files, [1, 3, 8], [], 'gen');
+    expect(files.length).toBe(150);
+    const groups = await expectMergeEqualsSingle(files, [1, 3, 8], [], 'gen');
+    expect(groups.filter((g) => g.lowSample).length).toBeGreaterThan(0);
+    expect(groups.filter((g) => !g.lowSample).length).toBeGreaterThanOrEqual(5);
   }, 60_000);
 });
 
@@ -145,14 +144,14 @@ describe('empathy merge: order, refusals and bad partials', () => {
     for (const r of results) expect(r.code, r.stderr).toBe(0);
   }, 30_000);
 
-  it('gives the same bytes whatever the order of the partials, and a merged partial merges again', () => {
-    const ab = empathy(['merge', a, b, '--format', 'json']);
-    const ba = empathy(['merge', b, a, '--format', 'json']);
+  it('gives the same bytes whatever the order of the partials, and a merged partial merges again', async () => {
+    const ab = await cli(['merge', a, b, '--format', 'json']);
+    const ba = await cli(['merge', b, a, '--format', 'json']);
     expect(ab.code).toBe(0);
     expect(ba.stdout).toBe(ab.stdout);
     const both = join(tmp, 'ab.json');
-    expect(empathy(['merge', b, a, '--format', 'partial', '-o', both, '-q']).code).toBe(0);
-    expect(empathy(['merge', both, '--format', 'json']).stdout).toBe(ab.stdout);
+    expect((await cli(['merge', b, a, '--format', 'partial', '-o', both, '-q'])).code).toBe(0);
+    expect((await cli(['merge', both, '--format', 'json'])).stdout).toBe(ab.stdout);
     const report = JSON.parse(ab.stdout) as { summary: { scored: number }; provenance: { inputs: { count: number } }; calls: unknown[] };
     expect(report.summary.scored).toBe(5);
     expect(report.provenance.inputs.count).toBe(5);
@@ -161,9 +160,9 @@ describe('empathy merge: order, refusals and bad partials', () => {
 
   it('refuses partials scored with different rubrics, naming both files and hashes (exit 2)', async () => {
     const strict = join(tmp, 'strict.json');
-    const r = await run(['score', text('clm-8842_er-claim.txt'), ...ROLES, ...QUIET, '--rubric', 'strict', '--format', 'partial', '-o', strict]);
+    const r = await cli(['score', text('clm-8842_er-claim.txt'), ...ROLES, ...QUIET, '--rubric', 'strict', '--format', 'partial', '-o', strict]);
     expect(r.code, r.stderr).toBe(0);
-    const merged = empathy(['merge', a, strict]);
+    const merged = await cli(['merge', a, strict]);
     expect(merged.code).toBe(2);
     expect(merged.stdout).toBe('');
     const hashes = [a, strict].map((f) => (JSON.parse(readText(f)) as { rubric: { hash: string } }).rubric.hash);
@@ -176,24 +175,24 @@ describe('empathy merge: order, refusals and bad partials', () => {
   it('refuses mixed --group-by and a file scored in two partials', async () => {
     const byTeam = join(tmp, 'team.json');
     const again = join(tmp, 'again.json');
-    const results = await Promise.all([
-      run(['score', text('clm-8842_er-claim.txt'), ...ROLES, ...QUIET, '--group-by', 'team', '--format', 'partial', '-o', byTeam]),
-      run(['score', text('bill-1042_double-charge.txt'), ...ROLES, ...QUIET, '--format', 'partial', '-o', again]),
-    ]);
+    const results = [
+      await cli(['score', text('clm-8842_er-claim.txt'), ...ROLES, ...QUIET, '--group-by', 'team', '--format', 'partial', '-o', byTeam]),
+      await cli(['score', text('bill-1042_double-charge.txt'), ...ROLES, ...QUIET, '--format', 'partial', '-o', again]),
+    ];
     for (const r of results) expect(r.code, r.stderr).toBe(0);
-    const mixed = empathy(['merge', a, byTeam]);
+    const mixed = await cli(['merge', a, byTeam]);
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toMatch(/different --group-by: .* grouped by (agent|team), .* by (team|agent)/);
-    const twice = empathy(['merge', a, again]);
+    const twice = await cli(['merge', a, again]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('bill-1042_double-charge.txt was scored in both');
   });
 
-  it('a corrupt or foreign partial is one line naming the file (exit 2)', () => {
+  it('a corrupt or foreign partial is one line naming the file (exit 2)', async () => {
     const broken = join(tmp, 'broken.json');
     writeFileSync(broken, readText(a).slice(0, 200));
     const notPartial = join(tmp, 'report.json');
-    writeFileSync(notPartial, empathy(['merge', a, '--format', 'json']).stdout);
+    writeFileSync(notPartial, (await cli(['merge', a, '--format', 'json'])).stdout);
     const tampered = join(tmp, 'tampered.json');
     writeFileSync(tampered, readText(a).replace('"calls":', '"calls":-'));
     for (const [file, reason] of [
@@ -202,7 +201,7 @@ describe('empathy merge: order, refusals and bad partials', () => {
       [tampered, /not a valid partial result: accumulator\.groups\..*\.calls/],
       [join(tmp, 'missing.json'), /no such file/],
     ] as const) {
-      const r = empathy(['merge', a, file]);
+      const r = await cli(['merge', a, file]);
       expect(r.code, file).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.startsWith(file)).toBe(true);
@@ -211,12 +210,12 @@ describe('empathy merge: order, refusals and bad partials', () => {
     }
   });
 
-  it('refuses formats made of individual calls with a clear message; --fail-under gates the merged groups', () => {
-    const line = empathy(['merge', a, b, '--format', 'ndjson']);
+  it('refuses formats made of individual calls with a clear message; --fail-under gates the merged groups', async () => {
+    const line = await cli(['merge', a, b, '--format', 'ndjson']);
     expect(line.code).toBe(2);
     expect(line.stderr).toMatch(/--format ndjson lists individual calls, which partial results do not carry/);
     // --strict: these groups are low-sample, which only --strict holds to the threshold.
-    const gate = empathy(['merge', a, b, '--format', 'csv', '--strict', '--fail-under', '100']);
+    const gate = await cli(['merge', a, b, '--format', 'csv', '--strict', '--fail-under', '100']);
     expect(gate.code).toBe(1);
     expect(gate.stderr).toMatch(/fail-under 100/);
   });

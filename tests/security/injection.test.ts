@@ -1,11 +1,12 @@
 // CLI-level proofs that untrusted transcript text cannot become markup, a spreadsheet formula or broken XML, and that
-// --redact masks personal data in every format. Spawns the built CLI (`npm test` builds dist/ first).
+// --redact masks personal data in every format. Runs the built CLI's runCli in this process (tests/helpers/cli-in-process.ts:
+// the same output bytes as a spawned `empathy`, without a process and a model load per run; `npm test` builds dist/ first).
 import { parse } from 'csv-parse/sync';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { empathy } from '../cli/run.js';
+import { empathyInProcess as empathy } from '../helpers/cli-in-process.js';
 import { CARD, EMAIL, FORMULA, PHONE, SCRIPT_TAG, writeHostileTranscript } from './hostile.js';
 import { assertWellFormedXml } from './xml.js';
 
@@ -39,21 +40,29 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const outputs = new Map<string, string>();
 
 /** Runs `empathy score <hostile> --format <format> ...extra` and returns stdout, failing on anything but exit 0. */
-function score(format: string, ...extra: string[]): string {
+async function score(format: string, ...extra: string[]): Promise<string> {
   const key = [format, ...extra].join(' ');
   const cached = outputs.get(key);
-  if (cached !== undefined) return cached; // each CLI run loads the NLP model: reuse identical runs
-  const run = empathy(['score', hostile, '--format', format, '--no-progress', ...extra]);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
+  if (cached !== undefined) return cached; // reuse identical runs
+  const run = await empathy(['score', hostile, '--format', format, '--no-progress', ...extra]);
+  expect(run.stderr).not.toMatch(/^\s+at |internal error/m);
   expect(run.code).toBe(0);
   expect(run.stdout.length).toBeGreaterThan(0);
   outputs.set(key, run.stdout);
   return run.stdout;
 }
 
+/** `empathy report <hostile> --format <format> ...extra`, failing on anything but exit 0. */
+async function report(format: string, ...extra: string[]): Promise<string> {
+  const run = await empathy(['report', hostile, '--format', format, '--no-progress', ...extra]);
+  expect(run.stderr).not.toMatch(/^\s+at |internal error/m);
+  expect(run.code).toBe(0);
+  return run.stdout;
+}
+
 describe('hostile transcript text is inert in every report', () => {
-  it('html: escaped, no tag survives and the formula is shown as text', () => {
-    for (const out of [score('html'), empathy(['report', hostile, '--format', 'html', '--no-progress']).stdout]) {
+  it('html: escaped, no tag survives and the formula is shown as text', async () => {
+    for (const out of [await score('html'), await report('html')]) {
       expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(out).not.toMatch(/<script/i);
       expect(out).toContain('=HYPERLINK(&quot;x&quot;)');
@@ -63,8 +72,8 @@ describe('hostile transcript text is inert in every report', () => {
     }
   });
 
-  it('markdown: the tag is entity-escaped and a formula id is not read as a heading or list', () => {
-    for (const out of [score('markdown'), empathy(['report', hostile, '--format', 'markdown', '--no-progress']).stdout]) {
+  it('markdown: the tag is entity-escaped and a formula id is not read as a heading or list', async () => {
+    for (const out of [await score('markdown'), await report('markdown')]) {
       expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(out).not.toMatch(/<script/i);
       expect(out).not.toContain(SCRIPT_TAG);
@@ -74,8 +83,8 @@ describe('hostile transcript text is inert in every report', () => {
     }
   });
 
-  it('csv --group-by call: cells starting with "=" get a leading apostrophe; no cell is a formula', () => {
-    const out = score('csv', '--group-by', 'call');
+  it('csv --group-by call: cells starting with "=" get a leading apostrophe; no cell is a formula', async () => {
+    const out = await score('csv', '--group-by', 'call');
     const [header, ...rows] = parse(out, { relaxColumnCount: false }) as string[][];
     expect(rows).toHaveLength(1);
     const row = Object.fromEntries(header!.map((name, i) => [name, rows[0]![i]!]));
@@ -88,15 +97,15 @@ describe('hostile transcript text is inert in every report', () => {
     }
   });
 
-  it('csv by agent stays formula-safe too', () => {
-    const [header, ...rows] = parse(score('csv', '--group-by', 'team')) as string[][];
+  it('csv by agent stays formula-safe too', async () => {
+    const [header, ...rows] = parse(await score('csv', '--group-by', 'team')) as string[][];
     const row = Object.fromEntries(header!.map((name, i) => [name, rows[0]![i]!]));
     expect(row.key).toBe(`'${FORMULA}`);
   });
 
-  it('junit: well-formed XML with the hostile id and quotes escaped', () => {
+  it('junit: well-formed XML with the hostile id and quotes escaped', async () => {
     for (const groupBy of ['agent', 'call']) {
-      const out = score('junit', '--group-by', groupBy);
+      const out = await score('junit', '--group-by', groupBy);
       expect(() => assertWellFormedXml(out)).not.toThrow();
       expect(out).toContain('=HYPERLINK(&quot;x&quot;)');
       expect(out).not.toContain(SCRIPT_TAG);
@@ -130,10 +139,10 @@ describe('--redact masks personal data in every format', () => {
   };
 
   for (const [format, shown] of Object.entries(SHOWN)) {
-    it(`${format}: shows the data without --redact and masks all of it with --redact`, () => {
+    it(`${format}: shows the data without --redact and masks all of it with --redact`, async () => {
       const extra = format === 'junit' ? ['--rubric', failingRubric] : [];
-      const plain = score(format, ...extra);
-      const masked = score(format, '--redact', ...extra);
+      const plain = await score(format, ...extra);
+      const masked = await score(format, '--redact', ...extra);
       const unescaped = masked.replace(/\\([[\]])/g, '$1'); // markdown escapes the mask's brackets
       for (const kind of Object.keys(PERSONAL) as Kind[]) {
         expect(masked, `${format} leaks the ${kind}`).not.toContain(PERSONAL[kind]);
@@ -147,18 +156,17 @@ describe('--redact masks personal data in every format', () => {
         }
       }
       if (format === 'csv') {
-        const masked = score(format, '--redact', '--group-by', 'call');
+        const masked = await score(format, '--redact', '--group-by', 'call');
         for (const value of Object.values(PERSONAL)) expect(masked).not.toContain(value);
       }
     });
   }
 
-  it('report --format html and markdown mask too', () => {
+  it('report --format html and markdown mask too', async () => {
     for (const format of ['html', 'markdown']) {
-      const run = empathy(['report', hostile, '--format', format, '--redact', '--no-progress']);
-      expect(run.code).toBe(0);
-      for (const value of Object.values(PERSONAL)) expect(run.stdout).not.toContain(value);
-      expect(run.stdout.replace(/\\([[\]])/g, '$1')).toContain('[EMAIL]');
+      const stdout = await report(format, '--redact');
+      for (const value of Object.values(PERSONAL)) expect(stdout).not.toContain(value);
+      expect(stdout.replace(/\\([[\]])/g, '$1')).toContain('[EMAIL]');
     }
   });
 });
