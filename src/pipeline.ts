@@ -172,6 +172,7 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (options.roleMap !== undefined) readOptions.roleMap = options.roleMap;
   if (options.channelMap !== undefined) readOptions.channelMap = options.channelMap;
   if (options.agentId !== undefined) readOptions.agentId = options.agentId;
+  if (options.encoding !== undefined) readOptions.encoding = options.encoding;
   if (options.stdin !== undefined) readOptions.stdin = options.stdin;
 
   // Results arrive in input order from either path; aggregation and streaming happen here, on this thread. Scoring,

@@ -3,6 +3,7 @@
 import { InvalidArgumentError } from 'commander';
 import { parseChannelMap } from '../transcript/readers/twilio.js';
 import type { Role } from '../types.js';
+import { encodingName } from '../transcript/decode.js';
 
 /** A usage problem found after parsing (e.g. an option that needs another); exit 2, one line. */
 export class UsageError extends Error {
@@ -78,6 +79,15 @@ export function parseChannelMapOption(value: string): Record<string, Role> {
   } catch (error) {
     throw new InvalidArgumentError(`${error instanceof Error ? error.message : String(error)}.`);
   }
+}
+
+/** `--encoding <label>`: an encoding Node's TextDecoder knows (latin1, windows-1252, utf-16le, …). */
+export function parseEncoding(value: string): string {
+  const label = value.trim();
+  if (encodingName(label) === undefined) {
+    throw new InvalidArgumentError('expected an encoding label such as utf-8, windows-1252, latin1, iso-8859-15 or utf-16le.');
+  }
+  return label;
 }
 
 /** `--agent-id <id>`: a non-empty id. */

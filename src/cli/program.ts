@@ -22,6 +22,7 @@ import {
   parseFraction,
   parseNameList,
   parseAgentId,
+  parseEncoding,
   parseChannelMapOption,
   parsePoints,
   parsePositiveInt,
@@ -57,6 +58,7 @@ function addScoreOptions(cmd: Command, format: Option): Command {
     .option('--role-map <file>', 'YAML speaker → role map')
     .option('--channel-map <map>', 'audio channel → role for channel-only inputs (Twilio), e.g. 1=customer,2=agent', parseChannelMapOption)
     .option('--agent-id <id>', 'agent id for every agent turn, overriding the input', parseAgentId)
+    .option('--encoding <label>', 'decode every input with this encoding (windows-1252, latin1, utf-16le, …) instead of detecting UTF-8/UTF-16', parseEncoding)
     .option('--verbose', 'per-call details in the table');
 }
 

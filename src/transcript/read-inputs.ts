@@ -136,7 +136,7 @@ export function* readBytes(bytes: Uint8Array, file: string, options: ReadOptions
     }
     sniffName = innerName(file);
   }
-  const decoded = decodeBytes(bytes);
+  const decoded = decodeBytes(bytes, options.encoding);
   if (!decoded.ok) {
     const problem: InputProblem = { file, reason: decoded.reason };
     if (decoded.line !== undefined) problem.line = decoded.line;

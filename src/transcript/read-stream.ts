@@ -4,6 +4,7 @@
 // (back-pressure), and each line is released once read. Anything else — and any input small enough to arrive in the
 // first chunk — is read whole, exactly as a small file is.
 import type { InputProblem } from '../types.js';
+import { encodingName, fixWindows1252, isAsciiCompatible } from './decode.js';
 import { InputError } from './input-error.js';
 import { chooseReader, type ReadContext, type ReadOptions, type ReadOutput } from './readers/index.js';
 import { readJsonlLine } from './readers/json.js';
@@ -34,11 +35,12 @@ export async function* readStream(stream: NodeJS.ReadableStream, file: string, o
     yield* readBytes(Buffer.concat(rest), file, options);
     return;
   }
-  yield* jsonlEvents(lines(headBytes, chunks), { file, options });
+  yield* jsonlEvents(lines(headBytes, chunks), { file, options }, lineDecoder(options.encoding));
 }
 
 /** UTF-8 JSONL (by --input-format or by sniffing the head as a file would be); gzip and UTF-16 are read whole. */
 function isStreamableJsonl(head: Buffer, file: string, options: ReadOptions): boolean {
+  if (options.encoding !== undefined && !isAsciiCompatible(encodingName(options.encoding) ?? options.encoding)) return false;
   if (head.length >= 2 && ((head[0] === 0x1f && head[1] === 0x8b) || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
     return false;
   }
@@ -74,6 +76,23 @@ async function* lines(head: Buffer, rest: AsyncIterator<Buffer | string>): Async
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+type LineDecoder = (bytes: Buffer, index: number) => string;
+
+/** UTF-8 (the default), or the --encoding the user named (an ASCII-compatible one: the stream is split on 0x0a). */
+function lineDecoder(encoding: string | undefined): LineDecoder {
+  if (encoding === undefined || encodingName(encoding) === 'utf-8') return decodeLine;
+  const name = encodingName(encoding) ?? encoding;
+  const decoder = new TextDecoder(name, { fatal: true });
+  return (bytes) => {
+    const body = bytes[bytes.length - 1] === 0x0d ? bytes.subarray(0, -1) : bytes;
+    try {
+      return name === 'windows-1252' ? fixWindows1252(decoder.decode(body)) : decoder.decode(body);
+    } catch {
+      throw new Error(`not valid ${encoding} text`);
+    }
+  };
+}
+
 function decodeLine(bytes: Buffer, index: number): string {
   let body = bytes[bytes.length - 1] === 0x0d ? bytes.subarray(0, -1) : bytes;
   if (index === 0 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
@@ -81,7 +100,7 @@ function decodeLine(bytes: Buffer, index: number): string {
   try {
     return UTF8.decode(body);
   } catch {
-    throw new Error('not valid UTF-8 text (convert the input to UTF-8)');
+    throw new Error('not valid UTF-8 text (if it is Windows-1252, pass --encoding windows-1252; or convert the input to UTF-8)');
   }
 }
 
@@ -90,7 +109,7 @@ function decodeLine(bytes: Buffer, index: number): string {
  * any line has given a transcript; an input with no good line is one failure (its first); warnings ride on the next
  * transcript. Failures before the first transcript wait for it (they are small: file, line, reason).
  */
-async function* jsonlEvents(source: AsyncIterable<Line>, ctx: ReadContext): AsyncGenerator<InputEvent> {
+async function* jsonlEvents(source: AsyncIterable<Line>, ctx: ReadContext, decode: LineDecoder = decodeLine): AsyncGenerator<InputEvent> {
   const { file } = ctx;
   let held: InputProblem[] = [];
   let firstLineFailure: InputProblem | undefined;
@@ -100,7 +119,7 @@ async function* jsonlEvents(source: AsyncIterable<Line>, ctx: ReadContext): Asyn
   for await (const { bytes, index } of source) {
     let output: ReadOutput;
     try {
-      const text = decodeLine(bytes, index);
+      const text = decode(bytes, index);
       if (text.trim() === '') continue;
       seenContent = true;
       output = readJsonlLine(text, index, ctx);

@@ -133,7 +133,7 @@ describe('each committed bad input has one exact outcome', () => {
     await expectOutcome([`${BAD}/latin1.txt`], {
       exit: 2,
       summary: one(1, 0, 0, 1),
-      stderr: ['fixtures/bad/latin1.txt:4: not valid UTF-8 text (convert the file to UTF-8)'],
+      stderr: ['fixtures/bad/latin1.txt:4: not valid UTF-8 text (an export from Windows or Excel is often Windows-1252: pass --encoding windows-1252, or convert the file to UTF-8)'],
     });
   });
 

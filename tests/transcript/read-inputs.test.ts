@@ -78,7 +78,7 @@ describe('readInputs', () => {
       `transcript T-1@${join(dir, 'u16be.txt')}`,
       `transcript T-1@${join(dir, 'bom.txt')}`,
       'failed /blob.txt binary file (contains NUL bytes; UTF-16 text needs a byte-order mark)',
-      'failed /latin1.txt:2 not valid UTF-8 text (convert the file to UTF-8)',
+      'failed /latin1.txt:2 not valid UTF-8 text (an export from Windows or Excel is often Windows-1252: pass --encoding windows-1252, or convert the file to UTF-8)',
     ]);
     const first = events[0]!;
     expect(first.type === 'transcript' && first.transcript.turns[1]!.text).toBe('My bill is wrong.');

@@ -32,6 +32,7 @@ export interface ScoreCommandOptions {
   agentNames?: string[];
   channelMap?: Record<string, Role>;
   agentId?: string;
+  encoding?: string;
   roleMap?: string;
   verbose?: boolean;
 }
@@ -102,6 +103,7 @@ export async function runScoreCommand(
   if (options.agentNames !== undefined) scoreOptions.agentNames = options.agentNames;
   if (options.channelMap !== undefined) scoreOptions.channelMap = options.channelMap;
   if (options.agentId !== undefined) scoreOptions.agentId = options.agentId;
+  if (options.encoding !== undefined) scoreOptions.encoding = options.encoding;
   if (options.roleMap !== undefined) scoreOptions.roleMap = await loadRoleMap(options.roleMap);
 
   const sink = openOutput(options.output, io.stdout);

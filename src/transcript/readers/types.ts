@@ -15,6 +15,8 @@ export interface ReadOptions {
   channelMap?: Record<string, Role>;
   /** `--agent-id <id>`: the agent id for every agent turn, overriding what the input says. */
   agentId?: string;
+  /** `--encoding <label>`: decode every input with this encoding (a TextDecoder label) instead of detecting UTF-8/16. */
+  encoding?: string;
 }
 
 export interface ReadContext {
