@@ -167,6 +167,7 @@ describe('a directory of mixed formats', () => {
     };
     expect(await run(CHANNELS)).toEqual([
       'transcript ccai-compressed.json.gz',
+      'transcript ccai-conversation.json',
       'transcript ccai.json',
       'transcript contact-lens-chat.json',
       'transcript contact-lens-voice.json',

@@ -17,7 +17,66 @@ export function isGenesysShape(value: unknown): value is JsonObject {
 }
 
 export function isCcaiShape(value: unknown): value is JsonObject {
-  return isObject(value) && Array.isArray(value.entries);
+  return isObject(value) && (Array.isArray(value.entries) || (isObject(value.transcript) && Array.isArray(value.transcript.transcriptSegments)));
+}
+
+/** "1.500s" (a protobuf Duration in JSON) → seconds. */
+function durationSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return undefined;
+  const m = /^(-?\d+(?:\.\d+)?)s$/.exec(value.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The Conversation resource of the CCAI Insights API (`conversations.get`): `transcript.transcriptSegments[]` with
+ * `segmentParticipant.role` (or a `channelTag` matched to `callMetadata.agentChannel`/`customerChannel`), word
+ * offsets for timing, `agentId` and `startTime` on the conversation.
+ */
+function ccaiConversationToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
+  const fail = (reason: string): never => {
+    throw new InputError(ctx.file, `looks like a Google CCAI Insights conversation but ${reason}`, position.line);
+  };
+  const segments = (value.transcript as JsonObject).transcriptSegments as unknown[];
+  const metadata = isObject(value.callMetadata) ? value.callMetadata : {};
+  const channelRoles = new Map<number, RawTurn['role']>();
+  if (typeof metadata.agentChannel === 'number') channelRoles.set(metadata.agentChannel, 'agent');
+  if (typeof metadata.customerChannel === 'number') channelRoles.set(metadata.customerChannel, 'customer');
+  const turns: RawTurn[] = [];
+  segments.forEach((segment, i) => {
+    if (!isObject(segment)) return fail(`transcript.transcriptSegments[${i}] is not an object`);
+    if (typeof segment.text !== 'string') return fail(`transcript.transcriptSegments[${i}].text is missing`);
+    const participant = isObject(segment.segmentParticipant) ? segment.segmentParticipant : {};
+    const roleName = typeof participant.role === 'string' ? participant.role : undefined;
+    const channel = typeof segment.channelTag === 'number' ? segment.channelTag : undefined;
+    const role = (roleName ? CCAI_ROLES[roleName.toUpperCase()] : undefined) ?? (channel !== undefined ? channelRoles.get(channel) : undefined);
+    if (role === undefined && roleName === undefined && channel === undefined) {
+      return fail(`transcript.transcriptSegments[${i}].segmentParticipant.role is missing (and there is no channelTag)`);
+    }
+    const text = cleanText(segment.text);
+    if (text === '') return undefined;
+    const turn: RawTurn = { speaker: roleName ?? `channel ${channel}`, text };
+    if (role) turn.role = role;
+    const userId = participant.userId ?? participant.dialogflowParticipantName;
+    if (role === 'agent' && typeof userId === 'string' && userId.trim() !== '') turn.agentId = userId.trim().split('/').pop()!;
+    const words = Array.isArray(segment.words) ? segment.words.filter(isObject) : [];
+    const start = durationSeconds(words[0]?.startOffset);
+    const end = durationSeconds(words[words.length - 1]?.endOffset);
+    if (start !== undefined) turn.start = start;
+    if (end !== undefined) turn.end = end;
+    turns.push(turn);
+    return undefined;
+  });
+  const name = typeof value.name === 'string' ? value.name.split('/').pop() : undefined;
+  const header: CallHeader = { id: name || idFromFileName(ctx.file, position.suffix) };
+  if (position.line !== undefined) header.line = position.line;
+  if (typeof value.startTime === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value.startTime)) header.date = value.startTime.slice(0, 10);
+  const agentId = value.agentId ?? value.agent_id;
+  if (typeof agentId === 'string' && agentId.trim() !== '') header.agentId = agentId.trim();
+  const medium = typeof value.medium === 'string' ? value.medium.toLowerCase() : undefined;
+  if (medium === 'chat' || medium === 'phone_call') header.channel = medium === 'chat' ? 'chat' : 'voice';
+  const built = buildTranscript(header, turns, ctx);
+  return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
 }
 
 const GENESYS_ROLES: Record<string, RawTurn['role']> = {
@@ -79,6 +138,7 @@ const CCAI_ROLES: Record<string, RawTurn['role']> = {
 };
 
 export function ccaiToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
+  if (!Array.isArray(value.entries)) return ccaiConversationToOutput(value, ctx, position);
   const fail = (reason: string): never => {
     throw new InputError(ctx.file, `looks like a Google CCAI Insights conversation but ${reason}`, position.line);
   };
@@ -143,15 +203,17 @@ export const ccaiReader = vendorReader({
     format: 'a Google CCAI Insights conversation',
     short: 'CCAI',
     required: 'entries',
-    keys: ['entries', 'conversation_info', 'conversationInfo', 'agentId', 'callMetadata', 'dataSource', 'latestAnalysis'],
+    keys: ['entries', 'conversation_info', 'conversationInfo', 'agentId', 'callMetadata', 'dataSource', 'latestAnalysis', 'transcript', 'medium'],
   },
-  description: 'Google Contact Center AI Insights conversation (entries format)',
-  detection: 'JSON with an "entries" array whose items have "role" or "user_id"',
+  description: 'Google Contact Center AI Insights conversation: the upload (entries) format or the Conversation resource (transcript.transcriptSegments)',
+  detection: 'JSON with an "entries" array whose items have "role" or "user_id", or a "transcriptSegments" array with "segmentParticipant" or "channelTag"',
   fields:
     'name (last path segment → id, else file name), agentId|agent_id, entries[].text, role (AGENT|HUMAN_AGENT → ' +
     'agent, CUSTOMER|END_USER → customer, AUTOMATED_AGENT → system), user_id (agent id when not a participant ' +
-    'number), start_timestamp_usec (µs; epoch times → offset from the first entry)',
-  signature: [/"entries"\s*:/, /"(?:role|user_id|userId)"\s*:/],
+    'number), start_timestamp_usec (µs; epoch times → offset from the first entry); Conversation resource: name, ' +
+    'agentId, startTime (date), medium, transcript.transcriptSegments[].text, segmentParticipant.role|userId, ' +
+    'channelTag with callMetadata.agentChannel|customerChannel, words[].startOffset|endOffset',
+  signature: [/"(?:entries|transcriptSegments)"\s*:/, /"(?:role|user_id|userId|segmentParticipant|channelTag)"\s*:/],
   matches: isCcaiShape,
   convert: (value, ctx, position) => ccaiToOutput(value as JsonObject, ctx, position),
 });
