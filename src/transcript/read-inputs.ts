@@ -174,7 +174,7 @@ export function* readText(text: string, file: string, options: ReadOptions, snif
   for (const problem of output.problems) yield { type: 'failed', problem };
   yield* transcriptEvents(output.transcripts, file, output.warnings);
   if (output.transcripts.length === 0 && output.problems.length === 0) {
-    yield { type: 'skipped', problem: { file, reason: 'no turns' } };
+    yield { type: 'skipped', problem: { file, reason: output.skipReason ?? 'no turns' } };
   }
 }
 

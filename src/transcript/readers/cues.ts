@@ -88,3 +88,34 @@ export function segmentsToTurns(segments: CueSegment[]): RawTurn[] {
   }
   return turns;
 }
+
+/** "&gt;&gt; yes" / ">> yes" (broadcast captions) and "- yes" (subtitles): a new speaker starts here. */
+const SPEAKER_CHANGE = /^\s*(?:>>|&gt;&gt;|-\s)\s*/;
+
+export type Attribution = { segments: CueSegment[]; warning?: string } | { skipReason: string };
+
+/**
+ * Captions without any speaker name (DESIGN §4: never a silent guess). When the cues mark speaker changes (">>" or a
+ * leading "- "), speakers are numbered from those marks and roles are left to the greeting heuristic, with a warning;
+ * with no marks either, who said what cannot be told and the file is skipped with the reason.
+ */
+export function attributeUnlabelled(segments: CueSegment[], file: string): Attribution {
+  if (segments.length === 0 || segments.some((s) => s.speaker !== undefined)) return { segments };
+  if (!segments.some((s) => SPEAKER_CHANGE.test(s.text))) {
+    return {
+      skipReason:
+        'captions carry no speaker names (no <v Name> voice tags or "Name:" prefixes) and no speaker-change marks (">>" or "- "): ' +
+        'who said what cannot be told (export the captions with speaker names)',
+    };
+  }
+  let speaker = 1;
+  const out = segments.map((s, i) => {
+    const marked = SPEAKER_CHANGE.test(s.text);
+    if (marked && i > 0) speaker = speaker === 1 ? 2 : 1;
+    return { ...s, speaker: `Speaker ${speaker}`, text: marked ? s.text.replace(SPEAKER_CHANGE, '') : s.text };
+  });
+  return {
+    segments: out,
+    warning: `${file}: captions carry no speaker names: speakers taken from the speaker-change marks (">>" / "- "), roles from the greeting heuristic; check them, or pass --role-map / --agent-names`,
+  };
+}

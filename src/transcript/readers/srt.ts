@@ -1,7 +1,7 @@
 // SubRip captions: numbered blocks, `HH:MM:SS,mmm --> HH:MM:SS,mmm`, `Name: text` payloads.
 import { buildTranscript } from '../roles.js';
 import { idFromFileName, splitLines, stripBom } from '../util.js';
-import { decodeEntities, parseCues, segmentsToTurns, splitNamePrefix, type CueSegment } from './cues.js';
+import { attributeUnlabelled, decodeEntities, parseCues, segmentsToTurns, splitNamePrefix, type CueSegment } from './cues.js';
 import type { Reader } from './types.js';
 
 export const srtReader: Reader = {
@@ -23,9 +23,11 @@ export const srtReader: Reader = {
       if (speaker !== undefined) segment.speaker = speaker;
       return segment;
     });
-    const turns = segmentsToTurns(segments);
+    const attributed = attributeUnlabelled(segments, ctx.file);
+    if ('skipReason' in attributed) return { transcripts: [], problems: [], warnings: [], skipReason: attributed.skipReason };
+    const turns = segmentsToTurns(attributed.segments);
     if (turns.length === 0) return { transcripts: [], problems: [], warnings: [] };
     const built = buildTranscript({ id: idFromFileName(ctx.file) }, turns, ctx);
-    return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
+    return { transcripts: [built.transcript], problems: [], warnings: [...(attributed.warning ? [attributed.warning] : []), ...built.warnings] };
   },
 };

@@ -29,6 +29,8 @@ export interface ReadOutput {
   /** Record-level failures inside a file whose other records were fine (e.g. JSONL line 7). */
   problems: InputProblem[];
   warnings: string[];
+  /** Why a file that parsed gave no transcript (a skip, not a failure): "captions carry no speaker names …". */
+  skipReason?: string;
 }
 
 /** Where one JSON document sits in its file: a JSONL line, or the n-th item of an array. */

@@ -2,7 +2,7 @@
 import { InputError } from '../input-error.js';
 import { buildTranscript } from '../roles.js';
 import { idFromFileName, splitLines, stripBom } from '../util.js';
-import { decodeEntities, parseCues, segmentsToTurns, splitNamePrefix, type CueSegment } from './cues.js';
+import { attributeUnlabelled, decodeEntities, parseCues, segmentsToTurns, splitNamePrefix, type CueSegment } from './cues.js';
 import type { Reader } from './types.js';
 
 const VOICE = /<v(?:\.[\w.-]+)?\s+([^>]+)>([\s\S]*?)(?:<\/v>|(?=<v[\s.])|$)/g;
@@ -40,10 +40,11 @@ export const vttReader: Reader = {
     const cues = parseCues(lines, ctx.file, 'HH:MM:SS.mmm --> HH:MM:SS.mmm', (block) =>
       block[0] === lines[0] || /^(?:NOTE|STYLE|REGION)(?:\s|$)/.test(block[0]!),
     );
-    const segments = cues.flatMap((c) => cueSegments(c.payload.join('\n'), c.start, c.end));
-    const turns = segmentsToTurns(segments);
+    const attributed = attributeUnlabelled(cues.flatMap((c) => cueSegments(c.payload.join('\n'), c.start, c.end)), ctx.file);
+    if ('skipReason' in attributed) return { transcripts: [], problems: [], warnings: [], skipReason: attributed.skipReason };
+    const turns = segmentsToTurns(attributed.segments);
     if (turns.length === 0) return { transcripts: [], problems: [], warnings: [] };
     const built = buildTranscript({ id: idFromFileName(ctx.file) }, turns, ctx);
-    return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
+    return { transcripts: [built.transcript], problems: [], warnings: [...(attributed.warning ? [attributed.warning] : []), ...built.warnings] };
   },
 };
