@@ -79,6 +79,17 @@ export const SIGNAL_KINDS: Record<SignalId, readonly string[]> = {
   'negative-language': ['dismissive', 'blame', 'refusal', 'commanding'],
 };
 
+/**
+ * Signals found in the customer's turns: they open opportunities (rubric `expect: on-signal`, or `on-distress` for
+ * customer-distress). Every other signal is the agent's and can carry a penalty (rubric `penalties.<signal>`).
+ */
+export const CUSTOMER_SIGNALS = ['customer-distress'] as const satisfies readonly SignalId[];
+export type CustomerSignalId = (typeof CUSTOMER_SIGNALS)[number];
+export type AgentSignalId = Exclude<SignalId, CustomerSignalId>;
+export const AGENT_SIGNALS: readonly AgentSignalId[] = SIGNALS.filter(
+  (s): s is AgentSignalId => !(CUSTOMER_SIGNALS as readonly string[]).includes(s),
+);
+
 export type FindingType = BehaviourId | SignalId;
 
 export function isBehaviour(id: string): id is BehaviourId {
@@ -126,16 +137,21 @@ export interface Finding {
 
 // ---------- Rubric (DESIGN §6) ----------
 
-export const EXPECTS = ['always', 'once', 'on-problem', 'on-distress', 'when-unresolved', 'never-required'] as const;
+export const EXPECTS = ['always', 'once', 'on-problem', 'on-distress', 'on-signal', 'when-unresolved', 'never-required'] as const;
 export type Expect = (typeof EXPECTS)[number];
 
 export interface RubricBehaviour {
   weight: number;
   expect: Expect;
-  /** For on-distress: agent turns after the distress turn in which the behaviour must appear. */
+  /** For on-distress / on-signal: agent turns after the customer's moment in which the behaviour must appear. */
   withinTurns: number;
-  /** For on-distress: the distress types that open an opportunity (rubric `distress-types`); all types by default. */
-  distressTypes: DistressType[];
+  /** The customer signal whose moments open the opportunities: customer-distress for on-distress, `signal` for on-signal. */
+  signal: CustomerSignalId;
+  /**
+   * Kinds of that signal that open one (rubric `distress-types` for on-distress, `signal-kinds` for on-signal); all
+   * kinds by default.
+   */
+  signalKinds: string[];
   /** Kinds that count as meeting the behaviour. */
   kinds: string[];
   /** More than this many counted findings in one call is overuse (penalised when set). */

@@ -8,7 +8,8 @@ import { DETECTORS } from '../src/detectors/index.js';
 import { FORMATTERS } from '../src/formatters/index.js';
 import { runScore } from '../src/pipeline.js';
 import { chooseReader, READERS } from '../src/transcript/readers/index.js';
-import { BEHAVIOUR_KINDS, BEHAVIOURS, isBehaviour, SIGNAL_KINDS, SIGNALS } from '../src/types.js';
+import { AGENT_SIGNALS, BEHAVIOUR_KINDS, BEHAVIOURS, CUSTOMER_SIGNALS, isBehaviour, SIGNAL_KINDS, SIGNALS } from '../src/types.js';
+import { PENALTY_IDS } from '../src/rubric/normalise.js';
 
 const README = readFileSync('README.md', 'utf8');
 
@@ -44,6 +45,13 @@ describe('detectors', () => {
       const kinds = isBehaviour(d.meta.id) ? BEHAVIOUR_KINDS[d.meta.id] : SIGNAL_KINDS[d.meta.id as keyof typeof SIGNAL_KINDS];
       expect([...d.meta.kinds].sort(), d.meta.id).toEqual([...kinds].sort());
     }
+  });
+
+  it('customer signals are the customer-side detectors (they open opportunities); every agent signal can carry a penalty', () => {
+    const signals = DETECTORS.filter((d) => !isBehaviour(d.meta.id));
+    expect(signals.filter((d) => d.meta.speaker === 'customer').map((d) => d.meta.id).sort()).toEqual([...CUSTOMER_SIGNALS].sort());
+    expect(signals.filter((d) => d.meta.speaker !== 'customer').map((d) => d.meta.id).sort()).toEqual([...AGENT_SIGNALS].sort());
+    for (const id of AGENT_SIGNALS) expect(PENALTY_IDS, id).toContain(id);
   });
 
   it.each(DETECTORS.map((d) => [d.meta.id, d] as const))('%s has a message template for every kind', (_id, d) => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Document, LineCounter } from 'yaml';
 import { loadYaml } from '../lazy-deps.js';
-import type { Rubric } from '../types.js';
+import { CUSTOMER_SIGNALS, SIGNAL_KINDS, type Rubric } from '../types.js';
 import { RubricError, type RubricProblem } from './errors.js';
 import { issueMessages } from './issues.js';
 import { locateKey, locateValue, type PathKey } from './locate.js';
@@ -128,19 +128,41 @@ function semanticMessages(file: RubricFile, _doc: Document): { path: PathKey[]; 
     out.push({ path: [], key: 'behaviours', message: 'all behaviour weights are 0; at least one behaviour must carry weight' });
   }
   for (const [id, b] of listed) {
-    if (b!['within-turns'] !== undefined && b!.expect !== 'on-distress') {
+    const answersMoments = b!.expect === 'on-distress' || b!.expect === 'on-signal';
+    if (b!['within-turns'] !== undefined && !answersMoments) {
       out.push({
         path: ['behaviours', id],
         key: 'within-turns',
-        message: `\`within-turns\` only applies to \`expect: on-distress\` (behaviours.${id} expects ${b!.expect})`,
+        message: `\`within-turns\` only applies to \`expect: on-distress\` or \`on-signal\` (behaviours.${id} expects ${b!.expect})`,
       });
     }
     if (b!['distress-types'] !== undefined && b!.expect !== 'on-distress') {
       out.push({
         path: ['behaviours', id],
         key: 'distress-types',
-        message: `\`distress-types\` only applies to \`expect: on-distress\` (behaviours.${id} expects ${b!.expect})`,
+        message: `\`distress-types\` only applies to \`expect: on-distress\` (behaviours.${id} expects ${b!.expect}; on-signal uses \`signal-kinds\`)`,
       });
+    }
+    for (const key of ['signal', 'signal-kinds'] as const) {
+      if (b![key] !== undefined && b!.expect !== 'on-signal') {
+        out.push({ path: ['behaviours', id], key, message: `\`${key}\` only applies to \`expect: on-signal\` (behaviours.${id} expects ${b!.expect})` });
+      }
+    }
+    if (b!.expect === 'on-signal') {
+      if (b!.signal === undefined) {
+        out.push({
+          path: ['behaviours', id],
+          key: 'expect',
+          message: `\`expect: on-signal\` needs \`signal\`: the customer signal whose moments open it (${CUSTOMER_SIGNALS.join(', ')})`,
+        });
+      } else {
+        const kinds = SIGNAL_KINDS[b!.signal];
+        (b!['signal-kinds'] ?? []).forEach((kind, i) => {
+          if (!kinds.includes(kind)) {
+            out.push({ path: ['behaviours', id, 'signal-kinds', i], message: `unknown kind "${kind}" of ${b!.signal}; expected one of ${kinds.join(', ')}` });
+          }
+        });
+      }
     }
     (b!['also-satisfied-by'] ?? []).forEach((other, i) => {
       if (other === id) {

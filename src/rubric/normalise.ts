@@ -5,12 +5,13 @@
 //   (their findings are still counted for rates, they never affect a score);
 // - `kinds` omitted → the behaviour's genuine kinds (DEFAULT_KINDS: no `bare` acknowledgement,
 //   no `clarification`/`non-apology` apology, no `in-call` promise);
-// - `distress-types` omitted → every distress type opens an on-distress opportunity;
+// - `distress-types` omitted → every distress type opens an on-distress opportunity (likewise `signal-kinds` for
+//   on-signal);
 // - `within-turns` 2, `min-confidence` 0.5, `critical` false, `also-satisfied-by` [];
 // - version 1, pass 70, min-calls 5;
 // - a penalty the rubric does not mention is off (0 points);
 // - `repeats` omitted → full credit for repeated statements (a behaviour's own `repeats` beats the top-level one).
-import { BEHAVIOURS, DISTRESS_TYPES, type BehaviourId, type PhraseAdd, type PhraseEdits, type Rubric, type RubricBehaviour, type RubricPenalty, type FindingType } from '../types.js';
+import { AGENT_SIGNALS, BEHAVIOURS, SIGNAL_KINDS, type CustomerSignalId, type BehaviourId, type PhraseAdd, type PhraseEdits, type Rubric, type RubricBehaviour, type RubricPenalty, type FindingType } from '../types.js';
 import type { RubricFile, RubricFileBehaviour } from './schema.js';
 
 export const DEFAULT_KINDS: Record<BehaviourId, string[]> = {
@@ -25,14 +26,17 @@ export const DEFAULT_WITHIN_TURNS = 2;
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 export const DEFAULT_PASS = 70;
 export const DEFAULT_MIN_CALLS = 5;
-export const PENALTY_IDS = ['negative-language', 'non-apology', 'overuse'] as const;
+/** Every agent signal's penalty, then the behaviour penalties (the order penalties are applied and shown in). */
+export const PENALTY_IDS = [...AGENT_SIGNALS, 'non-apology', 'overuse'] as const;
 
 function behaviour(id: BehaviourId, spec: RubricFileBehaviour | undefined, repeats: RubricFile['repeats']): RubricBehaviour {
+  const signal: CustomerSignalId = spec?.expect === 'on-signal' && spec.signal !== undefined ? spec.signal : 'customer-distress';
   const out: RubricBehaviour = {
     weight: spec?.weight ?? 0,
     expect: spec?.expect ?? 'never-required',
     withinTurns: spec?.['within-turns'] ?? DEFAULT_WITHIN_TURNS,
-    distressTypes: [...(spec?.['distress-types'] ?? DISTRESS_TYPES)],
+    signal,
+    signalKinds: [...((spec?.expect === 'on-signal' ? spec['signal-kinds'] : spec?.['distress-types']) ?? SIGNAL_KINDS[signal])],
     kinds: [...(spec?.kinds ?? DEFAULT_KINDS[id])],
     minConfidence: spec?.['min-confidence'] ?? DEFAULT_MIN_CONFIDENCE,
     critical: spec?.critical ?? false,

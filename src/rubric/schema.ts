@@ -3,7 +3,9 @@
 import type { z } from 'zod';
 import { loadZod } from '../lazy-deps.js';
 import {
+  AGENT_SIGNALS,
   BEHAVIOURS,
+  CUSTOMER_SIGNALS,
   BEHAVIOUR_KINDS,
   DISTRESS_TYPES,
   EXPECTS,
@@ -38,6 +40,9 @@ function buildRubricFileSchema() {
       expect: z.enum(EXPECTS),
       'within-turns': z.number().int().min(1).max(20).optional(),
       'distress-types': z.array(z.enum(DISTRESS_TYPES)).min(1).optional(),
+      signal: z.enum(CUSTOMER_SIGNALS).optional(),
+      /** Checked against the named signal's kinds once the structure is valid (load.ts). */
+      'signal-kinds': z.array(z.string().min(1)).min(1).optional(),
       kinds: z.array(kindEnum(BEHAVIOUR_KINDS[behaviour])).min(1).optional(),
       'max-per-call': z.number().int().min(1).optional(),
       'min-confidence': z.number().min(0).max(1).optional(),
@@ -52,10 +57,15 @@ function buildRubricFileSchema() {
     'max-points': percent.optional(),
   };
 
+  // Every agent signal can carry a penalty per finding (optionally only some kinds); plus the two penalties on
+  // behaviours: a non-apology, and counted findings beyond a behaviour's max-per-call.
+  const signalPenalty = (id: (typeof AGENT_SIGNALS)[number]) =>
+    z.strictObject({ ...penaltyPoints, kinds: z.array(kindEnum(SIGNAL_KINDS[id])).optional() }).optional();
   const penaltiesSchema = z.strictObject({
-    'negative-language': z
-      .strictObject({ ...penaltyPoints, kinds: z.array(kindEnum(SIGNAL_KINDS['negative-language'])).optional() })
-      .optional(),
+    ...(Object.fromEntries(AGENT_SIGNALS.map((id) => [id, signalPenalty(id)])) as Record<
+      (typeof AGENT_SIGNALS)[number],
+      ReturnType<typeof signalPenalty>
+    >),
     'non-apology': z.strictObject(penaltyPoints).optional(),
     overuse: z.strictObject(penaltyPoints).optional(),
   });

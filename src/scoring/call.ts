@@ -10,11 +10,13 @@
 // A missed critical behaviour keeps the score but fails the call.
 import {
   BEHAVIOURS,
+  CUSTOMER_SIGNALS,
   isBehaviour,
   type AgentCallScore,
   type BehaviourId,
   type BehaviourOutcome,
   type CallResult,
+  type CustomerSignalId,
   type Finding,
   type Rubric,
   type Transcript,
@@ -131,10 +133,16 @@ function withRepeatCredit(outcome: BehaviourOutcome, partFindings: readonly Find
   return { ...outcome, credit, reason: `${outcome.reason}; repeated wording earns ${credit} of ${outcome.met} (×${spec.diminishing} per repeat)` };
 }
 
+function signalsOn(findings: readonly Finding[], turns: ReadonlySet<number>): CallPart['signals'] {
+  const out: CallPart['signals'] = {};
+  for (const f of findings) if (turns.has(f.turn)) (out[f.behaviour as CustomerSignalId] ??= []).push(f);
+  return out;
+}
+
 export function scoreCall(transcript: Transcript, findings: Finding[], rubric: Rubric): CallResult {
   const kept = keptFindings(findings, rubric).sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
   const resolved = isResolved(transcript, kept);
-  const distress = kept.filter((f) => f.behaviour === 'customer-distress');
+  const customerSignals = kept.filter((f) => (CUSTOMER_SIGNALS as readonly string[]).includes(f.behaviour));
   const owners = turnOwners(transcript);
   const agentIndexes = transcript.turns.filter((t) => t.role === 'agent').map((t) => t.index);
   const lastAgentTurn = agentIndexes[agentIndexes.length - 1];
@@ -147,7 +155,7 @@ export function scoreCall(transcript: Transcript, findings: Finding[], rubric: R
       transcript,
       agentTurns,
       customerTurns,
-      distress: distress.filter((f) => customerSet.has(f.turn)),
+      signals: signalsOn(customerSignals, customerSet),
       resolved,
       closesCall: lastAgentTurn !== undefined && agentTurns.includes(lastAgentTurn),
     };

@@ -1,5 +1,5 @@
 // Expectation policies: where in one call part a behaviour was expected (its opportunities).
-import type { DistressType, Expect, Finding, RubricBehaviour, Transcript } from '../types.js';
+import type { CustomerSignalId, Expect, Finding, RubricBehaviour, Transcript } from '../types.js';
 
 /** Signals (distress, negative language) below this confidence are ignored by scoring. */
 export const SIGNAL_MIN_CONFIDENCE = 0.5;
@@ -18,8 +18,8 @@ export interface CallPart {
   agentTurns: number[];
   /** Customer turns of this part, ascending. */
   customerTurns: number[];
-  /** Customer-distress findings on this part's customer turns (confidence already checked). */
-  distress: Finding[];
+  /** Customer-signal findings (customer-distress, …) on this part's customer turns, confidence already checked. */
+  signals: Partial<Record<CustomerSignalId, Finding[]>>;
   /** The call ended resolved (see resolution.ts). */
   resolved: boolean;
   /** This part holds the call's last agent turn, i.e. the agent who closed the call. */
@@ -39,7 +39,7 @@ export interface Opportunities {
   naReason: string;
 }
 
-export function findOpportunities(part: CallPart, spec: Pick<RubricBehaviour, 'expect' | 'withinTurns' | 'distressTypes'>): Opportunities {
+export function findOpportunities(part: CallPart, spec: Pick<RubricBehaviour, 'expect' | 'withinTurns' | 'signal' | 'signalKinds'>): Opportunities {
   const expect: Expect = spec.expect;
   switch (expect) {
     case 'always':
@@ -53,7 +53,9 @@ export function findOpportunities(part: CallPart, spec: Pick<RubricBehaviour, 'e
     case 'on-problem':
       return problemOpportunity(part);
     case 'on-distress':
-      return distressOpportunities(part, spec.withinTurns, spec.distressTypes);
+      return signalOpportunities(part, 'customer-distress', spec.withinTurns, spec.signalKinds);
+    case 'on-signal':
+      return signalOpportunities(part, spec.signal, spec.withinTurns, spec.signalKinds);
     case 'when-unresolved':
       if (part.resolved) return { list: [], naReason: 'the call ended resolved' };
       if (!part.closesCall || part.agentTurns.length === 0) return { list: [], naReason: 'another agent closed the call' };
@@ -64,14 +66,15 @@ export function findOpportunities(part: CallPart, spec: Pick<RubricBehaviour, 'e
 }
 
 /**
- * One opportunity per distress moment. Distress turns with no agent turn between them are one
- * moment (the customer venting over several lines is answered once); the behaviour must come in
- * the part's next `withinTurns` agent turns. Distress the agent never gets to answer (the call
- * ends) is not an opportunity.
+ * One opportunity per moment of a customer signal (a distress moment, by default). Signal turns with no agent turn
+ * between them are one moment (the customer venting over several lines is answered once); the behaviour must come in
+ * the part's next `withinTurns` agent turns. A moment the agent never gets to answer (the call ends) is not an
+ * opportunity.
  */
-function distressOpportunities(part: CallPart, withinTurns: number, types: readonly DistressType[]): Opportunities {
+function signalOpportunities(part: CallPart, signal: CustomerSignalId, withinTurns: number, kinds: readonly string[]): Opportunities {
   const allAgentTurns = part.transcript.turns.filter((t) => t.role === 'agent').map((t) => t.index);
-  const opening = part.distress.filter((f) => distressTypesOf(f).some((t) => (types as readonly string[]).includes(t)));
+  const found = part.signals[signal] ?? [];
+  const opening = found.filter((f) => typesOf(f).some((t) => kinds.includes(t)));
   const sorted = [...opening].sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
   const list: Opportunity[] = [];
   let current: { first: Finding; lastTurn: number } | undefined;
@@ -94,11 +97,12 @@ function distressOpportunities(part: CallPart, withinTurns: number, types: reado
   }
   close();
   if (list.length > 0) return { list, naReason: '' };
-  if (opening.length === 0 && part.distress.length > 0) {
-    const seen = [...new Set(part.distress.flatMap(distressTypesOf))].sort().join(', ');
-    return { list, naReason: `the customer's distress (${seen}) does not call for it under this rubric` };
+  const what = signal === 'customer-distress' ? 'distress' : signal;
+  if (opening.length === 0 && found.length > 0) {
+    const seen = [...new Set(found.flatMap(typesOf))].sort().join(', ');
+    return { list, naReason: `the customer's ${what} (${seen}) does not call for it under this rubric` };
   }
-  return { list, naReason: 'no distress in this call' };
+  return { list, naReason: `no ${what} in this call` };
 }
 
 /**
@@ -111,6 +115,11 @@ export function distressTypesOf(f: Finding): string[] {
   return [f.kind];
 }
 
+/** The kinds a customer-signal moment is answered as. */
+function typesOf(f: Finding): string[] {
+  return f.behaviour === 'customer-distress' ? distressTypesOf(f) : [f.kind];
+}
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /**
@@ -121,7 +130,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 function problemOpportunity(part: CallPart): Opportunities {
   const turns = part.transcript.turns;
   const customer = new Set(part.customerTurns);
-  const distressTurns = new Set(part.distress.map((f) => f.turn));
+  const distressTurns = new Set((part.signals['customer-distress'] ?? []).map((f) => f.turn));
   let runStart = -1;
   let words = 0;
   let distressed = false;

@@ -1,5 +1,6 @@
-// Points taken off a call part: negative language, non-apologies, overuse beyond max-per-call.
-import { BEHAVIOURS, type BehaviourId, type Finding, type PenaltyApplied, type Rubric, type RubricPenalty } from '../types.js';
+// Points taken off a call part: per finding of an agent signal the rubric penalises (negative language by default),
+// per non-apology, and per counted finding beyond a behaviour's max-per-call.
+import { AGENT_SIGNALS, BEHAVIOURS, type BehaviourId, type Finding, type PenaltyApplied, type Rubric, type RubricPenalty } from '../types.js';
 import { SIGNAL_MIN_CONFIDENCE } from './opportunities.js';
 import { countedFindings, shortQuote } from './outcome.js';
 
@@ -19,14 +20,18 @@ function applied(id: string, penalty: RubricPenalty | undefined, hits: Finding[]
 }
 
 export function penaltiesFor(partFindings: readonly Finding[], rubric: Rubric): PenaltyApplied[] {
-  const out: PenaltyApplied[] = [];
-  const negative = rubric.penalties['negative-language'];
-  const negativeHits = partFindings.filter(
-    (f) =>
-      f.behaviour === 'negative-language' &&
-      f.confidence >= SIGNAL_MIN_CONFIDENCE &&
-      (!negative || negative.kinds.length === 0 || negative.kinds.includes(f.kind)),
-  );
+  const candidates: (PenaltyApplied | undefined)[] = [];
+  for (const signal of AGENT_SIGNALS) {
+    const penalty = rubric.penalties[signal];
+    if (!penalty || penalty.points <= 0) continue;
+    const hits = partFindings.filter(
+      (f) =>
+        f.behaviour === signal &&
+        f.confidence >= SIGNAL_MIN_CONFIDENCE &&
+        (penalty.kinds.length === 0 || penalty.kinds.includes(f.kind)),
+    );
+    candidates.push(applied(signal, penalty, hits, `${signal} finding(s)`));
+  }
   const nonApology = partFindings.filter(
     (f) => f.behaviour === 'apology' && f.kind === 'non-apology' && f.confidence >= rubric.behaviours.apology.minConfidence,
   );
@@ -41,12 +46,9 @@ export function penaltiesFor(partFindings: readonly Finding[], rubric: Rubric): 
       overused.push(`${behaviour} ${counted.length} > ${cap}`);
     }
   }
-  for (const p of [
-    applied('negative-language', negative, negativeHits, 'negative-language finding(s)'),
+  candidates.push(
     applied('non-apology', rubric.penalties['non-apology'], nonApology, 'non-apology(s)'),
     applied('overuse', rubric.penalties.overuse, overuse, `finding(s) over max-per-call (${overused.join(', ')})`),
-  ]) {
-    if (p) out.push(p);
-  }
-  return out;
+  );
+  return candidates.filter((p): p is PenaltyApplied => p !== undefined);
 }

@@ -85,6 +85,19 @@ describe('runRubricShow', () => {
     expect({ ...reparsed, hash: '', origin: '' }).toEqual({ ...loadRubric(file), hash: '', origin: '' });
   });
 
+  it('keeps on-signal settings and every signal penalty: loading the output gives the same rubric', () => {
+    const file = tempFile(
+      'sig.yaml',
+      'name: sig\nbehaviours:\n  acknowledgement: { weight: 30, expect: on-signal, signal: customer-distress, signal-kinds: [loss, worry], within-turns: 3 }\n' +
+        'penalties:\n  open-question: { points: 2, max-points: 6 }\n  negative-language: { points: 10, kinds: [blame] }\n',
+    );
+    const shown = runRubricShow(file).stdout;
+    expect(shown).toMatch(/expect: on-signal\n\s+signal: customer-distress\n\s+within-turns: 3\n\s+signal-kinds:\n\s+- loss\n\s+- worry\n/);
+    expect(shown).toMatch(/open-question:\n\s+points: 2\n\s+max-points: 6\n\s+kinds: \[\]/);
+    const reparsed = parseRubric(shown, 'shown.yaml');
+    expect({ ...reparsed, hash: '', origin: '' }).toEqual({ ...loadRubric(file), hash: '', origin: '' });
+  });
+
   it('defaults to the default rubric and fills unlisted behaviours in', () => {
     expect(runRubricShow().stdout).toContain('name: default');
     const file = tempFile('one.yaml', 'name: one\nbehaviours:\n  apology: { weight: 10, expect: on-distress }\n');

@@ -37,7 +37,8 @@ describe('built-in rubrics', () => {
       weight: 30,
       expect: 'on-distress',
       withinTurns: 2,
-      distressTypes: ['fault', 'repeat', 'worry', 'loss', 'hardship'],
+      signal: 'customer-distress',
+      signalKinds: ['fault', 'repeat', 'worry', 'loss', 'hardship'],
       kinds: ['validation', 'sympathy'],
       minConfidence: 0.5,
       critical: false,
@@ -46,7 +47,7 @@ describe('built-in rubrics', () => {
     expect(r.behaviours.apology.maxPerCall).toBe(4);
     expect(r.behaviours.apology.withinTurns).toBe(6);
     // An apology answers the company's fault or a repeated contact; a loss or a worry calls for sympathy.
-    expect(r.behaviours.apology.distressTypes).toEqual(['fault', 'repeat']);
+    expect(r.behaviours.apology.signalKinds).toEqual(['fault', 'repeat']);
     expect(r.behaviours.paraphrasing.expect).toBe('on-problem');
     // The scripted "thank you for calling" opening is appreciation's `greeting` kind, which the default does not count.
     expect(r.behaviours.appreciation.kinds).not.toContain('greeting');
@@ -163,7 +164,7 @@ describe('rubric mistakes are reported as file:line:col', () => {
     [
       'unknown expect value',
       `${VALID_HEAD}  apology: { weight: 10, expect: sometimes }\n`,
-      'r.yaml:3:34: unknown expect value `sometimes`; expected one of always, once, on-problem, on-distress, when-unresolved, never-required',
+      'r.yaml:3:34: unknown expect value `sometimes`; expected one of always, once, on-problem, on-distress, on-signal, when-unresolved, never-required',
     ],
     [
       'unknown kind for the behaviour',
@@ -203,7 +204,27 @@ describe('rubric mistakes are reported as file:line:col', () => {
     [
       'within-turns on a non-distress expectation',
       `${VALID_HEAD}  apology: { weight: 10, expect: once, within-turns: 3 }\n`,
-      'r.yaml:3:40: `within-turns` only applies to `expect: on-distress` (behaviours.apology expects once)',
+      'r.yaml:3:40: `within-turns` only applies to `expect: on-distress` or `on-signal` (behaviours.apology expects once)',
+    ],
+    [
+      'on-signal without a signal',
+      `${VALID_HEAD}  apology: { weight: 10, expect: on-signal, signal-kinds: [loss] }\n`,
+      'r.yaml:3:26: `expect: on-signal` needs `signal`: the customer signal whose moments open it (customer-distress)',
+    ],
+    [
+      'a kind the named signal does not have',
+      `${VALID_HEAD}  apology: { weight: 10, expect: on-signal, signal: customer-distress, signal-kinds: [lost] }\n`,
+      'r.yaml:3:87: unknown kind "lost" of customer-distress; expected one of fault, repeat, worry, loss, hardship',
+    ],
+    [
+      'signal on another expectation',
+      `${VALID_HEAD}  apology: { weight: 10, expect: on-distress, signal: customer-distress }\n`,
+      'r.yaml:3:47: `signal` only applies to `expect: on-signal` (behaviours.apology expects on-distress)',
+    ],
+    [
+      'a penalty kind the signal does not have',
+      `${VALID_HEAD}  apology: { weight: 10, expect: once }\npenalties:\n  open-question: { points: 2, kinds: [closed] }\n`,
+      'r.yaml:5:39: unknown kind `closed` for open-question; expected one of open',
     ],
     [
       'unknown penalty',
@@ -258,7 +279,7 @@ describe('rubric mistakes are reported as file:line:col', () => {
     );
     expect(problems).toEqual([
       'r.yaml:3:22: `behaviours.apology.weight` is 150, out of range: must be at most 100',
-      'r.yaml:3:35: unknown expect value `sometimes`; expected one of always, once, on-problem, on-distress, when-unresolved, never-required',
+      'r.yaml:3:35: unknown expect value `sometimes`; expected one of always, once, on-problem, on-distress, on-signal, when-unresolved, never-required',
       'r.yaml:4:3: unknown behaviour `paraphrase` in `behaviours` (did you mean `paraphrasing`?)',
     ]);
   });

@@ -356,8 +356,47 @@ describe('scoreCall: distress types decide which behaviours a moment expects', (
   it('the same words typed as a fault expect an apology too; a rubric can make any type expect it', () => {
     const fault = { ...loss, kind: 'fault' };
     expect(scoreCall(bereaved, [fault, sympathy], defaults).agents[0]!.behaviours.apology.status).toBe('missed');
-    const everyType = withBehaviour(defaults, 'apology', { distressTypes: ['fault', 'repeat', 'worry', 'loss', 'hardship'] });
+    const everyType = withBehaviour(defaults, 'apology', { signalKinds: ['fault', 'repeat', 'worry', 'loss', 'hardship'] });
     expect(scoreCall(bereaved, [loss, sympathy], everyType).agents[0]!.behaviours.apology.status).toBe('missed');
+  });
+});
+
+describe('scoreCall: any customer signal can open opportunities, any agent signal can carry a penalty (rubric settings)', () => {
+  const bereaved = call([
+    'A: Northwind Energy, this is Alice.',
+    'C: My husband died three weeks ago and the account is in his name.',
+    'A: What is the account number?',
+    'C: 4417.',
+    "A: I'm so sorry for your loss. Could you tell me what happened with the bill?",
+  ]);
+  const loss = finding(bereaved, 'customer-distress', 'loss', 1, 0.9, 'My husband died three weeks ago');
+  const sympathy = finding(bereaved, 'acknowledgement', 'sympathy', 4, 0.9, "I'm so sorry for your loss.");
+  const question = finding(bereaved, 'open-question', 'open', 4, 0.9, 'Could you tell me what happened with the bill?');
+
+  it('on-signal names the signal and its kinds; with customer-distress it is on-distress by another name', () => {
+    const onSignal = withBehaviour(defaults, 'acknowledgement', { expect: 'on-signal', signal: 'customer-distress', signalKinds: ['loss'], withinTurns: 1 });
+    const onDistress = withBehaviour(defaults, 'acknowledgement', { signalKinds: ['loss'], withinTurns: 1 });
+    const a = scoreCall(bereaved, [loss, sympathy], onSignal).agents[0]!.behaviours.acknowledgement;
+    const b = scoreCall(bereaved, [loss, sympathy], onDistress).agents[0]!.behaviours.acknowledgement;
+    // One agent turn to answer in: the sympathy two agent turns later misses it.
+    expect(a).toMatchObject({ status: 'missed', opportunities: 1, met: 0 });
+    expect(a).toEqual(b);
+    const otherKinds = withBehaviour(defaults, 'acknowledgement', { expect: 'on-signal', signal: 'customer-distress', signalKinds: ['fault'] });
+    expect(scoreCall(bereaved, [loss, sympathy], otherKinds).agents[0]!.behaviours.acknowledgement).toMatchObject({
+      status: 'na',
+      reason: "n/a: the customer's distress (loss) does not call for it under this rubric",
+    });
+  });
+
+  it('a penalty on an agent signal takes points per finding, capped, with the finding named', () => {
+    const rubric = { ...defaults, penalties: { ...defaults.penalties, 'open-question': { points: 4, kinds: [], maxPoints: 6 } } };
+    const part = scoreCall(bereaved, [loss, sympathy, question, { ...question, id: `${question.id}b` }], rubric).agents[0]!;
+    expect(part.penalties).toEqual([
+      expect.objectContaining({ id: 'open-question', points: 6, findingIds: [question.id, `${question.id}b`] }),
+    ]);
+    const off = scoreCall(bereaved, [loss, sympathy, question], defaults).agents[0]!;
+    expect(off.penalties).toEqual([]);
+    expect(part.score).toBe(off.score! - 6);
   });
 });
 

@@ -6,7 +6,7 @@ import { findDetector } from '../../detectors/index.js';
 import { unmatchedRemovals } from '../../nlp/phrases.js';
 import { lintRubric } from '../../rubric/lint.js';
 import { loadRubric } from '../../rubric/load.js';
-import { BEHAVIOURS, type PhraseAdd, type Rubric } from '../../types.js';
+import { AGENT_SIGNALS, BEHAVIOURS, type PhraseAdd, type Rubric } from '../../types.js';
 
 export interface CommandResult {
   stdout: string;
@@ -55,7 +55,8 @@ export function rubricToYamlObject(rubric: Rubric): Record<string, unknown> {
       const spec: Record<string, unknown> = {
         weight: b.weight,
         expect: b.expect,
-        ...(b.expect === 'on-distress' ? { 'within-turns': b.withinTurns, 'distress-types': b.distressTypes } : {}),
+        ...(b.expect === 'on-distress' ? { 'within-turns': b.withinTurns, 'distress-types': b.signalKinds } : {}),
+        ...(b.expect === 'on-signal' ? { signal: b.signal, 'within-turns': b.withinTurns, 'signal-kinds': b.signalKinds } : {}),
         kinds: b.kinds,
         'min-confidence': b.minConfidence,
         critical: b.critical,
@@ -70,7 +71,7 @@ export function rubricToYamlObject(rubric: Rubric): Record<string, unknown> {
     Object.entries(rubric.penalties).map(([id, p]) => {
       const spec: Record<string, unknown> = { points: p.points };
       if (p.maxPoints !== undefined) spec['max-points'] = p.maxPoints;
-      if (id === 'negative-language') spec.kinds = p.kinds;
+      if ((AGENT_SIGNALS as readonly string[]).includes(id)) spec.kinds = p.kinds;
       return [id, spec];
     }),
   );
