@@ -11,7 +11,7 @@ import { negativeLanguage } from './signals/negative-language.js';
 import { openQuestion } from './signals/open-question.js';
 import { personalisation } from './signals/personalisation.js';
 import { DEFAULT_MODELS, modelConfidence, priorOffset, REPORT_FLOOR, type DetectorModel, type DetectorModels } from '../model/index.js';
-import { predict, type Features } from '../model/logistic.js';
+import { predictParts, type Features } from '../model/logistic.js';
 import { isServiceCall } from './conversation.js';
 import { agentContextFeatures, agentDeepFeatures, callFeatures, DEEP_ANALYSED, DEEP_PREFIX, type DistressByTurn } from './features.js';
 import type { Detector } from './types.js';
@@ -112,8 +112,14 @@ function modelFeatures(detector: Detector, call: AnalysedCall, draft: FindingDra
 }
 
 function cheapFeatures(detector: Detector, call: AnalysedCall, draft: FindingDraft, distress: DistressByTurn): Features {
-  if (detector.meta.speaker === 'customer') return { ...draft.features };
-  return { ...agentContextFeatures(call, draft, callFeatures(call), distress), ...draft.features };
+  return Object.assign({}, ...cheapParts(detector, call, draft, distress)) as Features;
+}
+
+/** The cheap features in parts (no name in two): the shared agent context, then the draft's own. */
+function cheapParts(detector: Detector, call: AnalysedCall, draft: FindingDraft, distress: DistressByTurn): Features[] {
+  const own = draft.features ?? {};
+  if (detector.meta.speaker === 'customer') return [own];
+  return [agentContextFeatures(call, draft, callFeatures(call), distress), own];
 }
 
 function deepFeaturesOf(detector: Detector, call: AnalysedCall, draft: FindingDraft): (() => Features) | undefined {
@@ -127,14 +133,14 @@ function deepFeaturesOf(detector: Detector, call: AnalysedCall, draft: FindingDr
  * same as scoring every candidate with all its features.
  */
 function scoredConfidence(model: DetectorModel, detector: Detector, call: AnalysedCall, draft: FindingDraft, distress: DistressByTurn): number {
-  const features = cheapFeatures(detector, call, draft, distress);
+  const parts = cheapParts(detector, call, draft, distress);
   const deep = deepFeaturesOf(detector, call, draft);
   if (deep) {
     // Rounding to two decimals reports 0.195 as 0.2: the bound must clear that.
-    if (predict(model, features, priorOffset(model, draft.confidence) + deepBound(model)) < REPORT_FLOOR - 0.005) return 0;
-    Object.assign(features, deep());
+    if (predictParts(model, parts, priorOffset(model, draft.confidence) + deepBound(model)) < REPORT_FLOOR - 0.005) return 0;
+    parts.push(deep());
   }
-  return modelConfidence(model, features, draft.confidence);
+  return modelConfidence(model, parts, draft.confidence);
 }
 
 const bounds = new WeakMap<DetectorModel, number>();

@@ -1,7 +1,7 @@
 // The fitted models that turn candidate features into finding confidence, one per detector. The weights are data:
 // src/model/weights.json, written by `npm run calibrate` (scripts/calibrate.mjs) from the project's own labelled calls.
 import type { FindingType } from '../types.js';
-import { logit, predict, type Features, type LogisticModel } from './logistic.js';
+import { logit, predictParts, type Features, type LogisticModel } from './logistic.js';
 import weights from './weights.json' with { type: 'json' };
 
 export interface DetectorModel extends LogisticModel {
@@ -28,8 +28,9 @@ export const DEFAULT_MODELS: DetectorModels = (weights as unknown as WeightsFile
 /** Candidates the model gives less than this are not reported at all (rubrics' min-confidence is above it). */
 export const REPORT_FLOOR = 0.2;
 
-export function modelConfidence(model: DetectorModel, features: Features, prior: number): number {
-  return Math.round(predict(model, features, priorOffset(model, prior)) * 100) / 100;
+export function modelConfidence(model: DetectorModel, features: Features | readonly Features[], prior: number): number {
+  const parts = Array.isArray(features) ? features : [features as Features];
+  return Math.round(predictParts(model, parts, priorOffset(model, prior)) * 100) / 100;
 }
 
 export function priorOffset(model: Pick<DetectorModel, 'fromPrior'>, prior: number): number {

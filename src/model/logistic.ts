@@ -39,10 +39,22 @@ export function sigmoid(z: number): number {
 
 /** Model probability for one feature vector; features the model does not know weigh nothing. */
 export function predict(model: LogisticModel, features: Features, offset = 0): number {
+  return predictParts(model, [features], offset);
+}
+
+/**
+ * The same for a vector given in parts with no name in two parts (a candidate's shared context, its own features, its
+ * deep ones): summed in the order a merged object would list them, so the result is the merged vector's to the bit,
+ * without building it.
+ */
+export function predictParts(model: LogisticModel, parts: readonly Features[], offset = 0): number {
   let z = model.bias + offset;
-  for (const name in features) {
-    const w = model.weights[name];
-    if (w !== undefined) z += w * features[name]!;
+  const weights = model.weights;
+  for (const features of parts) {
+    for (const name in features) {
+      const w = weights[name];
+      if (w !== undefined) z += w * features[name]!;
+    }
   }
   return sigmoid(z);
 }

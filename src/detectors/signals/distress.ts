@@ -108,27 +108,29 @@ function candidate(
     f[`cue.${c.entry.id}`] = 1;
   }
   for (const [family, n] of families) f[`family.${family}`] = Math.min(n, 2);
-  f['families'] = Math.min(families.size, 3) / 3;
+  // Only features that are present: a zero weighs nothing in the model (nor in fitting), and costs a property.
+  let v: number;
+  if ((v = Math.min(families.size, 3) / 3) !== 0) f['families'] = v;
   // A short turn is usually an answer; a short turn with a complaint in it is not ("My parcel never arrived.").
   if (families.size > 0 && words.length <= 6) f['short-with-cue'] = 1;
-  f['affect.negative'] = Math.min(1, -affect.negative / 6);
-  f['affect.min'] = -affect.min / 5;
-  f['affect.positive'] = Math.min(1, affect.positive / 6);
-  f['affect.negativeWords'] = Math.min(affect.negativeWords, 3) / 3;
-  f['capitals'] = caps;
-  f['exclamations'] = Math.min(exclaim, 3) / 3;
-  f['question'] = /\?\s*$/.test(text) ? 1 : 0;
-  f['negations'] = Math.min(negations, 3) / 3;
-  f['intensifiers'] = Math.min((text.match(INTENSIFIERS) ?? []).length, 3) / 3;
-  f['words'] = Math.log1p(words.length) / 4;
-  f['short-reply'] = SHORT_REPLY.test(text) ? 1 : 0;
-  f['thanks'] = THANKS_START.test(text) ? 1 : 0;
-  f['opening'] = opening ? 1 : 0;
-  f['problem-words'] = PROBLEM_WORDS.test(text) ? 1 : 0;
-  f['digits'] = turn.tokens.filter((t) => t.isNumber).length / Math.max(1, turn.tokens.length);
-  f['answers-question'] = previousAgentAsks(call, index) ? 1 : 0;
-  f['context.previous'] = previous;
-  f['context.prior'] = prior;
+  if ((v = Math.min(1, -affect.negative / 6)) !== 0) f['affect.negative'] = v;
+  if ((v = -affect.min / 5) !== 0) f['affect.min'] = v;
+  if ((v = Math.min(1, affect.positive / 6)) !== 0) f['affect.positive'] = v;
+  if ((v = Math.min(affect.negativeWords, 3) / 3) !== 0) f['affect.negativeWords'] = v;
+  if (caps !== 0) f['capitals'] = caps;
+  if ((v = Math.min(exclaim, 3) / 3) !== 0) f['exclamations'] = v;
+  if (/\?\s*$/.test(text)) f['question'] = 1;
+  if ((v = Math.min(negations, 3) / 3) !== 0) f['negations'] = v;
+  if ((v = Math.min((text.match(INTENSIFIERS) ?? []).length, 3) / 3) !== 0) f['intensifiers'] = v;
+  if ((v = Math.log1p(words.length) / 4) !== 0) f['words'] = v;
+  if (SHORT_REPLY.test(text)) f['short-reply'] = 1;
+  if (THANKS_START.test(text)) f['thanks'] = 1;
+  if (opening) f['opening'] = 1;
+  if (PROBLEM_WORDS.test(text)) f['problem-words'] = 1;
+  if ((v = turn.tokens.filter((t) => t.isNumber).length / Math.max(1, turn.tokens.length)) !== 0) f['digits'] = v;
+  if (previousAgentAsks(call, index)) f['answers-question'] = 1;
+  if (previous !== 0) f['context.previous'] = previous;
+  if (prior !== 0) f['context.prior'] = prior;
   if (emoji) f['emoji.negative'] = 1;
   if (doubled) f['doubled-marks'] = 1;
 
