@@ -1,6 +1,7 @@
 import { BEHAVIOUR_KINDS } from '../types.js';
 import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
+import { HESITATION } from '../nlp/fillers.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   APOLOGY_PHRASES,
@@ -56,8 +57,10 @@ export const apology: Detector = {
 const KIND_PRIORITY: Record<string, number> = { 'non-apology': 4, ownership: 3, inconvenience: 2, clarification: 1 };
 
 /** Fillers, hesitations and softeners that may stand before a "sorry" that opens its sentence (ASR keeps them all). */
-const LEAD_FILLERS =
-  /\b(?:oh|ah|uh|um|umm|er|erm|uhm|hmm|right|okay|ok|alright|all right|i'm|i am|im|so|well|yeah|yes|yep|no|sorry|very|really|so|oops|like|just|sir|madam|ma'am|mate)\b|[\s,.!-]/g;
+const LEAD_FILLERS = new RegExp(
+  `\\b(?:${HESITATION}|oh|ah|right|okay|ok|alright|all right|i'm|i am|im|so|well|yeah|yes|yep|no|sorry|very|really|so|oops|like|just|sir|madam|ma'am|mate)\\b|[\\s,.!-]`,
+  'g',
+);
 
 /** Ownership phrases ("it's our mistake", "that's my fault") carry their own subject: "it's"/"that" before them is no one else's. */
 const OWN_SUBJECTS = new Set(['it', "it's", 'that', "that's", 'this', "this's"]);

@@ -1,6 +1,7 @@
 import { BEHAVIOUR_KINDS } from '../types.js';
 import { stem, type AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
+import { HESITATION } from '../nlp/fillers.js';
 import { clamp01, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   AFTER_CALL_ACTION,
@@ -43,7 +44,8 @@ const CONDITIONAL_BEFORE = /\b(?:if|unless|once|when|in case)\b[^.?!]*$/;
 /** A relative clause ("the claim form which i'm going to post out to you today") still commits when its verb does. */
 const RELATIVE_BEFORE = /\b(?:which|that)\s*$/;
 /** "…without asking and i'll email you": a coordinated clause of the agent's own, not the object of the reporting verb. */
-const NEW_CLAUSE_BEFORE = /\b(?:and|but|so|then|plus)\s+(?:(?:um|uh|er|erm)\s+)*$/;
+const NEW_CLAUSE_BEFORE = new RegExp(`\\b(?:and|but|so|then|plus)\\s+(?:(?:${HESITATION})\\s+)*$`);
+const HESITATION_WORDS = new RegExp(`\\b(?:${HESITATION})\\b`, 'g');
 /** "If I put it on next-day now, it'll be with you Thursday": the outcome hangs on a step the agent only offers. */
 const OWN_STEP_CONDITION = /\bif (?:i|we)\b(?!\s+(?:don't|do not|can't|cannot|haven't|have not|need|have to))[^.?!]*$/;
 
@@ -184,7 +186,7 @@ function commitsInRelative(rest: string): boolean {
 /** Drops fillers and self-repairs ("i'll - i'll probably uh make") so the verb after the head is visible. */
 function withoutDisfluencies(text: string): string {
   return text
-    .replace(/\b(?:uh|um|er|erm|uhm|hmm)\b/g, ' ')
+    .replace(HESITATION_WORDS, ' ')
     .replace(/\b[a-z']+-(?=\s|$)/g, ' ')
     .replace(/\s+-+\s+/g, ' ')
     .replace(/^\s*(?:(?:i|we)(?:'ll| will)\s+)+/, ' ')

@@ -1,4 +1,5 @@
 // Content-word overlap between an agent turn and the customer's preceding words (paraphrase evidence).
+import { HESITATIONS } from './fillers.js';
 import { isCacheable, MAX_CACHED_WORDS, stem, type AnalysedTurn, type Token } from './analyse.js';
 
 /** Small curated synonym sets: every member maps to the set's first word's stem. */
@@ -41,8 +42,8 @@ for (const set of SYNONYM_SETS) {
 }
 
 /** Frequent conversational words that carry no content even when tagged as nouns or verbs. */
-const FILLER = new Set([
-  'um', 'uh', 'er', 'erm', 'hmm', 'mm', 'yeah', 'yes', 'yep', 'no', 'nope', 'okay', 'ok', 'oh', 'ah', 'well', 'like', 'know',
+const FILLER = new Set<string>([
+  ...HESITATIONS, 'mm', 'yeah', 'yes', 'yep', 'no', 'nope', 'okay', 'ok', 'oh', 'ah', 'well', 'like', 'know',
   'mean', 'think', 'guess', 'just', 'really', 'kind', 'sort', 'thing', 'things', 'stuff', 'get', 'got', 'go', 'going', 'be',
   'have', 'do', 'say', 'said', 'tell', 'lot', 'lots', 'bit', 'right', 'sure', 'actually', 'basically', 'maybe', 'gonna',
   'wanna', 'want', 'let', 'make', 'see', 'look', 'come', 'way', 'time', 'something', 'anything', 'everything', 'one',
