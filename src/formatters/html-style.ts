@@ -1,5 +1,7 @@
 // The report's only stylesheet: system fonts, a restrained palette, one colour per behaviour, and a print layout.
-export const BEHAVIOUR_COLOURS: Record<string, string> = {
+import type { FindingType } from '../types.js';
+/** One colour per behaviour and signal: typed by FindingType, so a new detector does not compile without one. */
+export const BEHAVIOUR_COLOURS: Record<FindingType, string> = {
   paraphrasing: '#2f6690',
   acknowledgement: '#2e7d4f',
   apology: '#a0522d',

@@ -63,7 +63,7 @@ function behaviourChart(coaching: Coaching, id: string): string {
     const rate = g.behaviours[b]?.rate ?? null;
     const y = 4 + i * row;
     const w = rate === null ? 0 : Math.round(rate * barWidth);
-    const colour = BEHAVIOUR_COLOURS[b] ?? '#667085';
+    const colour = BEHAVIOUR_COLOURS[b];
     return [
       `<text x="0" y="${y + 15}">${h(b)}</text>`,
       `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="16" fill="#f2f4f7"/>`,
