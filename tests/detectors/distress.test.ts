@@ -95,3 +95,42 @@ describe('customer-distress: context carries over', () => {
     expect(found.map((f) => f.turn)).toEqual([0, 2]);
   });
 });
+
+describe("customer-distress: the vendor's own sentiment is evidence beside the text, never instead of it", () => {
+  type Label = 'NEGATIVE' | 'POSITIVE' | 'NEUTRAL' | 'MIXED';
+  function withSentiment(customer: string, label?: Label) {
+    const t = call(['A', 'Thanks for calling, how can I help with your account?'], ['C', customer], ['A', 'Okay.']);
+    if (label) t.turns[1]!.sentiment = { label, source: 'transcribe' };
+    return detect(t).filter((f) => f.behaviour === 'customer-distress');
+  }
+
+  it('a NEGATIVE turn with a complaint cue is raised over the scoring threshold, and the finding says why', () => {
+    const plain = withSentiment('the app keeps logging me out');
+    const negative = withSentiment('the app keeps logging me out', 'NEGATIVE');
+    expect(negative).toHaveLength(1);
+    expect(negative[0]!.confidence).toBeGreaterThan(plain[0]?.confidence ?? 0);
+    expect(negative[0]).toMatchObject({ kind: 'fault', rule: 'customer-distress.broken', attributes: { sentiment: 'NEGATIVE (transcribe)' } });
+    const stronger = withSentiment("this is the third time I've called", 'NEGATIVE')[0]!;
+    expect(stronger.confidence).toBeGreaterThan(withSentiment("this is the third time I've called")[0]!.confidence);
+    expect(stronger.confidence).toBeGreaterThanOrEqual(SIGNAL_MIN_CONFIDENCE);
+  });
+
+  it('MIXED counts for less than NEGATIVE; POSITIVE and NEUTRAL change nothing', () => {
+    const text = 'I was charged for a month I cancelled';
+    const [none, negative, mixed, positive, neutral] = [undefined, 'NEGATIVE', 'MIXED', 'POSITIVE', 'NEUTRAL'].map(
+      (l) => withSentiment(text, l as Label | undefined)[0]!,
+    );
+    expect(negative!.confidence).toBeGreaterThan(mixed!.confidence);
+    expect(mixed!.confidence).toBeGreaterThan(none!.confidence);
+    expect(positive).toEqual(none);
+    expect(neutral).toEqual(none);
+  });
+
+  it('on its own (a routine request, a short reply) it opens no distress moment', () => {
+    for (const text of ['I need to change my delivery address', 'yes', 'ok thanks']) {
+      const found = withSentiment(text, 'NEGATIVE');
+      expect(found.filter((f) => f.confidence >= SIGNAL_MIN_CONFIDENCE), text).toEqual([]);
+      for (const f of found) expect(f.rule).toBe('customer-distress.vendor-sentiment');
+    }
+  });
+});

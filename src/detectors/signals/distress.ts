@@ -1,7 +1,7 @@
 // Customer distress (DESIGN §2.6): every customer turn with something to say is a candidate, described by features
-// (constructions from the distress lexicon, AFINN affect, capitals, exclamations, negation,
+// (constructions from the distress lexicon, AFINN affect and the vendor's sentiment, capitals, exclamations, negation,
 // position and length); the fitted model (src/model/) turns them into the finding's confidence.
-import { affectOf } from '../../nlp/affect.js';
+import { affectOf, type Affect } from '../../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn } from '../../nlp/analyse.js';
 import { phraseToPattern, PhraseMatcher, withoutRemoved, type PhraseMatch } from '../../nlp/phrases.js';
 import { callFeatures } from '../features.js';
@@ -87,7 +87,8 @@ function candidate(
   const prior = context.seen > 0 ? context.prior / context.seen : 0;
   const text = turn.lower.trim();
   const cues = matcher.matchAll(turn.lower).filter((m) => !isReportedAt(turn, m.start) || m.entry.family === 'repeat');
-  const affect = affectOf(turn);
+  const vendor = vendorValence(turn);
+  const affect = withVendor(affectOf(turn), vendor);
   const caps = capitalsShare(turn.text, lowerOnly);
   const exclaim = (turn.text.match(/!/g) ?? []).length;
   const negations = (text.match(NEGATION) ?? []).length;
@@ -142,13 +143,33 @@ function candidate(
     kind: top ? top.entry.kind : affect.negative < 0 ? 'worry' : 'fault',
     turn: turn.turn.index,
     span: [start, Math.max(start, end)],
-    rule: `customer-distress.${top ? top.entry.id : affect.negative < 0 ? 'affect' : 'context'}`,
+    rule: `customer-distress.${top ? top.entry.id : affect.negative - vendor < 0 ? 'affect' : vendor < 0 ? 'vendor-sentiment' : 'context'}`,
     confidence: 0,
     features: f,
   };
   const kinds = [...new Set(cues.map((c) => c.entry.kind))].sort();
   if (kinds.length > 1) draft.attributes = { cues: kinds.join(',') };
+  const sentiment = turn.turn.sentiment;
+  if (sentiment && vendor < 0) draft.attributes = { ...draft.attributes, sentiment: `${sentiment.label} (${sentiment.source})` };
   return draft;
+}
+
+/**
+ * The vendor's own sentiment of the turn (Contact Lens, Transcribe, Genesys), read as one more rated word on AFINN's
+ * scale: NEGATIVE as a clearly negative word (-2, AFINN's "bad", "problem"), MIXED as a mildly negative one (-1). So it
+ * adds to the affect features the model was fitted on, as evidence beside the text, and can never stand alone for a
+ * cue. (No labelled call carries vendor sentiment, so it cannot have a fitted weight of its own.)
+ */
+const VENDOR_VALENCE: Readonly<Record<string, number>> = { NEGATIVE: -2, MIXED: -1 };
+
+function vendorValence(turn: AnalysedTurn): number {
+  const label = turn.turn.sentiment?.label;
+  return label === undefined ? 0 : (VENDOR_VALENCE[label] ?? 0);
+}
+
+function withVendor(affect: Affect, vendor: number): Affect {
+  if (vendor === 0) return affect;
+  return { ...affect, negative: affect.negative + vendor, min: Math.min(affect.min, vendor), negativeWords: affect.negativeWords + 1 };
 }
 
 function strongest(cues: readonly PhraseMatch<DistressCue>[]): PhraseMatch<DistressCue> | undefined {
