@@ -6,6 +6,7 @@ import type { FormatOptions } from '../../formatters/types.js';
 import { runScore, type ScoreOptions } from '../../pipeline.js';
 import { loadRubric } from '../../rubric/load.js';
 import { PARTIAL_FORMAT, partialFormatter, partialText } from '../../partial.js';
+import { loadContacts } from '../../transcript/contacts.js';
 import { loadRoleMap } from '../../transcript/roles.js';
 import type { CallResult, GroupBy, Provenance, Role, ScoreReport } from '../../types.js';
 import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '../io.js';
@@ -34,6 +35,8 @@ export interface ScoreCommandOptions {
   agentId?: string;
   encoding?: string;
   roleMap?: string;
+  contacts?: string;
+  contactColumns?: Record<string, string>;
   verbose?: boolean;
 }
 
@@ -105,6 +108,8 @@ export async function runScoreCommand(
   if (options.agentId !== undefined) scoreOptions.agentId = options.agentId;
   if (options.encoding !== undefined) scoreOptions.encoding = options.encoding;
   if (options.roleMap !== undefined) scoreOptions.roleMap = await loadRoleMap(options.roleMap);
+  if (options.contactColumns !== undefined && options.contacts === undefined) throw new UsageError('--contact-columns needs --contacts <file>');
+  if (options.contacts !== undefined) scoreOptions.contacts = await loadContacts(options.contacts, options.contactColumns);
 
   const sink = openOutput(options.output, io.stdout);
   // Created with the first call, when the expanded input count (provenance) is known.
