@@ -177,6 +177,8 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (options.channelMap !== undefined) readOptions.channelMap = options.channelMap;
   if (options.agentId !== undefined) readOptions.agentId = options.agentId;
   if (options.encoding !== undefined) readOptions.encoding = options.encoding;
+  if (options.threadBy !== undefined) readOptions.threadBy = options.threadBy;
+  if (options.agentFromSignature !== undefined) readOptions.agentFromSignature = options.agentFromSignature;
   if (options.stdin !== undefined) readOptions.stdin = options.stdin;
 
   // Results arrive in input order from either path; aggregation and streaming happen here, on this thread. Scoring,

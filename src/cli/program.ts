@@ -60,6 +60,8 @@ function addScoreOptions(cmd: Command, format: Option): Command {
     .option('--contact-columns <map>', 'column mapping for --contacts, e.g. contact_id=CallRef,agent=Rep,team=Group,date=When', parseColumns)
     .option('--channel-map <map>', 'audio channel → role for channel-only inputs (Twilio), e.g. 1=customer,2=agent', parseChannelMapOption)
     .option('--agent-id <id>', 'agent id for every agent turn, overriding the input', parseAgentId)
+    .option('--thread-by <column>', 'CSV threads (social, chat): rows join the call of the parent their reply-to column names, e.g. in_response_to_tweet_id')
+    .option('--agent-from-signature', 'with --thread-by: a trailing signature (^MM, /AY, - Mike) names the agent (<signature>@<handle>)')
     .option('--encoding <label>', 'decode every input with this encoding (windows-1252, latin1, utf-16le, …) instead of detecting UTF-8/UTF-16', parseEncoding)
     .option('--verbose', 'per-call details in the table');
 }

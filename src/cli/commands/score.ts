@@ -36,6 +36,8 @@ export interface ScoreCommandOptions {
   encoding?: string;
   roleMap?: string;
   contacts?: string;
+  threadBy?: string;
+  agentFromSignature?: boolean;
   contactColumns?: Record<string, string>;
   verbose?: boolean;
 }
@@ -107,6 +109,9 @@ export async function runScoreCommand(
   if (options.channelMap !== undefined) scoreOptions.channelMap = options.channelMap;
   if (options.agentId !== undefined) scoreOptions.agentId = options.agentId;
   if (options.encoding !== undefined) scoreOptions.encoding = options.encoding;
+  if (options.agentFromSignature && options.threadBy === undefined) throw new UsageError('--agent-from-signature needs --thread-by <column>');
+  if (options.threadBy !== undefined) scoreOptions.threadBy = options.threadBy;
+  if (options.agentFromSignature) scoreOptions.agentFromSignature = true;
   if (options.roleMap !== undefined) scoreOptions.roleMap = await loadRoleMap(options.roleMap);
   if (options.contactColumns !== undefined && options.contacts === undefined) throw new UsageError('--contact-columns needs --contacts <file>');
   if (options.contacts !== undefined) scoreOptions.contacts = await loadContacts(options.contacts, options.contactColumns);
