@@ -12,6 +12,8 @@ import { addDigest, createAccumulator, finalize, type Accumulator } from './scor
 import { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
 import { InputError } from './transcript/input-error.js';
 import { STDIN_PATH, expandPathList } from './transcript/expand-paths.js';
+import type { ContactTable } from './transcript/contacts.js';
+import { createIdentityResolver } from './transcript/identity.js';
 import { readInputs } from './transcript/read-inputs.js';
 import type { ReadOptions } from './transcript/readers/index.js';
 import type { CallResult, GroupBy, InputProblem, Provenance, Rubric, RunSummary, ScoreReport } from './types.js';
@@ -48,6 +50,8 @@ export interface ScoreOptions extends ReadOptions {
   jobs?: number | 'auto';
   /** Source for the `-` path. */
   stdin?: NodeJS.ReadableStream;
+  /** `--contacts`: contact-metadata rows joined to calls by contact / call id (agent, team, date). */
+  contacts?: ContactTable;
   /** Stops reading new inputs once aborted (Ctrl-C); the run returns what was counted so far, `interrupted: true`. */
   signal?: AbortSignal;
 }
@@ -173,6 +177,8 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   if (options.channelMap !== undefined) readOptions.channelMap = options.channelMap;
   if (options.agentId !== undefined) readOptions.agentId = options.agentId;
   if (options.encoding !== undefined) readOptions.encoding = options.encoding;
+  if (options.threadBy !== undefined) readOptions.threadBy = options.threadBy;
+  if (options.agentFromSignature !== undefined) readOptions.agentFromSignature = options.agentFromSignature;
   if (options.stdin !== undefined) readOptions.stdin = options.stdin;
 
   // Results arrive in input order from either path; aggregation and streaming happen here, on this thread. Scoring,
@@ -197,6 +203,9 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
   const scorer = { rubric, groupBy, redact: options.redact ?? false };
   const pool: ScoringPool | undefined = jobs > 1 ? createScoringPool(scorer, jobs, onSerialised) : undefined;
   const score = pool ? undefined : createCallScorer(scorer);
+
+  // Agents the input did not name: joined from --contacts, warned about once (file-name agent ids), strict refuses them.
+  const identity = createIdentityResolver(options.contacts ? { contacts: options.contacts, strict: options.strict ?? false } : { strict: options.strict ?? false });
 
   let interrupted = false;
   try {
@@ -227,6 +236,13 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
       }
       warnings.push(...event.warnings);
       const transcript = event.transcript;
+      const refused = identity.resolve(transcript);
+      if (refused) {
+        summary.failed++;
+        summary.failedInputs.push(refused);
+        problems.push(refused);
+        continue;
+      }
       if (!transcript.turns.some((t) => t.role === 'agent')) {
         const problem: InputProblem = { file: transcript.source.file, reason: `no agent turns in call ${transcript.id}` };
         if (transcript.source.line !== undefined) problem.line = transcript.source.line;
@@ -240,6 +256,7 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
     }
     if (pool && interrupted) await pool.destroy();
     else if (pool) await pool.finish();
+    warnings.push(...identity.warnings());
   } catch (err) {
     await pool?.destroy();
     throw err;

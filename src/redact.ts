@@ -12,6 +12,37 @@ interface Masker {
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 
+// Street addresses (UK/US/AU/IN): a house number, one to four street-name words and a street suffix. The name
+// words are bounded and cannot contain spaces, so each start position tries a constant number of splits.
+const STREET_SUFFIXES =
+  'Street|Road|Avenue|Lane|Drive|Close|Court|Crescent|Grove|Place|Way|Gardens|Terrace|Square|Boulevard|Parade|' +
+  'Highway|Parkway|Circle|Mews|Row|Walk|Hill|Rise|View|Green|Park|Esplanade|Quay|Wharf|Marg|Salai|Plaza|Trail';
+/** Abbreviated suffixes, which may carry a full stop ("St.", "Ave."). */
+const STREET_ABBREVIATIONS = 'St|Rd|Ave|Ln|Dr|Ct|Cres|Pl|Gdns|Tce|Sq|Blvd|Pde|Hwy|Pkwy|Cir';
+/** `12`, `221B`, `12-14`, `3/27` (AU unit/number). */
+const HOUSE_NUMBER = String.raw`\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?`;
+/** `Flat 3, ` / `Apt 4B ` before the number, `, Apt 4` after the street. */
+const UNIT = String.raw`(?:Flat|Apartment|Apt\.?|Unit|Suite|Ste\.?)\s{1,3}#?\d{1,5}[A-Za-z]?`;
+const DIRECTION = String.raw`(?:\s{1,3}(?:NE|NW|SE|SW|N|S|E|W)(?![A-Za-z0-9]))?`;
+/** Capitalised street-name words ("Beech", "MG", "St John's", "5th"). */
+const TITLE_ADDRESS = new RegExp(
+  String.raw`(?<![\w.,:/£$€-])(?:${UNIT},?\s{1,3})?${HOUSE_NUMBER}(?:\s{1,3}(?:[A-Z][A-Za-z'’-]{0,30}|St\.|\d{1,4}(?:st|nd|rd|th))){1,4}?` +
+    String.raw`\s{1,3}(?:(?:${STREET_SUFFIXES})|(?:${STREET_ABBREVIATIONS})\.?)(?![A-Za-z0-9'’-])${DIRECTION}(?:,?\s{1,3}${UNIT}(?![A-Za-z0-9]))?`,
+  'g',
+);
+/**
+ * Lower-case transcripts ("27 beech avenue"): only the unambiguous suffixes, and no name word that makes an ordinary
+ * phrase of it ("5 on the road", "2 weeks down the road", "a 10 minute drive").
+ */
+const LOWER_STOP_WORDS =
+  'the|a|an|on|in|at|to|of|for|by|from|down|up|along|off|across|over|onto|into|my|your|his|her|their|our|its|this|' +
+  'that|these|those|more|less|other|few|many|and|or|but|was|were|is|are|be|been|i|we|you|they|he|she|it|me|us|them|' +
+  '(?:second|minute|hour|day|week|month|year|time|mile|km|kilometre|kilometer|metre|meter|yard|block|door|house|lane|car|kid|people|person)s?|feet|foot';
+const LOWER_ADDRESS = new RegExp(
+  String.raw`(?<![\w.,:/£$€-])${HOUSE_NUMBER}(?:\s{1,3}(?!(?:${LOWER_STOP_WORDS})(?![a-z]))[a-z][a-z'’-]{0,30}){1,3}?\s{1,3}(?:street|road|avenue|crescent|boulevard)(?![A-Za-z0-9'’-])`,
+  'gi',
+);
+
 function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }
@@ -70,6 +101,8 @@ const MASKERS: readonly Masker[] = [
     mask: '[POSTCODE]',
     pattern: /(?<=\b(?:zip|postal)(?:[ -]?code)?\s{0,3}(?:is\s{1,3})?:?\s{0,3})\d{5}(?:-\d{4})?(?![\d-])/gi,
   },
+  { mask: '[ADDRESS]', pattern: TITLE_ADDRESS },
+  { mask: '[ADDRESS]', pattern: LOWER_ADDRESS },
 ];
 
 /** One replacement in original-text coordinates. */
@@ -117,7 +150,10 @@ function mapOffset(offset: number, edits: readonly Edit[], side: 'start' | 'end'
   return offset + shift;
 }
 
-/** Mask emails, phones, card numbers (Luhn-checked), account numbers and sort codes, UK postcodes and US ZIPs. */
+/**
+ * Mask emails, phones, card numbers (Luhn-checked), account numbers and sort codes, UK postcodes, US ZIPs and street
+ * addresses (house number + street name + suffix).
+ */
 export function redactText(text: string): string {
   return applyEdits(text, findEdits(text));
 }

@@ -20,6 +20,62 @@ describe('redactText', () => {
     expect(redactText(input)).toBe(expected);
   });
 
+  it.each([
+    ['I live at 27 Beech Avenue, Leeds', 'I live at [ADDRESS], Leeds'],
+    ['it is 42 Elm Grove', 'it is [ADDRESS]'],
+    ['12 Acacia Road.', '[ADDRESS].'],
+    ['1600 Pennsylvania Ave NW, Washington, DC 20500', '[ADDRESS], Washington, DC [POSTCODE]'],
+    ['221B Baker Street, London NW1 6XE', '[ADDRESS], London [POSTCODE]'],
+    ['Flat 3, 14 High St, please', '[ADDRESS], please'],
+    ['45 MG Road, Bengaluru', '[ADDRESS], Bengaluru'],
+    ['7 Smith Crescent, Ballarat VIC 3350', '[ADDRESS], Ballarat VIC 3350'],
+    ["12 St John's Road and 350 5th Avenue", '[ADDRESS] and [ADDRESS]'],
+    ['3/27 Ocean Pde and 221B Baker Street, Apt 4', '[ADDRESS] and [ADDRESS]'],
+    ['it was 27 beech avenue i think', 'it was [ADDRESS] i think'],
+  ])('masks the street address in %j', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  it.each([
+    'I waited 2 weeks',
+    '3 days ago',
+    '2 more days',
+    'call me at 5 on the road',
+    'it took 10 minutes',
+    'a 10 minute drive to the Park',
+    'I was 2 weeks down the road with it',
+    'there were 2 cars on the road',
+    'at 10:30 Main Street was closed',
+    'I paid £1,250 Park Lane fees',
+    'I have 2 Kids. Road works all week',
+    'I called 3 times and waited 45 minutes each time',
+  ])('leaves the ordinary sentence %j alone', (text) => {
+    expect(redactText(text)).toBe(text);
+  });
+
+  it('never masks an ordinary sentence: a number among words that are not street names (property)', () => {
+    const ordinary = fc.constantFrom(
+      'weeks', 'days', 'more', 'minutes', 'hours', 'times', 'ago', 'later', 'pounds', 'dollars', 'items', 'orders',
+      'people', 'calls', 'emails', 'I', 'waited', 'called', 'the', 'on', 'at', 'and', 'it', 'took', 'about', 'nearly',
+      'since', 'Monday', 'refund', 'engineer', 'bill', 'months', 'years', 'every', 'so', 'still', 'nothing', 'Yes',
+    );
+    const capitalise = (w: string, up: boolean) => (up ? w[0]!.toUpperCase() + w.slice(1) : w);
+    const sentence = fc
+      .tuple(
+        fc.array(ordinary, { maxLength: 4 }),
+        fc.integer({ min: 0, max: 99999 }),
+        fc.array(fc.tuple(ordinary, fc.boolean()), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('', ' on the road', ' down the street', ' in the park', ' by the way', '.', '?'),
+      )
+      .map(([before, n, after, tail]) => [...before, String(n), ...after.map(([w, up]) => capitalise(w, up))].join(' ') + tail);
+    fc.assert(
+      fc.property(sentence, (text) => {
+        expect(redactText(text)).toBe(text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('leaves ordinary numbers, dates, times, money and short references alone', () => {
     const text = 'Order 5512 on 2024-03-01 at 10:30 for £1,250.00, ref 555-1234, 3 items, room 90210, mp3 4th';
     expect(redactText(text)).toBe(text);
@@ -30,7 +86,17 @@ describe('redactText', () => {
   });
 
   it('stays fast on long adversarial runs (linear-time patterns)', () => {
-    const nasty = ['a'.repeat(50_000), '1 '.repeat(25_000), `${'x.'.repeat(20_000)}@`, ' '.repeat(50_000) + 'sort code'];
+    const nasty = [
+      'a'.repeat(50_000),
+      '1 '.repeat(25_000),
+      `${'x.'.repeat(20_000)}@`,
+      ' '.repeat(50_000) + 'sort code',
+      '1 Abc '.repeat(10_000),
+      `12 ${'Abc '.repeat(20_000)}`,
+      `12${'   Abc'.repeat(10_000)} Road`,
+      '1 abc '.repeat(10_000),
+      'Flat 3, '.repeat(10_000),
+    ];
     const started = Date.now();
     for (const s of nasty) redactText(s);
     expect(Date.now() - started).toBeLessThan(2000);

@@ -34,7 +34,7 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  ok
   1  a threshold failed (--fail-under, --fail-on-regression, --fail-below-f1)
-  2  usage, rubric or input error (with --strict: any unreadable input)
+  2  usage, rubric or input error (with --strict: any unreadable input, or a call whose agent id is only its file name)
   130  interrupted (Ctrl-C): partial counts on stderr, no output written`;
 
 function addScoreOptions(cmd: Command, format: Option): Command {
@@ -56,8 +56,12 @@ function addScoreOptions(cmd: Command, format: Option): Command {
     .option('--columns <map>', 'CSV column mapping, e.g. role=Party,text=Utterance', parseColumns)
     .option('--agent-names <names>', 'speaker names that are agents, e.g. "Jane,Tom"', parseNameList)
     .option('--role-map <file>', 'YAML speaker → role map')
+    .option('--contacts <file>', 'contact metadata (CSV or JSON lines: contact_id, agent, team/queue, date; Amazon Connect ContactId, Agent.Username, Queue.Name, InitiationTimestamp) joined to calls by contact id')
+    .option('--contact-columns <map>', 'column mapping for --contacts, e.g. contact_id=CallRef,agent=Rep,team=Group,date=When', parseColumns)
     .option('--channel-map <map>', 'audio channel → role for channel-only inputs (Twilio), e.g. 1=customer,2=agent', parseChannelMapOption)
     .option('--agent-id <id>', 'agent id for every agent turn, overriding the input', parseAgentId)
+    .option('--thread-by <column>', 'CSV threads (social, chat): rows join the call of the parent their reply-to column names, e.g. in_response_to_tweet_id')
+    .option('--agent-from-signature', 'with --thread-by: a trailing signature (^MM, /AY, - Mike) names the agent (<signature>@<handle>)')
     .option('--encoding <label>', 'decode every input with this encoding (windows-1252, latin1, utf-16le, …) instead of detecting UTF-8/UTF-16', parseEncoding)
     .option('--verbose', 'per-call details in the table');
 }

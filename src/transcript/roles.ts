@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import type { BehaviourId, Role, Transcript, Turn } from '../types.js';
 import { loadYaml } from '../lazy-deps.js';
 import { InputError } from './input-error.js';
-import { agentIdFromFileName, isRedactionToken, slug } from './util.js';
+import { agentIdentity } from './identity.js';
+import { agentIdFromFileName, agentIdInFileName, isRedactionToken, slug } from './util.js';
 
 /** Speaker → role assignments from `--role-map roles.yaml`. Names are matched case-insensitively. */
 export interface RoleMap {
@@ -45,6 +46,8 @@ export interface CallHeader {
   channel?: string;
   corpus?: string;
   annotatedBehaviours?: BehaviourId[];
+  /** The contact / call id a contact-metadata table (--contacts) knows the call by, when it is not `id`. */
+  contactId?: string;
 }
 
 const AGENT_WORDS = new Set([
@@ -262,7 +265,10 @@ export function buildTranscript(
   const turns: Turn[] = [];
   let firstAgentSpeaker: string | undefined;
   // Without an id of its own, a turn's agent id depends only on its speaker label (see agentIdFor).
-  const idBySpeaker = new Map<string, string>();
+  const idBySpeaker = new Map<string, AgentIdSource>();
+  /** Agent turns whose id the input did not state (from names or the file name), and the file-name id if used. */
+  const unstated: number[] = [];
+  let fileNamed: string | undefined;
   for (const raw of rawTurns) {
     const key = keyOf(raw.speaker);
     const resolved = speakerRole.get(key);
@@ -273,12 +279,14 @@ export function buildTranscript(
       if (ctx.options.agentId !== undefined) turn.agentId = ctx.options.agentId;
       else if (raw.agentId) turn.agentId = raw.agentId;
       else {
-        let id = idBySpeaker.get(raw.speaker);
-        if (id === undefined) {
-          id = agentIdFor(raw, key, key === firstAgentSpeaker, resolved, header, ctx.file);
-          idBySpeaker.set(raw.speaker, id);
+        let source = idBySpeaker.get(raw.speaker);
+        if (source === undefined) {
+          source = agentIdFor(raw, key, key === firstAgentSpeaker, resolved, header, ctx.file);
+          idBySpeaker.set(raw.speaker, source);
         }
-        turn.agentId = id;
+        turn.agentId = source.id;
+        if (source.from !== 'stated') unstated.push(turn.index);
+        if (source.from === 'file') fileNamed = source.id;
       }
     }
     if (raw.start !== undefined) turn.start = raw.start;
@@ -300,7 +308,28 @@ export function buildTranscript(
   if (header.channel) transcript.channel = header.channel;
   if (header.corpus) transcript.corpus = header.corpus;
   if (header.annotatedBehaviours) transcript.annotatedBehaviours = header.annotatedBehaviours;
+  const identity: Parameters<typeof agentIdentity.set>[1] = { unstatedTurns: unstated };
+  if (fileNamed !== undefined) identity.fileNamed = fileNamed;
+  if (header.contactId !== undefined) identity.contactId = header.contactId;
+  agentIdentity.set(transcript, identity);
   return { transcript, warnings };
+}
+
+/** An agent id and where it came from: stated by the input or options, a person's name, or the file name. */
+interface AgentIdSource {
+  id: string;
+  from: 'stated' | 'name' | 'file';
+}
+
+/** The file-name fallback: an `agent-<id>_` segment states the agent; a whole-name slug is only the file's name. */
+function fromFile(file: string): AgentIdSource {
+  const stated = agentIdInFileName(file);
+  return stated !== undefined ? { id: stated, from: 'stated' } : { id: agentIdFromFileName(file), from: 'file' };
+}
+
+function fromName(name: string, file: string): AgentIdSource {
+  const id = slug(name);
+  return id ? { id, from: 'name' } : fromFile(file);
 }
 
 function agentIdFor(
@@ -310,17 +339,17 @@ function agentIdFor(
   resolved: MappedRole | undefined,
   header: CallHeader,
   file: string,
-): string {
-  if (raw.agentId) return raw.agentId;
-  if (resolved?.agentId) return resolved.agentId;
+): AgentIdSource {
+  if (raw.agentId) return { id: raw.agentId, from: 'stated' };
+  if (resolved?.agentId) return { id: resolved.agentId, from: 'stated' };
   const generic = isGenericSpeaker(raw.speaker);
   // The call-level id names the first agent; a second named agent without a transfer line is someone else.
   if (generic || isFirstAgentSpeaker) {
-    if (header.agentId) return header.agentId;
-    if (header.agentName) return slug(header.agentName) || agentIdFromFileName(file);
+    if (header.agentId) return { id: header.agentId, from: 'stated' };
+    if (header.agentName) return fromName(header.agentName, file);
   }
-  if (!generic) return slug(raw.speaker) || agentIdFromFileName(file);
-  return agentIdFromFileName(file);
+  if (!generic) return fromName(raw.speaker, file);
+  return fromFile(file);
 }
 
 function applyHeuristic(

@@ -22,10 +22,22 @@ export function slug(value: string): string {
  * else the slug of the whole name.
  */
 export function agentIdFromFileName(file: string): string {
-  const base = baseName(file);
-  const match = /(?:^|[_\s])agent[-_=]([A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*?)(?:_|$)/i.exec(base);
-  if (match?.[1]) return match[1].toLowerCase();
-  return slug(base) || 'unknown-agent';
+  return agentIdInFileName(file) ?? (slug(baseName(file)) || 'unknown-agent');
+}
+
+/** The id of an `agent-<id>` segment of a file name (a naming convention that states the agent), if there is one. */
+export function agentIdInFileName(file: string): string | undefined {
+  const match = /(?:^|[_\s])agent[-_=]([A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*?)(?:_|$)/i.exec(baseName(file));
+  return match?.[1] ? match[1].toLowerCase() : undefined;
+}
+
+/**
+ * The contact id in an Amazon Connect Contact Lens output file name: `<contact id>_analysis_<timestamp>.json`
+ * (also `<contact id>_analysis_redacted_<timestamp>`), else undefined.
+ */
+export function contactIdFromFileName(file: string): string | undefined {
+  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_analysis(?:_|$)/i.exec(baseName(file));
+  return match?.[1]?.toLowerCase();
 }
 
 /** Id for a transcript that has none: the file's base name (plus a suffix when a file holds several). */

@@ -6,6 +6,7 @@ import type { FormatOptions } from '../../formatters/types.js';
 import { runScore, type ScoreOptions } from '../../pipeline.js';
 import { loadRubric } from '../../rubric/load.js';
 import { PARTIAL_FORMAT, partialFormatter, partialText } from '../../partial.js';
+import { loadContacts } from '../../transcript/contacts.js';
 import { loadRoleMap } from '../../transcript/roles.js';
 import type { CallResult, GroupBy, Provenance, Role, ScoreReport } from '../../types.js';
 import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '../io.js';
@@ -34,6 +35,10 @@ export interface ScoreCommandOptions {
   agentId?: string;
   encoding?: string;
   roleMap?: string;
+  contacts?: string;
+  threadBy?: string;
+  agentFromSignature?: boolean;
+  contactColumns?: Record<string, string>;
   verbose?: boolean;
 }
 
@@ -104,7 +109,12 @@ export async function runScoreCommand(
   if (options.channelMap !== undefined) scoreOptions.channelMap = options.channelMap;
   if (options.agentId !== undefined) scoreOptions.agentId = options.agentId;
   if (options.encoding !== undefined) scoreOptions.encoding = options.encoding;
+  if (options.agentFromSignature && options.threadBy === undefined) throw new UsageError('--agent-from-signature needs --thread-by <column>');
+  if (options.threadBy !== undefined) scoreOptions.threadBy = options.threadBy;
+  if (options.agentFromSignature) scoreOptions.agentFromSignature = true;
   if (options.roleMap !== undefined) scoreOptions.roleMap = await loadRoleMap(options.roleMap);
+  if (options.contactColumns !== undefined && options.contacts === undefined) throw new UsageError('--contact-columns needs --contacts <file>');
+  if (options.contacts !== undefined) scoreOptions.contacts = await loadContacts(options.contacts, options.contactColumns);
 
   const sink = openOutput(options.output, io.stdout);
   // Created with the first call, when the expanded input count (provenance) is known.

@@ -3,6 +3,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { InputProblem } from '../../types.js';
 import { InputError } from '../input-error.js';
 import { buildTranscript, roleFromLabel, type CallHeader, type RawTurn } from '../roles.js';
+import { readThreads } from '../threads.js';
 import { cleanText, idFromFileName, normaliseDate, parseTimestamp, stripBom } from '../util.js';
 import type { ReadContext, ReadOutput, Reader } from './types.js';
 
@@ -43,7 +44,12 @@ function makeReader(name: 'csv' | 'tsv'): Reader {
         : '.tsv extension, or a tab-separated first line including a text column',
     fields:
       'call_id|conversation_id|contact_id, speaker|role|participant|party, text|utterance|transcript|message|content, ' +
-      'agent_id|agent, agent_name, timestamp|start|begin_offset_ms (s, ms or hh:mm:ss), team, date, channel; --columns maps others',
+      'agent_id|agent, agent_name, timestamp|start|begin_offset_ms (s, ms or hh:mm:ss), team, date, channel; --columns maps others; ' +
+      'with --thread-by <parent column> (social/chat threads, e.g. Customer Support on Twitter): tweet_id|id, author_id, ' +
+      'inbound (True = customer, False = agent: the author handle is the agent id and team), created_at|timestamp ' +
+      '(ISO 8601, YYYY-MM-DD HH:MM:SS or "Wed Oct 11 06:55:44 +0000 2017") orders each thread, text with HTML entities ' +
+      'decoded and leading @handles and trailing signatures (^MM, /AY, - Mike) split off; --agent-from-signature: ' +
+      '<signature>@<handle> as the agent id',
     sniff(head) {
       const first = stripBom(head).split(/\r?\n/)[0] ?? '';
       const delimiter = guessDelimiter(first);
@@ -129,6 +135,11 @@ function readCsv(text: string, ctx: ReadContext, forcedDelimiter?: string): Read
   if (parsed.length === 0) return { transcripts: [], problems, warnings: [] };
 
   const headerRow = parsed[0]!.record;
+  // --thread-by: calls are rebuilt from reply-to ids (src/transcript/threads.ts), not grouped by a call id column.
+  if (ctx.options.threadBy !== undefined) {
+    const threaded = readThreads(headerRow, parsed.slice(1), ctx);
+    return { ...threaded, problems: [...problems, ...threaded.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+  }
   const columns = mapColumns(headerRow, ctx);
   const warnings: string[] = [];
   const calls = new Map<string, { header: CallHeader; turns: RawTurn[] }>();

@@ -2,7 +2,7 @@
 // (roles joined from Participants[] by ParticipantId).
 import { InputError } from '../input-error.js';
 import { buildTranscript, type CallHeader, type RawTurn } from '../roles.js';
-import { cleanText, idFromFileName } from '../util.js';
+import { cleanText, contactIdFromFileName, idFromFileName, isRedactionToken } from '../util.js';
 import { isObject, type JsonObject } from './json-parse.js';
 import type { DocumentPosition, ReadContext, ReadOutput } from './types.js';
 import { vendorReader } from './vendor-reader.js';
@@ -30,10 +30,12 @@ export function transcribeToTranscript(
   };
   const items = value.Transcript as unknown[];
   const participants = new Map<string, string>();
+  const displayNames = new Map<string, string>();
   if (Array.isArray(value.Participants)) {
     for (const p of value.Participants) {
       if (isObject(p) && typeof p.ParticipantId === 'string' && typeof p.ParticipantRole === 'string') {
         participants.set(p.ParticipantId, p.ParticipantRole);
+        if (typeof p.DisplayName === 'string') displayNames.set(p.ParticipantId, p.DisplayName);
       }
     }
   }
@@ -64,6 +66,13 @@ export function transcribeToTranscript(
     const turn: RawTurn = { speaker: roleName, text };
     const role = ROLES[roleName.toUpperCase()];
     if (role) turn.role = role;
+    // Chat transcripts name the agent (DisplayName on the item or its participant): the agent's name, and the id
+    // made from it, rather than the file's. A customer's name is personal data and stays the role.
+    const displayName =
+      typeof item.DisplayName === 'string' ? item.DisplayName : typeof item.ParticipantId === 'string' ? displayNames.get(item.ParticipantId) : undefined;
+    if (role === 'agent' && displayName !== undefined && displayName.trim() !== '' && !isRedactionToken(displayName)) {
+      turn.speaker = displayName.trim();
+    }
     if (typeof item.BeginOffsetMillis === 'number') turn.start = item.BeginOffsetMillis / 1000;
     if (typeof item.EndOffsetMillis === 'number') turn.end = item.EndOffsetMillis / 1000;
     if (turn.start === undefined && Number.isFinite(absolute[i])) turn.start = (absolute[i]! - origin) / 1000;
@@ -71,11 +80,10 @@ export function transcribeToTranscript(
     return undefined;
   });
   const metadata = isObject(value.CustomerMetadata) ? value.CustomerMetadata : {};
-  const id =
-    (typeof value.JobName === 'string' && value.JobName) ||
-    (typeof metadata.ContactId === 'string' && metadata.ContactId) ||
-    idFromFileName(ctx.file, position.suffix);
+  const contactId = (typeof metadata.ContactId === 'string' && metadata.ContactId) || contactIdFromFileName(ctx.file);
+  const id = (typeof value.JobName === 'string' && value.JobName) || contactId || idFromFileName(ctx.file, position.suffix);
   const header: CallHeader = { id };
+  if (contactId && contactId !== id) header.contactId = contactId;
   if (position.line !== undefined) header.line = position.line;
   if (Number.isFinite(origin)) header.date = new Date(origin).toISOString().slice(0, 10);
   if (typeof value.Channel === 'string' && value.Channel) header.channel = value.Channel.toLowerCase();
@@ -98,7 +106,9 @@ export const transcribeReader = vendorReader({
     'from Transcript[].ParticipantRole (Transcribe) or ParticipantId joined to Participants[]{ParticipantId, ' +
     'ParticipantRole} (Contact Lens: AGENT|SUPERVISOR → agent, CUSTOMER, SYSTEM|CUSTOM_BOT → system); ' +
     'BeginOffsetMillis/EndOffsetMillis (voice) or AbsoluteTime (chat; date too); chat EVENT items skipped; ' +
-    '[PII] kept as a token; agent id from --agent-id or an "agent-<id>_" file name',
+    'DisplayName (item or participant) → agent name and id; [PII] kept as a token; contact id from ' +
+    'CustomerMetadata.ContactId or a "<contact id>_analysis_…" file name (id, --contacts join); agent id from ' +
+    '--contacts, DisplayName, --agent-id or an "agent-<id>_" file name, else the file name with a warning',
   signature: [/"Transcript"\s*:\s*\[/, /"Participant(?:Role|Id)"\s*:/],
   matches: isTranscribeShape,
   convert: (value, ctx, position) => transcribeToTranscript(value as JsonObject, ctx, position),

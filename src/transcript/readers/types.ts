@@ -17,6 +17,10 @@ export interface ReadOptions {
   agentId?: string;
   /** `--encoding <label>`: decode every input with this encoding (a TextDecoder label) instead of detecting UTF-8/16. */
   encoding?: string;
+  /** `--thread-by <column>`: CSV rows form threads by this reply-to (parent id) column (src/transcript/threads.ts). */
+  threadBy?: string;
+  /** `--agent-from-signature`: with threadBy, an agent post's trailing signature (^MM) names its agent. */
+  agentFromSignature?: boolean;
 }
 
 export interface ReadContext {
