@@ -80,14 +80,16 @@ function signalOpportunities(part: CallPart, signal: CustomerSignalId, withinTur
   let current: { first: Finding; lastTurn: number } | undefined;
   const close = () => {
     if (!current) return;
-    const window = part.agentTurns.filter((t) => t > current!.lastTurn).slice(0, withinTurns);
+    // Both turn lists are ascending: binary searches keep a long call's many moments linear-ish, not moments × turns.
+    const from = firstAfter(part.agentTurns, current.lastTurn);
+    const window = part.agentTurns.slice(from, from + withinTurns);
     if (window.length > 0) {
       list.push({ window, customerTurn: current.first.turn, customerQuote: current.first.quote });
     }
     current = undefined;
   };
   for (const finding of sorted) {
-    const answeredSince = current && allAgentTurns.some((t) => t > current!.lastTurn && t < finding.turn);
+    const answeredSince = current !== undefined && (allAgentTurns[firstAfter(allAgentTurns, current.lastTurn)] ?? Infinity) < finding.turn;
     if (current && !answeredSince) {
       current.lastTurn = Math.max(current.lastTurn, finding.turn);
       continue;
@@ -103,6 +105,18 @@ function signalOpportunities(part: CallPart, signal: CustomerSignalId, withinTur
     return { list, naReason: `the customer's ${what} (${seen}) does not call for it under this rubric` };
   }
   return { list, naReason: `no ${what} in this call` };
+}
+
+/** Index of the first element of the ascending `sorted` greater than `value` (sorted.length when none is). */
+function firstAfter(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! > value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
