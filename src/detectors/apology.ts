@@ -2,6 +2,7 @@ import { BEHAVIOUR_KINDS } from '../types.js';
 import type { AnalysedCall, AnalysedTurn } from '../nlp/analyse.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
 import { HESITATION } from '../nlp/fillers.js';
+import { callFeatures } from './features.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   APOLOGY_PHRASES,
@@ -90,6 +91,18 @@ function classify(call: AnalysedCall, turn: AnalysedTurn, start: number, end: nu
     // "i'm sorry is there anything else", "Sorry, can I take your number first?": a filler sorry opening a question of
     // its own neither regrets nor asks for a repeat
     if (bare && QUESTION_AFTER_BARE_SORRY.test(after)) return undefined;
+    // Unpunctuated speech has no sentence start to tell it by: "lovely i've updated that for you i'm sorry is there
+    // anything else". A "sorry" straight after a clause's "i'm" and before a question of its own, with no fault named
+    // in the turn before it, is the same filler.
+    if (
+      !bare &&
+      callFeatures(call).unpunctuated &&
+      QUESTION_AFTER_BARE_SORRY.test(after) &&
+      FRESH_CLAUSE_BEFORE_SORRY.test(turn.lower.slice(sentenceStart, start)) &&
+      !FAULT_CUE.test(turn.lower.slice(0, start))
+    ) {
+      return undefined;
+    }
     if (isBareSorryBeforeQuestion(turn, start, end)) return 'clarification';
   }
   if ((id === 'sorry' || id === 'excuse-me') && isSelfRepair(turn, start, after)) return undefined;
@@ -104,6 +117,9 @@ function classify(call: AnalysedCall, turn: AnalysedTurn, start: number, end: nu
   if (entryKind === 'ownership' || OWNERSHIP_CONTEXT.test(sentenceLower)) return 'ownership';
   return 'inconvenience';
 }
+
+/** "… i'm sorry", "… oh sorry", "… um sorry": the words that start a clause of its own just before the "sorry". */
+const FRESH_CLAUSE_BEFORE_SORRY = new RegExp(`\\s(?:i'?m|i am|oh|${HESITATION})\\s+$`);
 
 /** Only fillers, hesitations and a term of address stand before the match in its sentence. */
 function isBareLead(lead: string): boolean {

@@ -125,6 +125,32 @@ describe('apology: clarification and filler sorries without punctuation', () => 
     expect(agentSays(text, 'apology')).toEqual([]);
   });
 
+  // Speech-to-text runs the clauses together, so the "sorry" does not open a sentence the splitter can see.
+  function asrCall(agentLine: string) {
+    return call(
+      ['A', 'thanks for calling northwind this is sam how can i help'],
+      ['C', 'hi yeah i need to update my address'],
+      ['A', agentLine],
+      ['C', 'no that is all thanks'],
+    );
+  }
+  const apologiesIn = (agentLine: string) => detect(asrCall(agentLine)).filter((f) => f.behaviour === 'apology' && f.turn === 2);
+
+  it.each([
+    "lovely i've updated that for you i'm sorry is there anything else",
+    "okay that's all done now um sorry can i just take a contact number",
+  ])('unpunctuated: a filler sorry after a finished clause, before its own question, is not an apology: %s', (text) => {
+    expect(apologiesIn(text)).toEqual([]);
+  });
+
+  it.each([
+    ["that was our mistake i'm sorry is there anything else", 'ownership'],
+    ["i've fixed the double charge it shouldn't have happened i'm sorry is there anything else", 'inconvenience'],
+    ["lovely i've updated that for you i'm sorry about the wait is there anything else", 'inconvenience'],
+  ])('unpunctuated: with a fault named, or an object of its own, it stays an apology: %s', (text, kind) => {
+    expect(apologiesIn(text).map((f) => f.kind)).toEqual([kind]);
+  });
+
   it.each(['Sorry about that. Can I take your name?', 'sorry about that can i take your name'])('a sorry with an object stays: %s', (text) => {
     expect(kindsOf(text, 'apology')).toEqual(['inconvenience']);
   });
