@@ -16,6 +16,11 @@ export interface Turn {
   end?: number;
   /** Gold labels (eval only): absent = not annotated, [] = annotated with none present. */
   labels?: string[];
+  /**
+   * The vendor's sentiment of this turn, when the export carries one (Contact Lens / Transcribe `Sentiment`): evidence
+   * about the speaker, never instead of the text. `source` names the reader that took it ("transcribe").
+   */
+  sentiment?: { label: 'NEGATIVE' | 'POSITIVE' | 'NEUTRAL' | 'MIXED'; score?: number; source: string };
 }
 
 export interface Transcript {
