@@ -3,6 +3,7 @@ export { runScore, loadBaseline, provenanceFor, toolInfo, type ScoreOptions, typ
 export { readInputs, expandPaths, type InputEvent } from './transcript/read-inputs.js';
 export { READERS, findReader, type Reader, type ReadOptions } from './transcript/readers/index.js';
 export { loadRoleMap, type RoleMap } from './transcript/roles.js';
+export { loadContacts, parseContacts, type ContactTable, type ContactRow } from './transcript/contacts.js';
 export { InputError, formatProblem } from './transcript/input-error.js';
 export { loadRubric, parseRubric, BUILTIN_RUBRICS } from './rubric/load.js';
 export { RubricError, formatRubricProblem, type RubricProblem } from './rubric/errors.js';

@@ -7,7 +7,12 @@ interface Masker {
   pattern: RegExp;
   /** Further check on the matched text (e.g. Luhn); rejected matches stay as they are. */
   accept?: (match: string) => boolean;
+  /** A cheap test the text must pass before `pattern` is run over it (most turns have no house number in them). */
+  prefilter?: RegExp;
 }
+
+/** A number followed by a word: what any street address starts with. */
+const NUMBER_THEN_WORD = /(?<![-/\d])\d[-/\d]*(?:[A-Za-z][-/\d]*)?,?\s{1,3}[A-Za-z]/;
 
 const US_STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
@@ -101,8 +106,8 @@ const MASKERS: readonly Masker[] = [
     mask: '[POSTCODE]',
     pattern: /(?<=\b(?:zip|postal)(?:[ -]?code)?\s{0,3}(?:is\s{1,3})?:?\s{0,3})\d{5}(?:-\d{4})?(?![\d-])/gi,
   },
-  { mask: '[ADDRESS]', pattern: TITLE_ADDRESS },
-  { mask: '[ADDRESS]', pattern: LOWER_ADDRESS },
+  { mask: '[ADDRESS]', pattern: TITLE_ADDRESS, prefilter: NUMBER_THEN_WORD },
+  { mask: '[ADDRESS]', pattern: LOWER_ADDRESS, prefilter: NUMBER_THEN_WORD },
 ];
 
 /** One replacement in original-text coordinates. */
@@ -114,7 +119,8 @@ interface Edit {
 
 function findEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  for (const { mask, pattern, accept } of MASKERS) {
+  for (const { mask, pattern, accept, prefilter } of MASKERS) {
+    if (prefilter && !prefilter.test(text)) continue;
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;

@@ -96,6 +96,9 @@ describe('redactText', () => {
       `12${'   Abc'.repeat(10_000)} Road`,
       '1 abc '.repeat(10_000),
       'Flat 3, '.repeat(10_000),
+      '1'.repeat(100_000),
+      '1-'.repeat(50_000),
+      '1/'.repeat(50_000) + ' x',
     ];
     const started = Date.now();
     for (const s of nasty) redactText(s);

@@ -25,12 +25,24 @@ export interface PackedBatch {
   start: Float64Array;
   end: Float64Array;
   times: Uint8Array;
+  /** Per packed turn: the vendor sentiment's label and source (indexes into `strings`, -1: none) and score (NaN: none). */
+  sentimentLabel: Int32Array;
+  sentimentSource: Int32Array;
+  sentimentScore: Float64Array;
   strings: string[];
 }
 
-/** The keys buildTranscript gives a turn, in its order; agentId, start and end are optional. */
+/** The keys buildTranscript gives a turn, in its order; agentId, start, end and sentiment are optional. */
 const REQUIRED_KEYS = ['index', 'role', 'speaker', 'text'] as const;
-const OPTIONAL_KEYS = ['agentId', 'start', 'end'] as const;
+const OPTIONAL_KEYS = ['agentId', 'start', 'end', 'sentiment'] as const;
+
+/** A sentiment as the readers build it: `{ label, source }` or `{ label, source, score }`, in that key order. */
+function isPackableSentiment(value: Turn['sentiment']): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const keys = Object.keys(value);
+  if (keys[0] !== 'label' || keys[1] !== 'source' || typeof value.label !== 'string' || typeof value.source !== 'string') return false;
+  return keys.length === 2 || (keys.length === 3 && keys[2] === 'score' && typeof value.score === 'number' && !Number.isNaN(value.score));
+}
 
 /** Whether the turns are exactly what unpackBatch rebuilds: the keys in order, of the expected types. */
 function isPackable(turns: readonly Turn[]): boolean {
@@ -47,6 +59,7 @@ function isPackable(turns: readonly Turn[]): boolean {
     if (turn.agentId !== undefined && typeof turn.agentId !== 'string') return false;
     if (turn.start !== undefined && typeof turn.start !== 'number') return false;
     if (turn.end !== undefined && typeof turn.end !== 'number') return false;
+    if (turn.sentiment !== undefined && !isPackableSentiment(turn.sentiment)) return false;
   }
   return true;
 }
@@ -68,6 +81,9 @@ export function packBatch(input: readonly Transcript[]): PackedBatch {
   const start = new Float64Array(turnCount);
   const end = new Float64Array(turnCount);
   const times = new Uint8Array(turnCount);
+  const sentimentLabel = new Int32Array(turnCount);
+  const sentimentSource = new Int32Array(turnCount);
+  const sentimentScore = new Float64Array(turnCount);
   const strings: string[] = [];
   const indexOf = new Map<string, number>();
   const intern = (value: string): number => {
@@ -102,15 +118,22 @@ export function packBatch(input: readonly Transcript[]): PackedBatch {
         end[at] = turn.end;
         times[at] |= 2;
       }
+      const sentiment = turn.sentiment;
+      sentimentLabel[at] = sentiment === undefined ? -1 : intern(sentiment.label);
+      sentimentSource[at] = sentiment === undefined ? -1 : intern(sentiment.source);
+      sentimentScore[at] = sentiment?.score ?? NaN;
       at++;
     }
   });
-  return { transcripts, packed, turnCounts, texts, role, speaker, agentId, start, end, times, strings };
+  return { transcripts, packed, turnCounts, texts, role, speaker, agentId, start, end, times, sentimentLabel, sentimentSource, sentimentScore, strings };
 }
 
 /** The typed arrays' buffers, to transfer rather than copy. */
 export function packedBuffers(batch: PackedBatch): ArrayBuffer[] {
-  return [batch.packed, batch.turnCounts, batch.role, batch.speaker, batch.agentId, batch.start, batch.end, batch.times].map(
+  return [
+    batch.packed, batch.turnCounts, batch.role, batch.speaker, batch.agentId, batch.start, batch.end, batch.times,
+    batch.sentimentLabel, batch.sentimentSource, batch.sentimentScore,
+  ].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }
@@ -132,6 +155,14 @@ export function unpackBatch(batch: PackedBatch): Transcript[] {
       if (batch.agentId[at]! >= 0) turn.agentId = strings[batch.agentId[at]!]!;
       if (batch.times[at]! & 1) turn.start = batch.start[at]!;
       if (batch.times[at]! & 2) turn.end = batch.end[at]!;
+      if (batch.sentimentLabel[at]! >= 0) {
+        const sentiment: NonNullable<Turn['sentiment']> = {
+          label: strings[batch.sentimentLabel[at]!] as NonNullable<Turn['sentiment']>['label'],
+          source: strings[batch.sentimentSource[at]!]!,
+        };
+        if (!Number.isNaN(batch.sentimentScore[at]!)) sentiment.score = batch.sentimentScore[at]!;
+        turn.sentiment = sentiment;
+      }
       turns[index] = turn;
     }
     transcript.turns = turns;

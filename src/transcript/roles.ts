@@ -33,6 +33,8 @@ export interface RawTurn {
   /** Agent id stated by the input for this turn (id column, `Transfer-To:`, `Agent (b.smith):`). */
   agentId?: string;
   labels?: string[];
+  /** The vendor's per-turn sentiment (Turn.sentiment). */
+  sentiment?: Turn['sentiment'];
 }
 
 /** Call-level fields a reader found (header block, columns, JSON fields). */
@@ -292,6 +294,7 @@ export function buildTranscript(
     if (raw.start !== undefined) turn.start = raw.start;
     if (raw.end !== undefined) turn.end = raw.end;
     if (raw.labels !== undefined) turn.labels = raw.labels;
+    if (raw.sentiment !== undefined) turn.sentiment = raw.sentiment;
     turns.push(turn);
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,20 @@ describe('empathy formats', () => {
     for (const name of ['table', 'json', 'ndjson', 'csv', 'markdown', 'html', 'junit', 'line']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${name} +\\.`, 'm'));
     }
+  });
+
+  it('lists every reading option, each also in score --help and the README options table', async () => {
+    const { READING_OPTIONS } = await import('../../src/cli/commands/formats.js');
+    const text = empathy(['formats']).stdout;
+    const help = empathy(['score', '--help']).stdout;
+    const readme = readFileSync('README.md', 'utf8');
+    for (const { option } of READING_OPTIONS) {
+      expect(text).toContain(`  ${option}  `.replace(/  $/, ''));
+      const flag = option.split(' ')[0]!;
+      expect(help, `score --help lacks ${flag}`).toContain(flag);
+      expect(readme, `README options table lacks ${flag}`).toMatch(new RegExp(`^\\| \`${flag.replace(/[-]/g, '\\-')}[ \`]`, 'm'));
+    }
+    expect(text).toMatch(/^  --thread-by <column> +CSV threads/m);
   });
 
   it('--json gives the registries as data', () => {

@@ -97,6 +97,11 @@ async function expectOutcomeOf(pending: Promise<{ run: Run; report: ScoreReport 
 
 const one = (read: number, scored: number, skipped: number, failed: number) => ({ read, scored, skipped, failed });
 
+/** The run's one warning for calls whose agent id is only their file name (these inputs name no agent). */
+const noAgentId = (...files: string[]) =>
+  `${files.length} call(s) have no agent identity: the agent id is the file name, so each file counts as its own agent (${files.join(', ')}); ` +
+  'join agents by contact id with --contacts <file>, pass --agent-id <id> or a --role-map agentId, or name the files agent-<id>_… (--strict: an error)';
+
 describe('each committed bad input has one exact outcome', () => {
   it('truncated JSON → failed at the line and column where it stops', async () => {
     await expectOutcome([`${BAD}/truncated.json`], {
@@ -110,7 +115,7 @@ describe('each committed bad input has one exact outcome', () => {
     const report = await expectOutcome([`${BAD}/unbalanced-quotes.csv`], {
       exit: 0,
       summary: one(2, 1, 0, 1),
-      stderr: ['fixtures/bad/unbalanced-quotes.csv:3: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote'],
+      stderr: ['fixtures/bad/unbalanced-quotes.csv:3: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote', noAgentId('fixtures/bad/unbalanced-quotes.csv')],
       calls: ['quote-1'],
     });
     expect(report.calls[0]!.turns.map((t) => t.text)).toEqual(['Thank you for calling how can I help?', 'I am so sorry about that.']);
@@ -125,7 +130,7 @@ describe('each committed bad input has one exact outcome', () => {
   });
 
   it('UTF-16 LE with a BOM → decoded and scored', async () => {
-    const report = await expectOutcome([`${BAD}/utf16le-bom.txt`], { exit: 0, summary: one(1, 1, 0, 0), stderr: [], calls: ['utf16-1'] });
+    const report = await expectOutcome([`${BAD}/utf16le-bom.txt`], { exit: 0, summary: one(1, 1, 0, 0), stderr: [noAgentId(`${BAD}/utf16le-bom.txt`)], calls: ['utf16-1'] });
     expect(report.calls[0]!.turns[1]!.text).toBe('My parcel is late again and I am really upset.');
   });
 
@@ -141,7 +146,7 @@ describe('each committed bad input has one exact outcome', () => {
     ['crlf.txt', 'crlf-1'],
     ['mixed-endings.txt', 'mixed-1'],
   ])('%s → scored with three clean turns', async (file, id) => {
-    const report = await expectOutcome([`${BAD}/${file}`], { exit: 0, summary: one(1, 1, 0, 0), stderr: [], calls: [id] });
+    const report = await expectOutcome([`${BAD}/${file}`], { exit: 0, summary: one(1, 1, 0, 0), stderr: [noAgentId(`${BAD}/${file}`)], calls: [id] });
     const turns = report.calls[0]!.turns;
     expect(turns.map((t) => t.role)).toEqual(['agent', 'customer', 'agent']);
     expect(turns.every((t) => !/[\r\n]/.test(t.text))).toBe(true);
@@ -198,7 +203,7 @@ describe('each committed bad input has one exact outcome', () => {
 describe('big and filesystem inputs made at test time', () => {
   it('CSV with 10 MB in one cell → scored, the cell kept whole', async () => {
     const file = join(tmp, 'huge-cell.csv');
-    const report = await expectOutcomeOf(spawnedScore([file]), { exit: 0, summary: one(1, 1, 0, 0), stderr: [], calls: ['huge-1'] });
+    const report = await expectOutcomeOf(spawnedScore([file]), { exit: 0, summary: one(1, 1, 0, 0), stderr: [noAgentId(file)], calls: ['huge-1'] });
     expect(report.calls[0]!.turns.map((t) => t.text.length)).toEqual([10 * 1024 * 1024, 27, 25]);
   });
 
@@ -209,7 +214,7 @@ describe('big and filesystem inputs made at test time', () => {
 
   it('a 5 MB single agent turn → scored in bounded time', async () => {
     const file = join(tmp, 'single-line-turn.txt');
-    const report = await expectOutcomeOf(spawnedScore([file]), { exit: 0, summary: one(1, 1, 0, 0), stderr: [], calls: ['single-line-turn'] });
+    const report = await expectOutcomeOf(spawnedScore([file]), { exit: 0, summary: one(1, 1, 0, 0), stderr: [noAgentId(file)], calls: ['single-line-turn'] });
     expect(report.calls[0]!.turns[0]!.text.length).toBeGreaterThan(5_000_000);
   });
 
@@ -222,7 +227,7 @@ describe('big and filesystem inputs made at test time', () => {
     await expectOutcome([dir], {
       exit: 0,
       summary: one(2, 1, 0, 1),
-      stderr: [`${join(dir, 'self.txt')}: too many levels of symbolic links`],
+      stderr: [`${join(dir, 'self.txt')}: too many levels of symbolic links`, noAgentId(join(dir, 'a.txt'))],
       calls: ['crlf-1'],
     });
   });
@@ -243,7 +248,7 @@ describe('big and filesystem inputs made at test time', () => {
     const file = join(tmp, 'unreadable.txt');
     copyFileSync(join(ROOT, BAD, 'crlf.txt'), file);
     chmodSync(file, 0o000);
-    await expectOutcome([file], { exit: 0, summary: one(1, 1, 0, 0), stderr: [], calls: ['crlf-1'] });
+    await expectOutcome([file], { exit: 0, summary: one(1, 1, 0, 0), stderr: [noAgentId(file)], calls: ['crlf-1'] });
   });
 });
 
@@ -274,10 +279,15 @@ describe('the whole fixtures/bad directory', () => {
     expect([...seen].sort()).toEqual(committed.map((f) => `${BAD}/${f}`));
   });
 
-  it('--strict turns any unreadable input into exit 2 with the same counts', async () => {
+  it('--strict turns any unreadable input into exit 2; calls that name no agent fail too, every input still counted', async () => {
     const { run, report } = await spawnedScore([BAD], '--strict');
     expect(run.code).toBe(2);
-    expect(report.summary.read).toBe(15);
-    expect(report.summary.read).toBe(report.summary.scored + report.summary.skipped + report.summary.failed);
+    const { read, scored, skipped, failed } = report.summary;
+    // The four header-less calls (crlf, mixed-endings, unbalanced-quotes, utf16le-bom) would be named after their files.
+    expect({ read, scored, skipped, failed }).toEqual(one(15, 2, 4, 9));
+    expect(report.summary.failedInputs.filter((p) => p.reason.startsWith('no agent identity in call ')).map((p) => p.file)).toEqual(
+      ['crlf.txt', 'mixed-endings.txt', 'unbalanced-quotes.csv', 'utf16le-bom.txt'].map((f) => `${BAD}/${f}`),
+    );
+    expect(report.calls.map((c) => c.transcriptId).sort()).toEqual(['dup-1', 'dup-1@fixtures/bad/duplicate-id-b.txt']);
   });
 });

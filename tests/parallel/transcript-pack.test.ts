@@ -15,12 +15,13 @@ function throughWorker(input: Transcript[]): Transcript[] {
 }
 
 describe('packBatch / unpackBatch', () => {
-  it('rebuilds every fixture transcript exactly (text, csv, json, vtt, srt, Transcribe; timestamps, agent ids)', async () => {
+  it('rebuilds every fixture transcript exactly (text, csv, json, vtt, srt, Transcribe; timestamps, agent ids, sentiment)', async () => {
     const roleMap = await loadRoleMap('fixtures/roles.yaml');
     const transcripts: Transcript[] = [];
     for await (const e of readInputs(['fixtures/transcripts'], { roleMap })) if (e.type === 'transcript') transcripts.push(e.transcript);
     expect(transcripts.length).toBeGreaterThan(10);
     expect(transcripts.some((t) => t.turns.some((turn) => turn.start !== undefined))).toBe(true);
+    expect(transcripts.some((t) => t.turns.some((turn) => turn.sentiment !== undefined))).toBe(true);
     const before = JSON.stringify(transcripts);
     const packed = packBatch(transcripts);
     expect([...packed.packed].every((p) => p === 1)).toBe(true);
@@ -37,6 +38,10 @@ describe('packBatch / unpackBatch', () => {
         agentId: fc.string({ maxLength: 6 }),
         start: fc.double({ noNaN: true }),
         end: fc.double({ noNaN: true }),
+        sentiment: fc.record(
+          { label: fc.constantFrom('NEGATIVE' as const, 'POSITIVE' as const, 'NEUTRAL' as const, 'MIXED' as const), source: fc.constantFrom('transcribe', 'contact-lens'), score: fc.double({ min: 0, max: 1, noNaN: true }) },
+          { requiredKeys: ['label', 'source'] },
+        ),
       },
       { requiredKeys: ['role', 'speaker', 'text'] },
     );
@@ -52,6 +57,7 @@ describe('packBatch / unpackBatch', () => {
           if (t.agentId !== undefined) turn.agentId = t.agentId;
           if (t.start !== undefined) turn.start = t.start;
           if (t.end !== undefined) turn.end = t.end;
+          if (t.sentiment !== undefined) turn.sentiment = t.sentiment;
           return turn;
         });
         if (built.length > 0 && unusual === 'labels') built[0]!.labels = ['apology'];

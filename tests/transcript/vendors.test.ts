@@ -50,6 +50,45 @@ describe('Contact Lens', () => {
   });
 });
 
+describe('vendor sentiment on the turn (transcribe reader)', () => {
+  const labels = (t: Transcript) => t.turns.map((u) => [u.role, u.sentiment ?? null]);
+
+  it('Transcribe Call Analytics: Sentiment per segment, SentimentScore when given, unknown or absent labels left off', () => {
+    const t = transcript('transcribe-sentiment.json');
+    expect(t.id).toBe('northwind-billing-2024-05-02-call-5521');
+    expect(t.turns[1]!.text).toBe("I've been charged a late fee even though I paid on time, and this is the third time I've called about it.");
+    expect(t.turns.map((u) => u.start)).toEqual([0.4, 4.6, 13.4, 20.3, 24.8, 34, 36.9, 39.5]);
+    expect(labels(t)).toEqual([
+      ['agent', { label: 'POSITIVE', source: 'transcribe' }],
+      ['customer', { label: 'NEGATIVE', source: 'transcribe' }],
+      ['agent', { label: 'NEUTRAL', source: 'transcribe' }],
+      ['customer', { label: 'MIXED', score: 0.44, source: 'transcribe' }],
+      ['agent', { label: 'NEUTRAL', source: 'transcribe' }],
+      ['customer', { label: 'POSITIVE', source: 'transcribe' }],
+      ['agent', null],
+      ['customer', null],
+    ]);
+  });
+
+  it('Contact Lens: Sentiment on Transcript entries, source contact-lens', () => {
+    const t = transcript('contact-lens-voice.json');
+    expect(t.turns.filter((u) => u.role === 'customer').map((u) => [u.text.slice(0, 20), u.sentiment])).toEqual([
+      ['Hi, my bill this mon', { label: 'NEGATIVE', source: 'contact-lens' }],
+      ['Okay, so can I sprea', { label: 'NEUTRAL', source: 'contact-lens' }],
+      ['That works, thank yo', { label: 'POSITIVE', source: 'contact-lens' }],
+    ]);
+    // Chat analysis files carry none: no field.
+    expect(transcript('contact-lens-chat.json').turns.some((u) => u.sentiment !== undefined)).toBe(false);
+  });
+
+  it('also through the jsonl reader, one Transcribe document per line', () => {
+    const line = JSON.stringify(JSON.parse(readFileSync(join(DIR, 'transcribe-sentiment.json'), 'utf8')));
+    const evs = events('calls.jsonl', {}, Buffer.from(`${line}\n`));
+    const t = evs.flatMap((e) => (e.type === 'transcript' ? [e.transcript] : []))[0]!;
+    expect(t.turns[3]!.sentiment).toEqual({ label: 'MIXED', score: 0.44, source: 'transcribe' });
+  });
+});
+
 describe('Genesys Cloud', () => {
   it('internal/external purposes, decoratedText preferred, userId as agent id, conversationId as id', () => {
     const t = transcript('genesys.json');
@@ -172,6 +211,7 @@ describe('a directory of mixed formats', () => {
       'transcript contact-lens-chat.json',
       'transcript contact-lens-voice.json',
       'transcript genesys.json',
+      'transcript transcribe-sentiment.json',
       'transcript twilio.json',
     ]);
     expect((await run({})).at(-1)).toBe('failed twilio.json');

@@ -40,6 +40,7 @@ export function transcribeToTranscript(
     }
   }
   const turns: RawTurn[] = [];
+  const source = Array.isArray(value.Participants) && value.Participants.some((p) => isObject(p) && 'ParticipantId' in p) ? 'contact-lens' : 'transcribe';
   // Chat items carry AbsoluteTime (ISO) instead of offsets: made relative to the first item.
   const absolute = items.map((item) => (isObject(item) && typeof item.AbsoluteTime === 'string' ? Date.parse(item.AbsoluteTime) : NaN));
   const origin = Math.min(...absolute.filter((t) => Number.isFinite(t)));
@@ -73,6 +74,8 @@ export function transcribeToTranscript(
     if (role === 'agent' && displayName !== undefined && displayName.trim() !== '' && !isRedactionToken(displayName)) {
       turn.speaker = displayName.trim();
     }
+    const sentiment = sentimentOf(item, source);
+    if (sentiment) turn.sentiment = sentiment;
     if (typeof item.BeginOffsetMillis === 'number') turn.start = item.BeginOffsetMillis / 1000;
     if (typeof item.EndOffsetMillis === 'number') turn.end = item.EndOffsetMillis / 1000;
     if (turn.start === undefined && Number.isFinite(absolute[i])) turn.start = (absolute[i]! - origin) / 1000;
@@ -91,6 +94,24 @@ export function transcribeToTranscript(
   return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
 }
 
+const SENTIMENTS = new Set(['NEGATIVE', 'POSITIVE', 'NEUTRAL', 'MIXED']);
+
+/**
+ * `Sentiment: "NEGATIVE"` on a Transcript item (Contact Lens, Transcribe Call Analytics); a Comprehend-style
+ * `SentimentScore { Positive, Negative, Neutral, Mixed }` beside it gives the label's score. Unknown labels are ignored.
+ */
+function sentimentOf(item: JsonObject, source: string): RawTurn['sentiment'] {
+  const raw = item.Sentiment;
+  const label = typeof raw === 'string' ? raw.trim().toUpperCase() : undefined;
+  if (label === undefined || !SENTIMENTS.has(label)) return undefined;
+  const sentiment: NonNullable<RawTurn['sentiment']> = { label: label as NonNullable<RawTurn['sentiment']>['label'], source };
+  const scores = isObject(item.SentimentScore) ? item.SentimentScore : undefined;
+  const key = label.charAt(0) + label.slice(1).toLowerCase();
+  const score = scores?.[key];
+  if (typeof score === 'number' && score >= 0 && score <= 1) sentiment.score = score;
+  return sentiment;
+}
+
 export const transcribeReader = vendorReader({
   name: 'transcribe',
   shape: {
@@ -106,7 +127,8 @@ export const transcribeReader = vendorReader({
     'from Transcript[].ParticipantRole (Transcribe) or ParticipantId joined to Participants[]{ParticipantId, ' +
     'ParticipantRole} (Contact Lens: AGENT|SUPERVISOR → agent, CUSTOMER, SYSTEM|CUSTOM_BOT → system); ' +
     'BeginOffsetMillis/EndOffsetMillis (voice) or AbsoluteTime (chat; date too); chat EVENT items skipped; ' +
-    'DisplayName (item or participant) → agent name and id; [PII] kept as a token; contact id from ' +
+    'DisplayName (item or participant) → agent name and id; Sentiment (NEGATIVE|POSITIVE|NEUTRAL|MIXED, with ' +
+    'SentimentScore when given) → the turn\'s sentiment; [PII] kept as a token; contact id from ' +
     'CustomerMetadata.ContactId or a "<contact id>_analysis_…" file name (id, --contacts join); agent id from ' +
     '--contacts, DisplayName, --agent-id or an "agent-<id>_" file name, else the file name with a warning',
   signature: [/"Transcript"\s*:\s*\[/, /"Participant(?:Role|Id)"\s*:/],
