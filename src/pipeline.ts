@@ -16,7 +16,7 @@ import type { ContactTable } from './transcript/contacts.js';
 import { createIdentityResolver } from './transcript/identity.js';
 import { readInputs } from './transcript/read-inputs.js';
 import type { ReadOptions } from './transcript/readers/index.js';
-import type { CallResult, GroupBy, InputProblem, Provenance, Rubric, RunSummary, ScoreReport } from './types.js';
+import type { CallResult, GroupBy, InputProblem, Provenance, Rubric, RunSummary, ScoreReport, Transcript } from './types.js';
 
 export interface ScoreOptions extends ReadOptions {
   /** A loaded rubric, or a built-in name / file path for loadRubric (throws RubricError). Default `default`. */
@@ -48,6 +48,13 @@ export interface ScoreOptions extends ReadOptions {
    * depends on it.
    */
   jobs?: number | 'auto';
+  /**
+   * Per-call limits: a call with more turns, or more characters of turn text, is skipped with the reason instead of
+   * scored (scoring is linear in a call's size, but one runaway call — a never-closed chat, a concatenated export —
+   * should not hold up or blow the memory of a CI job). 0 = no limit. Defaults: DEFAULT_CALL_LIMITS.
+   */
+  maxCallTurns?: number;
+  maxCallChars?: number;
   /** Source for the `-` path. */
   stdin?: NodeJS.ReadableStream;
   /** `--contacts`: contact-metadata rows joined to calls by contact / call id (agent, team, date). */
@@ -70,6 +77,25 @@ export interface ScoreRun {
   accumulator: Accumulator;
   files: string[];
   rubric: Rubric;
+}
+
+/** Far beyond any phone call (a 10-hour call is ~100k words, ~600k characters) or chat, well within memory. */
+export const DEFAULT_CALL_LIMITS = { turns: 20_000, chars: 2_000_000 };
+
+/** Why a call is over a per-call limit, or undefined when it is within both (0 = no limit). */
+export function overCallLimit(transcript: Pick<Transcript, 'id' | 'turns'>, maxTurns: number, maxChars: number): string | undefined {
+  const turns = transcript.turns.length;
+  if (maxTurns > 0 && turns > maxTurns) {
+    return `call ${transcript.id} has ${turns} turns, over the per-call limit of ${maxTurns} (--max-call-turns; 0 = no limit)`;
+  }
+  if (maxChars > 0) {
+    let chars = 0;
+    for (const turn of transcript.turns) chars += turn.text.length;
+    if (chars > maxChars) {
+      return `call ${transcript.id} has ${chars} characters of text, over the per-call limit of ${maxChars} (--max-call-chars; 0 = no limit)`;
+    }
+  }
+  return undefined;
 }
 
 const TOOL = readToolInfo();
@@ -206,7 +232,8 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
 
   // Agents the input did not name: joined from --contacts, warned about once (file-name agent ids), strict refuses them.
   const identity = createIdentityResolver(options.contacts ? { contacts: options.contacts, strict: options.strict ?? false } : { strict: options.strict ?? false });
-
+  const maxTurns = options.maxCallTurns ?? DEFAULT_CALL_LIMITS.turns;
+  const maxChars = options.maxCallChars ?? DEFAULT_CALL_LIMITS.chars;
   let interrupted = false;
   try {
     let lastYield = Date.now();
@@ -236,6 +263,15 @@ export async function runScore(paths: string[], options: ScoreOptions = {}): Pro
       }
       warnings.push(...event.warnings);
       const transcript = event.transcript;
+      const tooLarge = overCallLimit(transcript, maxTurns, maxChars);
+      if (tooLarge !== undefined) {
+        const problem: InputProblem = { file: transcript.source.file, reason: tooLarge };
+        if (transcript.source.line !== undefined) problem.line = transcript.source.line;
+        summary.skipped++;
+        summary.skippedInputs.push(problem);
+        problems.push(problem);
+        continue;
+      }
       const refused = identity.resolve(transcript);
       if (refused) {
         summary.failed++;

@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { FORMATTER_NAMES } from '../formatters/index.js';
 import { PARTIAL_FORMAT } from '../partial.js';
-import { toolInfo } from '../pipeline.js';
+import { DEFAULT_CALL_LIMITS, toolInfo } from '../pipeline.js';
 import { RubricError, formatRubricProblem } from '../rubric/errors.js';
 import { BUILTIN_RUBRICS } from '../rubric/load.js';
 import { InputError, formatProblem } from '../transcript/input-error.js';
@@ -50,6 +50,8 @@ function addScoreOptions(cmd: Command, format: Option): Command {
     .option('--redact', 'mask emails, phone and card numbers and addresses in every output')
     .option('--jobs <n>', 'threads that score (default: one per core; 1 = no worker; N = N-1 workers plus the reading thread)', parsePositiveInt)
     .option('--strict', 'any failed or skipped input → exit 2; low-sample groups can fail --fail-under and --fail-on-regression')
+    .option('--max-call-turns <n>', `skip (with the reason) a call of more turns than this (default ${DEFAULT_CALL_LIMITS.turns}; 0 = no limit)`, parseCount)
+    .option('--max-call-chars <n>', `skip (with the reason) a call of more characters of text than this (default ${DEFAULT_CALL_LIMITS.chars}; 0 = no limit)`, parseCount)
     .addOption(
       new Option('--input-format <format>', 'read every input as this format instead of sniffing').choices(READERS.map((r) => r.name)),
     )

@@ -65,11 +65,17 @@ function callRow(call: CallResult): Value[] {
   return row;
 }
 
+/** --group-by call: the header line of the one-row-per-call table (a streamed writer writes it, then each row). */
+export function csvCallHeader(): string {
+  return rows([[...CALL_COLUMNS, ...BEHAVIOURS.flatMap((b) => [`${b}_status`, `${b}_rate`, `${b}_opportunities`, `${b}_met`])]]);
+}
+
+export function csvCallRow(call: CallResult): string {
+  return rows([callRow(call)]);
+}
+
 export function formatCsv(report: ScoreReport): string {
-  if (report.groupBy === 'call' && report.calls?.length) {
-    const header = [...CALL_COLUMNS, ...BEHAVIOURS.flatMap((b) => [`${b}_status`, `${b}_rate`, `${b}_opportunities`, `${b}_met`])];
-    return rows([header, ...report.calls.map(callRow)]);
-  }
+  if (report.groupBy === 'call' && report.calls?.length) return csvCallHeader() + report.calls.map(csvCallRow).join('');
   const header = [...GROUP_COLUMNS, ...BEHAVIOURS.flatMap((b) => [`${b}_rate`, `${b}_opportunities`, `${b}_met`, `${b}_findings`])];
   return rows([header, ...report.groups.map(groupRow)]);
 }

@@ -26,9 +26,9 @@ function attrs(values: Record<string, string | number | undefined>): string {
 }
 
 /** A call's testcase: it never fails (only a gate decides the exit code); a part under the pass mark says why in system-out. */
-function callCase(entry: GroupCall, group: GroupScorecard, pass: number): Case {
+function callCase(entry: GroupCall, groupKey: string, pass: number): Case {
   const { call, parts } = entry;
-  const c: Case = { name: call.transcriptId, classname: group.key, file: call.file };
+  const c: Case = { name: call.transcriptId, classname: groupKey, file: call.file };
   const failed = parts.filter((p) => p.passed === false);
   if (failed.length === 0) return c;
   const lines: string[] = [];
@@ -106,27 +106,37 @@ function renderCase(c: Case): string {
   return [`${open}>`, ...body, '    </testcase>'].join('\n');
 }
 
+/** A call's testcase in the suite of group `groupKey`, rendered (what a streamed writer keeps per call). */
+export function junitCallCase(entry: GroupCall, groupKey: string, pass: number): string {
+  return renderCase(callCase(entry, groupKey, pass));
+}
+
+/** Where a document's call testcases come from: how many a group has, and them rendered, in input order. */
+export interface JunitCallCases {
+  count(group: GroupScorecard): number;
+  render(group: GroupScorecard): Iterable<string>;
+}
+
 /**
- * A testsuite per group: the group's testcase (the gate, when there is one) and a testcase per call when the report
- * has them. `failures` counts exactly the groups that fail a gate, `skipped` the groups exempt from it.
+ * The document as pieces (each a line and its newline), the call testcases drawn from `cases` group by group, so a
+ * writer can keep them outside memory. Call testcases never fail and are never skipped: only the group's testcase
+ * counts in `failures` and `skipped`.
  */
-export function formatJunit(report: ScoreReport): string {
+export function* junitPieces(report: ScoreReport, cases: JunitCallCases): Generator<string> {
   const exemptions = new Map(exemptionsFromReport(report).map((e) => [e.key, e]));
   const suites = report.groups.map((group) => {
-    const cases = [groupCase(group, report, exemptions.get(group.key)), ...callsOfGroup(report, group).map((e) => callCase(e, group, report.pass))];
-    return { group, cases, failures: cases.filter((c) => c.failure).length, skipped: cases.filter((c) => c.skipped !== undefined).length };
+    const own = groupCase(group, report, exemptions.get(group.key));
+    return { group, own, tests: 1 + cases.count(group), failures: own.failure ? 1 : 0, skipped: own.skipped !== undefined ? 1 : 0 };
   });
-  const total = suites.reduce((n, s) => n + s.cases.length, 0);
+  const total = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
   const p = report.provenance;
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: `${p.tool} ${p.version} rubric ${p.rubric.name} v${p.rubric.version} (${p.rubric.hash})`, tests: total, failures, errors: 0, skipped })}>`,
-  ];
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${attrs({ name: `${p.tool} ${p.version} rubric ${p.rubric.name} v${p.rubric.version} (${p.rubric.hash})`, tests: total, failures, errors: 0, skipped })}>\n`;
   for (const s of suites) {
-    lines.push(`  <testsuite${attrs({ name: groupName(s.group), tests: s.cases.length, failures: s.failures, errors: 0, skipped: s.skipped })}>`);
-    lines.push('    <properties>');
+    yield `  <testsuite${attrs({ name: groupName(s.group), tests: s.tests, failures: s.failures, errors: 0, skipped: s.skipped })}>\n`;
+    yield '    <properties>\n';
     const props: Record<string, string> = {
       'group-by': report.groupBy,
       calls: String(s.group.calls),
@@ -134,13 +144,27 @@ export function formatJunit(report: ScoreReport): string {
       passed: String(s.group.passed),
       'low-sample': String(s.group.lowSample),
     };
-    for (const [name, value] of Object.entries(props)) lines.push(`      <property${attrs({ name, value })}/>`);
-    lines.push('    </properties>');
-    for (const c of s.cases) lines.push(renderCase(c));
-    lines.push('  </testsuite>');
+    for (const [name, value] of Object.entries(props)) yield `      <property${attrs({ name, value })}/>\n`;
+    yield '    </properties>\n';
+    yield `${renderCase(s.own)}\n`;
+    for (const c of cases.render(s.group)) yield `${c}\n`;
+    yield '  </testsuite>\n';
   }
-  lines.push('</testsuites>');
-  return `${lines.join('\n')}\n`;
+  yield '</testsuites>\n';
+}
+
+/**
+ * A testsuite per group: the group's testcase (the gate, when there is one) and a testcase per call when the report
+ * has them. `failures` counts exactly the groups that fail a gate, `skipped` the groups exempt from it.
+ */
+export function formatJunit(report: ScoreReport): string {
+  const byGroup = new Map<string, GroupCall[]>();
+  for (const group of report.groups) byGroup.set(group.key, callsOfGroup(report, group));
+  const cases: JunitCallCases = {
+    count: (group) => byGroup.get(group.key)?.length ?? 0,
+    render: (group) => (byGroup.get(group.key) ?? []).map((e) => junitCallCase(e, group.key, report.pass)),
+  };
+  return [...junitPieces(report, cases)].join('');
 }
 
 export const junitFormatter: Formatter = {

@@ -56,6 +56,42 @@ export function formatPromisesJson(report: ScoreReport): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
+/*
+ * The same documents in pieces for a writer that streams the calls (cli/streamed-output.ts): the CSV is its header
+ * and then each call's rows; the JSON is the record list's head (with the counts) up to `"promises": `, each record
+ * indented as JSON.stringify(…, null, 2) nests it, and jsonTail (formatters/json.ts).
+ */
+
+export const PROMISES_CSV_HEADER = `${PROMISE_COLUMNS.join(',')}\r\n`;
+
+export function promiseCsvRows(promises: readonly FollowUpPromise[]): string {
+  return promises.map((p) => `${row(p)}\r\n`).join('');
+}
+
+export interface PromiseCounts {
+  calls: number;
+  promises: number;
+  vague: number;
+  withDueDate: number;
+}
+
+export function countPromises(counts: PromiseCounts, promises: readonly FollowUpPromise[]): void {
+  counts.promises += promises.length;
+  for (const p of promises) {
+    if (p.vague) counts.vague++;
+    if (p.dueDate !== undefined) counts.withDueDate++;
+  }
+}
+
+export function promisesJsonHead(report: Pick<ScoreReport, 'provenance'>, counts: PromiseCounts): string {
+  const whole = JSON.stringify({ schemaVersion: 1, provenance: report.provenance, summary: counts, promises: [] }, null, 2);
+  return whole.slice(0, whole.length - '[]\n}'.length);
+}
+
+export function promiseJsonPiece(promise: FollowUpPromise, first: boolean): string {
+  return `${first ? '[\n' : ',\n'}    ${JSON.stringify(promise, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
 export const promisesFormatter: Formatter = {
   name: 'promises',
   description: 'every after-call promise as CSV: call, agent, turn, action, timeframe, normalised due date, channel, vague flag',

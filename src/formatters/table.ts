@@ -145,6 +145,15 @@ export function formatTable(report: ScoreReport, options: FormatOptions): string
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * What --verbose adds after the summary for one call, exactly as formatTable writes it: a writer that streams the calls
+ * writes formatTable of the call-less report and then this for each call, in input order.
+ */
+export function verboseCallPiece(call: CallResult, options: FormatOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  return `\n${callBlock(call, c).join('\n')}\n`;
+}
+
 export const tableFormatter: Formatter = {
   name: 'table',
   description: 'aligned terminal scorecard: one row per group with score, pass/fail and per-behaviour rates',

@@ -13,6 +13,7 @@ import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '..
 import { checkGateFlags, gate, gateStderrLines, loadCheckedBaseline } from '../gates.js';
 import { UsageError } from '../options.js';
 import { createProgress, type Progress } from '../progress.js';
+import { createStreamedOutput } from '../streamed-output.js';
 import { decideColor, describeWriteError, openOutput } from '../write-output.js';
 
 /** What commander hands the action for score/report (after the option parsers ran). */
@@ -28,6 +29,8 @@ export interface ScoreCommandOptions {
   redact?: boolean;
   jobs?: number;
   strict?: boolean;
+  maxCallTurns?: number;
+  maxCallChars?: number;
   inputFormat?: string;
   columns?: Record<string, string>;
   agentNames?: string[];
@@ -42,14 +45,8 @@ export interface ScoreCommandOptions {
   verbose?: boolean;
 }
 
-/** Formats that render individual calls and therefore need them kept in memory. */
-const CALL_FORMATS = new Set(['json', 'junit', 'line', 'promises', 'promises-json']);
 /** Coaching reports: they show a bounded selection per group, gathered while scoring instead of keeping every call. */
 const COACHING_FORMATS = new Set(['html', 'markdown']);
-
-export function needsCalls(format: string, groupBy: GroupBy, verbose: boolean): boolean {
-  return CALL_FORMATS.has(format) || (format === 'csv' && groupBy === 'call') || (format === 'table' && verbose);
-}
 
 /**
  * --format if given; else the --output file's extension when a formatter owns it; else `fallback`
@@ -97,12 +94,15 @@ export async function runScoreCommand(
   const scoreOptions: ScoreOptions = {
     rubric,
     groupBy: options.groupBy,
-    keepCalls: !streaming && needsCalls(formatter.name, options.groupBy, formatOptions.verbose ?? false),
+    // No format keeps every call: those that render calls write them as they are scored (streamed-output.ts).
+    keepCalls: false,
     redact: options.redact ?? false,
     strict: options.strict ?? false,
     stdin: io.stdin,
     jobs: options.jobs ?? 'auto',
   };
+  if (options.maxCallTurns !== undefined) scoreOptions.maxCallTurns = options.maxCallTurns;
+  if (options.maxCallChars !== undefined) scoreOptions.maxCallChars = options.maxCallChars;
   if (options.inputFormat !== undefined) scoreOptions.inputFormat = options.inputFormat;
   if (options.columns !== undefined) scoreOptions.columns = options.columns;
   if (options.agentNames !== undefined) scoreOptions.agentNames = options.agentNames;
@@ -117,6 +117,10 @@ export async function runScoreCommand(
   if (options.contacts !== undefined) scoreOptions.contacts = await loadContacts(options.contacts, options.contactColumns);
 
   const sink = openOutput(options.output, io.stdout);
+  const streamed =
+    streaming || formatter === partialFormatter
+      ? undefined
+      : createStreamedOutput(formatter, { groupBy: options.groupBy, pass: rubric.pass, options: formatOptions, write: sink.write });
   // Created with the first call, when the expanded input count (provenance) is known.
   let bar: Progress | undefined;
   const progress = {
@@ -138,6 +142,11 @@ export async function runScoreCommand(
         for (const piece of fromJson(json, { provenance }, formatOptions)) await sink.write(piece);
       };
     }
+  } else if (streamed) {
+    scoreOptions.onCall = async (call, provenance) => {
+      progress.tick(call.file, provenance);
+      await streamed.add(call);
+    };
   } else if (COACHING_FORMATS.has(formatter.name)) {
     const coaching = createCoachingCollector(options.groupBy ?? 'agent', undefined, rubric);
     formatOptions.coaching = coaching;
@@ -169,7 +178,8 @@ export async function runScoreCommand(
     }
     gated = gate(run.report, options, baseline, run.rubric.minCalls);
     // Streaming formats wrote their calls already; their format() of a call-less report is the closing summary.
-    await sink.write(formatter === partialFormatter ? partialText(run) : formatter.format(gated.report, formatOptions));
+    if (streamed) await streamed.finish(gated.report);
+    else await sink.write(formatter === partialFormatter ? partialText(run) : formatter.format(gated.report, formatOptions));
     await sink.commit();
   } catch (err) {
     progress.done();
@@ -177,6 +187,7 @@ export async function runScoreCommand(
     if (options.output !== undefined && isFsError(err)) throw new UsageError(describeWriteError(options.output, err));
     throw err;
   } finally {
+    streamed?.close();
     process.removeListener('SIGINT', onSigint);
   }
 
