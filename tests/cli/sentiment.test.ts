@@ -14,4 +14,14 @@ describe('turns[].sentiment in the output', () => {
       expect(call!.turns.filter((t) => t.role === 'customer').map((t) => t.sentiment?.label ?? null)).toEqual(['NEGATIVE', 'MIXED', 'POSITIVE', null]);
     }
   });
+
+  it("is evidence in the customer's distress findings, shown on each (never on a POSITIVE turn)", async () => {
+    const run = await empathyInProcess(['score', 'fixtures/formats/transcribe-sentiment.json', '--format', 'json', '--agent-id', 'd.hale']);
+    const [call] = (JSON.parse(run.stdout) as ScoreReport).calls;
+    const distress = call!.findings.filter((f) => f.behaviour === 'customer-distress' && f.confidence >= 0.5);
+    expect(distress.map((f) => [f.turn, f.kind, f.attributes?.sentiment])).toEqual([
+      [1, 'repeat', 'NEGATIVE (transcribe)'],
+      [3, 'fault', 'MIXED (transcribe)'],
+    ]);
+  });
 });
