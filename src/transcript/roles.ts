@@ -93,7 +93,9 @@ export function isGenericSpeaker(speaker: string): boolean {
     s === '' ||
     isRedactionToken(s) ||
     roleFromLabel(s) !== undefined ||
-    /^(?:spk|speaker|channel|ch|participant)[\s_-]?\d+$/i.test(s)
+    /^(?:spk|speaker|channel|ch|participant)[\s_-]?\d+$/i.test(s) ||
+    // Genesys participant purposes name a side, not a person.
+    /^(?:internal|external|acd|workflow|voicemail)$/i.test(s)
   );
 }
 

@@ -7,6 +7,7 @@ import { READERS, chooseReader, isTranscriptFile } from '../../src/transcript/re
 import type { ReadOptions } from '../../src/transcript/readers/index.js';
 import { parseChannelMap } from '../../src/transcript/readers/twilio.js';
 import type { Transcript } from '../../src/types.js';
+import { agentIdentity } from '../../src/transcript/identity.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/formats');
 const CHANNELS: ReadOptions = { channelMap: { '1': 'customer', '2': 'agent' } };
@@ -86,6 +87,46 @@ describe('vendor sentiment on the turn (transcribe reader)', () => {
     const evs = events('calls.jsonl', {}, Buffer.from(`${line}\n`));
     const t = evs.flatMap((e) => (e.type === 'transcript' ? [e.transcript] : []))[0]!;
     expect(t.turns[3]!.sentiment).toEqual({ label: 'MIXED', score: 0.44, source: 'transcribe' });
+  });
+});
+
+describe('participant names as the agent (issue 21)', () => {
+  const doc = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, unknown> & { participants: Array<Record<string, unknown>> };
+  const fromJson = (value: unknown, options: ReadOptions = {}) => {
+    const evs = events('call.json', options, Buffer.from(JSON.stringify(value)));
+    return evs.flatMap((e) => (e.type === 'transcript' ? [e.transcript] : []))[0]!;
+  };
+  const agentIds = (t: Transcript) => [...new Set(t.turns.filter((u) => u.role === 'agent').map((u) => u.agentId))];
+
+  it('Genesys: participantName is the agent name; the userId stays the id', () => {
+    const g = doc('genesys.json');
+    g.participants[1]!.participantName = 'Maria Lopez';
+    const t = fromJson(g);
+    expect([t.agentName, agentIds(t)]).toEqual(['Maria Lopez', ['7a1c4e2b-9f3d-4b8a-a6e5-2c1d0f9e8b7a']]);
+  });
+
+  it('Genesys without a userId: the name makes the id; with neither, the file name does (recorded for the warning), never "internal"', () => {
+    const g = doc('genesys.json');
+    delete g.participants[1]!.userId;
+    expect(agentIds(fromJson({ ...g, participants: [g.participants[0], { ...g.participants[1], name: 'Maria Lopez' }] }))).toEqual(['maria-lopez']);
+    const t = fromJson(g);
+    expect(agentIds(t)).toEqual(['call']);
+    expect(agentIdentity.get(t)?.fileNamed).toBe('call');
+  });
+
+  it('Twilio: channel.participants[].full_name names the agent; a customer name is not taken', () => {
+    const page = JSON.parse(readFileSync(join(DIR, 'twilio.json'), 'utf8')) as Record<string, unknown>;
+    const t = fromJson({
+      ...page,
+      channel: { participants: [
+        { channel_participant: 1, role: 'Customer', full_name: 'Sam Taylor' },
+        { channel_participant: 2, role: 'Agent', full_name: 'Priya Shah' },
+      ] },
+    });
+    expect(t.turns.map((u) => [u.role, u.speaker])).toEqual([
+      ['agent', 'Priya Shah'], ['customer', 'channel 1'], ['agent', 'Priya Shah'], ['customer', 'channel 1'], ['agent', 'Priya Shah'],
+    ]);
+    expect([t.agentName, agentIds(t)]).toEqual(['Priya Shah', ['priya-shah']]);
   });
 });
 

@@ -4,7 +4,7 @@
 import type { Role } from '../../types.js';
 import { InputError } from '../input-error.js';
 import { buildTranscript, roleFromLabel, type CallHeader, type RawTurn } from '../roles.js';
-import { cleanText, idFromFileName } from '../util.js';
+import { cleanText, idFromFileName, isRedactionToken } from '../util.js';
 import { isObject, type JsonObject } from './json-parse.js';
 import type { ReadContext, ReadOutput } from './types.js';
 import { vendorReader } from './vendor-reader.js';
@@ -69,6 +69,9 @@ export function twilioToOutput(value: unknown, ctx: ReadContext, position: Posit
     const turn: RawTurn = { speaker: `channel ${channel}`, text, role };
     const agentId = fromParticipants.agentIds[channel];
     if (role === 'agent' && agentId) turn.agentId = agentId;
+    // A participant's full_name names the agent (and, without a user_id, makes the id); a customer's is not taken.
+    const name = fromParticipants.names[channel];
+    if (role === 'agent' && name) turn.speaker = name;
     const start = seconds(item.start_time ?? item.startTime);
     const end = seconds(item.end_time ?? item.endTime);
     if (start !== undefined) turn.start = start;
@@ -108,11 +111,12 @@ function transcriptSid(wrapper: JsonObject): string | undefined {
  * Roles and agent ids from a transcript resource's `channel.participants[]{channel_participant, role, user_id}`,
  * when the export includes it.
  */
-function participantChannels(wrapper: JsonObject): { roles?: Record<string, Role>; agentIds: Record<string, string> } {
+function participantChannels(wrapper: JsonObject): { roles?: Record<string, Role>; agentIds: Record<string, string>; names: Record<string, string> } {
   const channel = isObject(wrapper.channel) ? wrapper.channel : undefined;
   const participants = channel && Array.isArray(channel.participants) ? channel.participants : [];
   const roles: Record<string, Role> = {};
   const agentIds: Record<string, string> = {};
+  const names: Record<string, string> = {};
   for (const p of participants) {
     if (!isObject(p)) continue;
     const number = p.channel_participant ?? p.channelParticipant;
@@ -122,8 +126,10 @@ function participantChannels(wrapper: JsonObject): { roles?: Record<string, Role
     if (role) roles[key] = role;
     const userId = p.user_id ?? p.userId;
     if (typeof userId === 'string' && userId.trim() !== '') agentIds[key] = userId.trim();
+    const name = p.full_name ?? p.fullName;
+    if (typeof name === 'string' && name.trim() !== '' && !isRedactionToken(name)) names[key] = name.trim();
   }
-  return Object.keys(roles).length > 0 ? { roles, agentIds } : { agentIds };
+  return Object.keys(roles).length > 0 ? { roles, agentIds, names } : { agentIds, names };
 }
 
 export const twilioReader = vendorReader({
@@ -138,9 +144,9 @@ export const twilioReader = vendorReader({
   detection: 'JSON with "media_channel" (or "mediaChannel") sentences: a { "sentences": [...] } page or a bare array',
   fields:
     'sentences[].media_channel|mediaChannel (role via --channel-map 1=customer,2=agent, else channel.participants[]' +
-    '{channel_participant, role, user_id}), transcript, sentence_index (order), start_time, end_time (seconds, number ' +
+    '{channel_participant, role, user_id, full_name}), transcript, sentence_index (order), start_time, end_time (seconds, number ' +
     'or string); id from transcript_sid, a GT sid or meta.url, else file name; agent id from user_id, --agent-id or ' +
-    'file name',
+    'file name; full_name of the agent participant → agent name (and id without user_id)',
   signature: [/"media_?[cC]hannel"\s*:/],
   matches: isTwilioShape,
   convert: twilioToOutput,

@@ -2,7 +2,7 @@
 // Genesys Cloud conversation transcripts and Google CCAI Insights conversations.
 import { InputError } from '../input-error.js';
 import { buildTranscript, type CallHeader, type RawTurn } from '../roles.js';
-import { cleanText, idFromFileName } from '../util.js';
+import { cleanText, idFromFileName, isRedactionToken } from '../util.js';
 import { isObject, type JsonObject } from './json-parse.js';
 import type { ReadContext, ReadOutput } from './types.js';
 import { vendorReader } from './vendor-reader.js';
@@ -128,6 +128,9 @@ export function genesysToOutput(value: JsonObject, ctx: ReadContext, position: P
       (p) => isObject(p) && typeof p.participantPurpose === 'string' && GENESYS_ROLES[p.participantPurpose.toLowerCase()] === 'agent',
     ) as JsonObject | undefined;
     if (agent && typeof agent.userId === 'string' && agent.userId) header.agentId = agent.userId;
+    // The agent's name, when the export carries it (participantName in analytics exports, name in the conversation API).
+    const name = agent ? (agent.participantName ?? agent.name) : undefined;
+    if (typeof name === 'string' && name.trim() !== '' && !isRedactionToken(name)) header.agentName = name.trim();
   }
   const built = buildTranscript(header, turns, ctx);
   return { transcripts: [built.transcript], problems: [], warnings: built.warnings };
@@ -188,8 +191,8 @@ export const genesysReader = vendorReader({
   description: 'Genesys Cloud speech and text analytics conversation transcript JSON',
   detection: 'JSON with a "transcripts" array of "phrases" and "conversationId" or "participants"',
   fields:
-    'conversationId (id, else file name), participants[]{participantPurpose, userId} (userId of the internal ' +
-    'participant → agent id), transcripts[].phrases[].decoratedText (preferred) or text, participantPurpose ' +
+    'conversationId (id, else file name), participants[]{participantPurpose, userId, participantName|name} (userId of ' +
+    'the internal participant → agent id, its name → agent name, and id when there is no userId), transcripts[].phrases[].decoratedText (preferred) or text, participantPurpose ' +
     '(internal → agent, external → customer, acd|ivr|bot → system), startTimeMs (epoch ms → offset from the first ' +
     'phrase), duration.milliseconds',
   signature: [/"transcripts"\s*:/, /"phrases"\s*:/],
