@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseContacts } from '../../src/transcript/contacts.js';
 import { agentIdentity, createIdentityResolver } from '../../src/transcript/identity.js';
-import { InputError } from '../../src/transcript/input-error.js';
 import { readText } from '../../src/transcript/read-inputs.js';
 import type { Transcript } from '../../src/types.js';
+import { errorOf } from '../helpers/input-error.js';
 
 const CALLS = 'fixtures/contacts/calls';
 const BY_FILE_NAME = `${CALLS}/4b1d6c3e-2f7a-4e8b-9c0d-1a2b3c4d5e6f_analysis_2024-03-14T10-12-33Z.json`;
@@ -20,16 +20,6 @@ function transcript(file: string): Transcript {
 }
 
 const agentIds = (t: Transcript) => [...new Set(t.turns.filter((u) => u.role === 'agent').map((u) => u.agentId))];
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('the transcribe reader (Contact Lens) and agent identity', () => {
   it('chat: the agent participant DisplayName is the agent name and its id; the customer name is not taken', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/transcript/input-error.js';
 import { jsonReader, jsonlReader } from '../../src/transcript/readers/json.js';
 import { transcribeReader } from '../../src/transcript/readers/transcribe.js';
 import { only, read, roles } from './helpers.js';
+import { errorOf } from '../helpers/input-error.js';
 
 const CANONICAL = {
   id: 'TECH-1',
@@ -16,16 +16,6 @@ const CANONICAL = {
     { role: 'agent', speaker: 'Priya Shah', text: 'Retention here, Priya.', agentId: 'p.shah' },
   ],
 };
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('json reader', () => {
   it('reads a canonical transcript with per-turn agent ids (transfer)', () => {
