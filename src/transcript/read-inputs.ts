@@ -22,7 +22,7 @@ export type InputEvent =
 export const STDIN_NAME = '<stdin>';
 
 /** Files larger than this are streamed (JSONL line by line) rather than read into memory whole. */
-const STREAM_FILE_BYTES = 32 * 1024 * 1024;
+const STREAM_FILE_BYTES = 8 * 1024 * 1024;
 
 /** Characters of the file head that readers sniff. */
 const SNIFF_LENGTH = 64 * 1024;

@@ -7,6 +7,7 @@ import type { InputProblem } from '../types.js';
 import { encodingName, fixWindows1252, isAsciiCompatible } from './decode.js';
 import { InputError } from './input-error.js';
 import { chooseReader, type ReadContext, type ReadOptions, type ReadOutput } from './readers/index.js';
+import { guessDelimiter, readCsvStream } from './readers/csv.js';
 import { readJsonlLine } from './readers/json.js';
 import { readBytes, transcriptEvents, type InputEvent } from './read-inputs.js';
 
@@ -29,6 +30,11 @@ export async function* readStream(stream: NodeJS.ReadableStream, file: string, o
     size += chunk.length;
   }
   const headBytes = Buffer.concat(head);
+  const csv = ended ? undefined : streamableCsv(headBytes, file, options);
+  if (csv !== undefined) {
+    yield* csvEvents(readCsvStream(decodedChunks(headBytes, chunks, options.encoding), { file, options }, csv), file);
+    return;
+  }
   if (ended || !isStreamableJsonl(headBytes, file, options)) {
     const rest: Buffer[] = [headBytes];
     if (!ended) for (let next = await chunks.next(); !next.done; next = await chunks.next()) rest.push(toBuffer(next.value));
@@ -47,6 +53,65 @@ function isStreamableJsonl(head: Buffer, file: string, options: ReadOptions): bo
   if (options.inputFormat !== undefined) return options.inputFormat.trim().toLowerCase() === 'jsonl';
   const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(head).slice(0, 64 * 1024);
   return chooseReader(text, file)?.name === 'jsonl';
+}
+
+/**
+ * The delimiter when the head is UTF-8 (or --encoding, ASCII-compatible) CSV/TSV by --input-format or by sniffing as a
+ * file would be; undefined otherwise (gzip and UTF-16 are read whole).
+ */
+function streamableCsv(head: Buffer, file: string, options: ReadOptions): string | undefined {
+  if (options.encoding !== undefined && !isAsciiCompatible(encodingName(options.encoding) ?? options.encoding)) return undefined;
+  if (head.length >= 2 && ((head[0] === 0x1f && head[1] === 0x8b) || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    return undefined;
+  }
+  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(head).slice(0, 64 * 1024);
+  const name = options.inputFormat !== undefined ? options.inputFormat.trim().toLowerCase() : chooseReader(text, file)?.name;
+  if (name === 'tsv') return '\t';
+  if (name === 'csv') return guessDelimiter(text.split(/\r?\n/)[0] ?? '');
+  return undefined;
+}
+
+/** The stream's text, decoded chunk by chunk (a character split across chunks is carried over). */
+async function* decodedChunks(head: Buffer, rest: AsyncIterator<Buffer | string>, encoding: string | undefined): AsyncGenerator<string> {
+  const name = encoding === undefined ? 'utf-8' : (encodingName(encoding) ?? encoding);
+  const decoder = new TextDecoder(name, { fatal: true });
+  const decode = (bytes: Buffer, stream: boolean): string => {
+    if (bytes.includes(0)) throw new Error('binary data (contains NUL bytes)');
+    try {
+      const text = decoder.decode(bytes, { stream });
+      return name === 'windows-1252' ? fixWindows1252(text) : text;
+    } catch {
+      throw new Error(
+        name === 'utf-8'
+          ? 'not valid UTF-8 text (if it is Windows-1252, pass --encoding windows-1252; or convert the input to UTF-8)'
+          : `not valid ${encoding} text`,
+      );
+    }
+  };
+  yield decode(head, true);
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield decode(toBuffer(next.value), true);
+  yield decode(Buffer.alloc(0), false);
+}
+
+/** Events for a streamed CSV: as readText gives them for a whole file, except that they come as calls complete. */
+async function* csvEvents(pieces: AsyncGenerator<ReadOutput>, file: string): AsyncGenerator<InputEvent> {
+  let any = false;
+  let warnings: string[] = [];
+  try {
+    for await (const out of pieces) {
+      for (const problem of out.problems) yield { type: 'failed', problem };
+      warnings.push(...out.warnings);
+      if (out.transcripts.length > 0) any = true;
+      warnings = yield* transcriptEvents(out.transcripts, file, warnings);
+      if (out.problems.length > 0) any = true;
+    }
+  } catch (error) {
+    const problem: InputProblem =
+      error instanceof InputError ? error.toProblem() : { file, reason: error instanceof Error ? error.message : String(error) };
+    yield { type: 'failed', problem };
+    return;
+  }
+  if (!any) yield { type: 'skipped', problem: { file, reason: 'no turns' } };
 }
 
 interface Line {

@@ -1,5 +1,6 @@
 // Customer Support on Twitter in one command (issue 21): threads rebuilt from reply-to ids, agents named by their
 // signatures, per-agent scorecards out of one CSV; the warnings and usage errors the options give.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ScoreReport } from '../../src/types.js';
 import { empathyInProcess } from '../helpers/cli-in-process.js';
@@ -29,6 +30,17 @@ describe('empathy score on a TWCS-shaped export', () => {
     expect(run.lines).toContain(`${FIXTURE}: 1 agent post(s) carry no signature (^MM, /AY, - Mike): their agent id is the company handle`);
     // Company handles are stated agent ids: nothing is named after the file.
     expect(run.lines.some((l) => l.includes('no agent identity'))).toBe(false);
+  });
+
+  it('a thread export on stdin gives the same calls as the file (threads are rebuilt once the input has ended)', async () => {
+    const args = [...THREADS, '--agent-from-signature', '--format', 'json'];
+    const fromFile = JSON.parse((await empathyInProcess(['score', FIXTURE, ...args])).stdout) as ScoreReport;
+    const piped = await empathyInProcess(['score', '-', '--input-format', 'csv', ...args], { stdin: readFileSync(FIXTURE) });
+    expect(piped.code).toBe(0);
+    const fromStdin = JSON.parse(piped.stdout) as ScoreReport;
+    const calls = (r: ScoreReport) => r.calls.map((c) => ({ id: c.transcriptId, turns: c.turns, findings: c.findings, score: c.score }));
+    expect(calls(fromStdin)).toEqual(calls(fromFile));
+    expect(fromStdin.groups.map((g) => [g.key, g.calls])).toEqual(fromFile.groups.map((g) => [g.key, g.calls]));
   });
 
   it('--group-by team: one row per company handle', async () => {

@@ -45,10 +45,10 @@ function collector(): { stream: Writable; text: () => string } {
 
 /**
  * `empathy ...args`, in this process. Relative paths resolve against the process's cwd, which must be the repository
- * root (vitest's root); stdin is empty; neither stream is a TTY; NO_COLOR / FORCE_COLOR are dropped unless given in
+ * root (vitest's root); stdin is `options.stdin` (empty by default); neither stream is a TTY; NO_COLOR / FORCE_COLOR are dropped unless given in
  * `env` (as tests/cli/run.ts does for spawned runs).
  */
-export function empathyInProcess(args: string[], options: { env?: Record<string, string> } = {}): Promise<InProcessResult> {
+export function empathyInProcess(args: string[], options: { env?: Record<string, string>; stdin?: string | Buffer } = {}): Promise<InProcessResult> {
   if (resolve(process.cwd()) !== resolve(ROOT)) {
     throw new Error(`empathyInProcess needs cwd ${ROOT}, not ${process.cwd()}`);
   }
@@ -59,7 +59,7 @@ export function empathyInProcess(args: string[], options: { env?: Record<string,
     if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
     const stdout = collector();
     const stderr = collector();
-    const code = await (await runCli)([...args], { stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]), env });
+    const code = await (await runCli)([...args], { stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]), env });
     const err = stderr.text();
     return { code, stdout: stdout.text(), stderr: err, lines: err.split('\n').filter((l) => l !== '') };
   });

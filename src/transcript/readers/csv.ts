@@ -1,6 +1,7 @@
 // CSV / TSV (and `;`-separated) exports: one row per turn, header row required, rows grouped by call id.
 import { CsvError, parse } from 'csv-parse/sync';
-import type { InputProblem } from '../../types.js';
+import { Readable } from 'node:stream';
+import type { InputProblem, Transcript } from '../../types.js';
 import { InputError } from '../input-error.js';
 import { buildTranscript, roleFromLabel, type CallHeader, type RawTurn } from '../roles.js';
 import { readThreads } from '../threads.js';
@@ -133,40 +134,91 @@ function readCsv(text: string, ctx: ReadContext, forcedDelimiter?: string): Read
   const delimiter = forcedDelimiter ?? guessDelimiter(body.split(/\r?\n/)[0] ?? '');
   const { parsed, problems } = parseRecovering(body, delimiter, ctx.file);
   if (parsed.length === 0) return { transcripts: [], problems, warnings: [] };
-
   const headerRow = parsed[0]!.record;
   // --thread-by: calls are rebuilt from reply-to ids (src/transcript/threads.ts), not grouped by a call id column.
   if (ctx.options.threadBy !== undefined) {
     const threaded = readThreads(headerRow, parsed.slice(1), ctx);
     return { ...threaded, problems: [...problems, ...threaded.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }
+  // A whole file: rows of one call may be anywhere in it.
+  const grouper = createCallGrouper(headerRow, ctx);
+  for (let i = 1; i < parsed.length; i++) grouper.add(parsed[i]!);
+  const out = grouper.finish();
+  problems.push(...out.problems);
+  // Parse-level and row-level problems were found in two passes: report them in file order.
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { transcripts: out.transcripts, problems, warnings: out.warnings };
+}
+
+/**
+ * Rows → calls, the one place that groups them (whole files and streams alike). Without `window` every call stays open
+ * to the end (a whole file: its rows may be anywhere). With one, at most `window` calls are open at once: when a row
+ * starts one more, the call seen first is complete and handed out (by take()), so a stream holds only the calls still
+ * receiving rows. A row of a call already handed out cannot join it: it is a problem naming the row, its call and the
+ * fix, counted once per call (with how many rows), and the call keeps the rows it had.
+ */
+export interface CallGrouper {
+  add(row: Row): void;
+  /** Calls completed so far, and the problems and warnings found, handed over once. */
+  take(): ReadOutput;
+  /** Everything still open, and the problems and warnings not yet taken. */
+  finish(): ReadOutput;
+}
+
+export function createCallGrouper(headerRow: string[], ctx: ReadContext, window?: number): CallGrouper {
   const columns = mapColumns(headerRow, ctx);
-  const warnings: string[] = [];
+  let problems: InputProblem[] = [];
+  let warnings: string[] = [];
+  let done: Transcript[] = [];
   const calls = new Map<string, { header: CallHeader; turns: RawTurn[] }>();
+  const closed = new Set<string>();
+  const late = new Map<string, { problem: InputProblem; rows: number }>();
   const timestampUnit = columns.timestamp !== undefined && /ms|millis/i.test(headerRow[columns.timestamp]!) ? 'ms' : 's';
   const endUnit = columns.end !== undefined && /ms|millis/i.test(headerRow[columns.end]!) ? 'ms' : 's';
 
-  const rows = parsed.slice(1);
-  for (const { record, line, row } of rows) {
+  const build = (call: { header: CallHeader; turns: RawTurn[] }): void => {
+    // An agent id on a row names that row's agent; rows whose role is unknown keep it only if they turn out agents.
+    const built = buildTranscript(call.header, call.turns, ctx);
+    done.push(built.transcript);
+    warnings.push(...built.warnings);
+  };
+
+  const add = ({ record, line, row }: Row): void => {
     const cell = (field: Field): string => {
       const index = columns[field];
       return index === undefined ? '' : (record[index] ?? '').trim();
     };
-    if (record.every((c) => c.trim() === '')) continue;
+    if (record.every((c) => c.trim() === '')) return;
     const turnText = cleanText(cell('text'));
     if (turnText === '') {
       problems.push({ file: ctx.file, line, reason: `row ${row}: missing text in column "${headerRow[columns.text!]}"` });
-      continue;
+      return;
     }
     const speaker = cell('speaker');
     const roleCell = columns.role !== undefined && columns.role !== columns.speaker ? cell('role') : '';
     if (speaker === '' && roleCell === '') {
       problems.push({ file: ctx.file, line, reason: `row ${row}: missing speaker in column "${headerRow[columns.speaker!]}"` });
-      continue;
+      return;
     }
     const callId = columns.call_id !== undefined ? cell('call_id') || idFromFileName(ctx.file) : idFromFileName(ctx.file);
     let call = calls.get(callId);
     if (!call) {
+      if (closed.has(callId)) {
+        const seen = late.get(callId);
+        if (seen) seen.rows++;
+        else {
+          const problem = { file: ctx.file, line, reason: '' };
+          late.set(callId, { problem, rows: 1 });
+          problems.push(problem);
+        }
+        return;
+      }
+      if (window !== undefined && calls.size >= window) {
+        const [oldest, first] = calls.entries().next().value!;
+        calls.delete(oldest);
+        closed.add(oldest);
+        build(first);
+      }
       call = { header: { id: callId, line }, turns: [] };
       calls.set(callId, call);
     }
@@ -201,19 +253,99 @@ function readCsv(text: string, ctx: ReadContext, forcedDelimiter?: string): Read
       if (end !== undefined) turn.end = end;
     }
     call.turns.push(turn);
-  }
+  };
 
-  const transcripts = [];
-  for (const { header, turns } of calls.values()) {
-    // An agent id on a row names that row's agent; rows whose role is unknown keep it only if they turn out agents.
-    const built = buildTranscript(header, turns, ctx);
-    transcripts.push(built.transcript);
-    warnings.push(...built.warnings);
-  }
-  // Parse-level and row-level problems were found in two passes: report them in file order.
-  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { transcripts, problems, warnings };
+  const take = (): ReadOutput => {
+    for (const [id, { problem, rows }] of late) {
+      problem.reason =
+        `call ${id}: ${rows} row${rows === 1 ? '' : 's'} from here on came after ${window} other calls had started since its ` +
+        'earlier rows, which were scored without them (a streamed CSV export needs the rows of one call together, e.g. sorted by call id)';
+    }
+    const out = { transcripts: done, problems, warnings };
+    done = [];
+    problems = [];
+    warnings = [];
+    return out;
+  };
+  return {
+    add,
+    take,
+    finish() {
+      for (const call of calls.values()) build(call);
+      calls.clear();
+      return take();
+    },
+  };
 }
+
+/** Calls a streamed CSV keeps open at once (see createCallGrouper): interleaved rows of this many calls still group. */
+export const STREAM_OPEN_CALLS = 256;
+
+/**
+ * A CSV/TSV stream (stdin, or a file too large to read whole) read row by row into calls, in bounded memory: pieces of
+ * output as calls complete. The header is the first record; a malformed record is a problem on its line and the next
+ * record is read (csv-parse's skip_records_with_error). A header that maps no text or speaker column throws InputError.
+ */
+export async function* readCsvStream(text: AsyncIterable<string>, ctx: ReadContext, delimiter: string): AsyncGenerator<ReadOutput> {
+  const { parse: parseStream } = await import('csv-parse');
+  const skipped: InputProblem[] = [];
+  let lastLine = 0;
+  const parser = parseStream({
+    delimiter,
+    info: true,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    relax_quotes: false,
+    skip_records_with_error: true,
+  });
+  // One problem per malformed record, on the line csv-parse was at (a record can raise several errors).
+  // Errors with no good record between them are one malformed stretch: one problem, on the line it starts.
+  let recordsAtSkip = -1;
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    const line = error.lines ?? lastLine + 1;
+    const records = (parser as unknown as { info: { records: number } }).info.records;
+    if (records === recordsAtSkip) return;
+    recordsAtSkip = records;
+    skipped.push({ file: ctx.file, line, reason: `malformed CSV: ${error.message.replace(/ at line \d+/, '').replace(/\s+/g, ' ')}` });
+  });
+  const source = Readable.from(text);
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let grouper: CallGrouper | undefined;
+  let rows = 0;
+  // --thread-by: a thread is complete only at the end of the input (a reply may come after any later row), so the rows
+  // are kept and threaded then, as for a whole file.
+  let header: string[] | undefined;
+  const threadRows: Row[] | undefined = ctx.options.threadBy !== undefined ? [] : undefined;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    lastLine = info.lines;
+    rows++;
+    if (threadRows) {
+      if (header) threadRows.push({ record, line: info.lines, row: rows });
+      else header = record;
+      continue;
+    }
+    if (!grouper) {
+      grouper = createCallGrouper(record, ctx, STREAM_OPEN_CALLS);
+      continue;
+    }
+    grouper.add({ record, line: info.lines, row: rows });
+    const out = grouper.take();
+    out.problems.unshift(...skipped.splice(0));
+    if (out.transcripts.length + out.problems.length + out.warnings.length > 0) yield out;
+  }
+  if (threadRows && header) {
+    const threaded = readThreads(header, threadRows, ctx);
+    yield { ...threaded, problems: [...skipped, ...threaded.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+    return;
+  }
+  const out = grouper?.finish() ?? { transcripts: [], problems: [], warnings: [] };
+  out.problems.unshift(...skipped.splice(0));
+  yield out;
+}
+
+export { guessDelimiter };
 
 /** Column index per field: `--columns` first, then recognised names. Missing text/speaker → InputError. */
 function mapColumns(headerRow: string[], ctx: ReadContext): Partial<Record<Field, number>> {
