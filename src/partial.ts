@@ -12,6 +12,7 @@ import type { ScoreRun } from './pipeline.js';
 import { createAccumulator, finalize, mergeAccumulators, type Accumulator } from './scoring/aggregate.js';
 import { InputError } from './transcript/input-error.js';
 import { BEHAVIOURS, GROUP_BYS, type GroupBy, type InputProblem, type Provenance, type RunSummary, type ScoreReport } from './types.js';
+import { fileErrorReason } from './file-errors.js';
 
 export const PARTIAL_TYPE = 'empathy-partial';
 export const PARTIAL_FORMAT = 'partial';
@@ -177,8 +178,7 @@ export async function readPartial(file: string): Promise<Partial> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file or directory' : `cannot read partial result (${code ?? 'error'})`);
+    throw new InputError(file, fileErrorReason(err, 'partial result'));
   }
   return parsePartial(text, file);
 }

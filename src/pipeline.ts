@@ -17,6 +17,7 @@ import { createIdentityResolver } from './transcript/identity.js';
 import { readInputs } from './transcript/read-inputs.js';
 import type { ReadOptions } from './transcript/readers/index.js';
 import type { CallResult, GroupBy, InputProblem, Provenance, Rubric, RunSummary, ScoreReport, Transcript } from './types.js';
+import { fileErrorReason } from './file-errors.js';
 
 export interface ScoreOptions extends ReadOptions {
   /** A loaded rubric, or a built-in name / file path for loadRubric (throws RubricError). Default `default`. */
@@ -161,8 +162,7 @@ export async function loadBaseline(file: string): Promise<ScoreReport> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file or directory' : `cannot read baseline (${code ?? 'error'})`);
+    throw new InputError(file, fileErrorReason(err, 'baseline'));
   }
   let data: unknown;
   try {

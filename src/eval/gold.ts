@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../transcript/input-error.js';
 import { BEHAVIOURS, isBehaviour, type BehaviourId, type Role, type Transcript, type Turn } from '../types.js';
+import { fileErrorReason } from '../file-errors.js';
 
 /** The customer-turn label eval scores like a behaviour (DESIGN §2.6, §11). */
 export const DISTRESS = 'customer-distress' as const;
@@ -34,7 +35,7 @@ export function readGoldFile(file: string): GoldTranscript[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError(file, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot read file');
+    throw new InputError(file, fileErrorReason(err, 'gold file'));
   }
   return parseGold(text, file);
 }

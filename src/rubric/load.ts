@@ -11,6 +11,7 @@ import { issueMessages } from './issues.js';
 import { locateKey, locateValue, type PathKey } from './locate.js';
 import { normaliseRubric } from './normalise.js';
 import { rubricFileSchema, type RubricFile } from './schema.js';
+import { fileErrorReason } from '../file-errors.js';
 
 export const BUILTIN_RUBRICS = ['default', 'strict', 'support'] as const;
 export type BuiltinRubric = (typeof BUILTIN_RUBRICS)[number];
@@ -67,8 +68,7 @@ export function loadRubric(nameOrPath: string, options: { cache?: boolean } = {}
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unreadable');
+    const why = fileErrorReason(err, 'rubric');
     throw new RubricError([
       { file: nameOrPath, line: 0, column: 0, message: `cannot read rubric (${why}); built-in rubrics are ${BUILTIN_RUBRICS.join(', ')}` },
     ]);

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from './input-error.js';
 import { isObject, parseJson, type JsonObject } from './readers/json-parse.js';
 import { normaliseDate, stripBom } from './util.js';
+import { fileErrorReason } from '../file-errors.js';
 
 export interface ContactRow {
   agentId?: string;
@@ -47,8 +48,7 @@ export async function loadContacts(file: string, columns?: Record<string, string
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file or directory (--contacts)' : `cannot read the contacts file (${code ?? 'error'})`);
+    throw new InputError(file, `${fileErrorReason(error, 'the contacts file')} (--contacts)`);
   }
   return parseContacts(text, file, columns);
 }

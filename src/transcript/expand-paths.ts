@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { InputProblem } from '../types.js';
 import { PathList, StringMap } from './compact-strings.js';
 import { KNOWN_EXTENSIONS, isTranscriptFile } from './readers/index.js';
+import { fileErrorReason } from '../file-errors.js';
 
 export const STDIN_PATH = '-';
 
@@ -54,7 +55,7 @@ export async function expandPathList(paths: string[]): Promise<{ files: PathList
     try {
       info = await stat(path);
     } catch (error) {
-      problems.push({ file: path, reason: statReason(error) });
+      problems.push({ file: path, reason: fileErrorReason(error) });
       continue;
     }
     if (info.isDirectory()) {
@@ -74,13 +75,6 @@ export async function expandPathList(paths: string[]): Promise<{ files: PathList
   return { files: files.trim(), problems };
 }
 
-function statReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return `cannot read (${code ?? 'error'})`;
-}
 
 /**
  * Calls onFile for every file under dir, skipping dot entries and node_modules; directory real paths guard against

@@ -10,6 +10,7 @@ import { InputError } from './input-error.js';
 import { readStream } from './read-stream.js';
 import { READERS, chooseReader, findReader, innerName, type ReadOptions, type ReadOutput } from './readers/index.js';
 import { createUniqueIds } from './unique-ids.js';
+import { fileErrorReason } from '../file-errors.js';
 
 export { expandPaths } from './expand-paths.js';
 
@@ -63,7 +64,7 @@ export async function* readInputs(
             ? readStream(createReadStream(file), name, options)
             : readBytes(bytes, name, options);
     } catch (error) {
-      yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
+      yield { type: 'failed', problem: { file: name, reason: fileErrorReason(error) } };
       continue;
     }
     for (;;) {
@@ -72,7 +73,7 @@ export async function* readInputs(
         next = await iterator.next();
       } catch (error) {
         // A stream that fails mid-way (stdin is a directory, a pipe error): what was read still counts.
-        yield { type: 'failed', problem: { file: name, reason: readErrorReason(error) } };
+        yield { type: 'failed', problem: { file: name, reason: fileErrorReason(error) } };
         break;
       }
       if (next.done) break;
@@ -178,14 +179,6 @@ export function* readText(text: string, file: string, options: ReadOptions, snif
   }
 }
 
-function readErrorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
-  return `cannot read (${code ?? 'error'})`;
-}
 
 /**
  * One event per transcript: a call with no turns is skipped, the others are yielded with `warnings` riding on the

@@ -6,6 +6,7 @@ import { loadYaml } from '../lazy-deps.js';
 import { InputError } from './input-error.js';
 import { agentIdentity } from './identity.js';
 import { agentIdFromFileName, agentIdInFileName, isRedactionToken, slug } from './util.js';
+import { fileErrorReason } from '../file-errors.js';
 
 /** Speaker → role assignments from `--role-map roles.yaml`. Names are matched case-insensitively. */
 export interface RoleMap {
@@ -107,8 +108,7 @@ export async function loadRoleMap(file: string): Promise<RoleMap> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file or directory' : `cannot read role map (${code ?? 'error'})`);
+    throw new InputError(file, fileErrorReason(error, 'role map'));
   }
   return parseRoleMap(text, file);
 }

@@ -102,7 +102,7 @@ describe('empathy eval', () => {
   it('names a missing gold file and exits 2', () => {
     const result = empathy(['eval', 'no-such-gold.jsonl']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^no-such-gold\.jsonl: no such file$/m);
+    expect(result.stderr).toMatch(/^no-such-gold\.jsonl: no such file or directory$/m);
   });
 });
 

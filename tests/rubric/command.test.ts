@@ -109,7 +109,7 @@ describe('runRubricShow', () => {
     const result = runRubricShow('no-such-rubric.yaml');
     expect(result).toEqual({
       stdout: '',
-      stderr: 'no-such-rubric.yaml: cannot read rubric (no such file); built-in rubrics are default, strict, support\n',
+      stderr: 'no-such-rubric.yaml: cannot read rubric (no such file or directory); built-in rubrics are default, strict, support\n',
       exitCode: 2,
     });
   });

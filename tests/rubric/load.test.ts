@@ -84,7 +84,7 @@ describe('built-in rubrics', () => {
 
   it('reports an unreadable path on one line without a position', () => {
     expect(() => loadRubric('/nonexistent/rubric.yaml')).toThrow(
-      /^\/nonexistent\/rubric\.yaml: cannot read rubric \(no such file\); built-in rubrics are default, strict, support$/,
+      /^\/nonexistent\/rubric\.yaml: cannot read rubric \(no such file or directory\); built-in rubrics are default, strict, support$/,
     );
   });
 });
