@@ -11,7 +11,6 @@ import { describeUnknownShape } from './shapes.js';
 
 const ROLE_VALUES = new Set<string>(['agent', 'customer', 'system', 'unknown']);
 
-type Position = DocumentPosition;
 
 /** The canonical transcript (DESIGN §3): first, so it wins ties and describes a document with no familiar key. */
 const CANONICAL: JsonShape = {
@@ -29,12 +28,12 @@ function jsonShapes(): JsonShape[] {
 }
 
 /** A shape error: the document parsed but is not a transcript. Thrown as InputError at the document's line. */
-function shapeError(ctx: ReadContext, position: Position, reason: string): InputError {
+function shapeError(ctx: ReadContext, position: DocumentPosition, reason: string): InputError {
   return new InputError(ctx.file, reason, position.line);
 }
 
 /** Converts one parsed JSON document (any supported shape) to transcripts. */
-function documentToOutput(value: unknown, ctx: ReadContext, position: Position): ReadOutput {
+function documentToOutput(value: unknown, ctx: ReadContext, position: DocumentPosition): ReadOutput {
   const shapes = jsonShapes();
   const shape = shapes.find((s) => s.matches(value));
   if (shape) return shape.convert(value, ctx, position);
@@ -46,7 +45,7 @@ function isDocumentArray(value: unknown[]): boolean {
   return JSON_SHAPE_READERS.some((r) => r.json!.matches(value));
 }
 
-function canonicalToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
+function canonicalToOutput(value: JsonObject, ctx: ReadContext, position: DocumentPosition): ReadOutput {
   const warnings: string[] = [];
   const fail = (reason: string): never => {
     throw shapeError(ctx, position, `looks like a canonical transcript but ${reason}`);
@@ -126,7 +125,7 @@ function canonicalToOutput(value: JsonObject, ctx: ReadContext, position: Positi
 }
 
 const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const where = (ctx: ReadContext, p: Position): string => (p.line !== undefined ? `${ctx.file}:${p.line}` : ctx.file);
+const where = (ctx: ReadContext, p: DocumentPosition): string => (p.line !== undefined ? `${ctx.file}:${p.line}` : ctx.file);
 
 /** A whole JSON file: one document, or an array of documents (each item failing on its own). */
 function readJsonDocument(text: string, ctx: ReadContext): ReadOutput {

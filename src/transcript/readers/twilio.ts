@@ -6,13 +6,8 @@ import { InputError } from '../input-error.js';
 import { buildTranscript, roleFromLabel, type CallHeader, type RawTurn } from '../roles.js';
 import { cleanText, idFromFileName, isRedactionToken } from '../util.js';
 import { isObject, type JsonObject } from './json-parse.js';
-import type { ReadContext, ReadOutput } from './types.js';
+import type { DocumentPosition, ReadContext, ReadOutput } from './types.js';
 import { vendorReader } from './vendor-reader.js';
-
-interface Position {
-  line?: number;
-  suffix?: number;
-}
 
 const CHANNEL_KEYS = ['media_channel', 'mediaChannel'] as const;
 
@@ -41,7 +36,7 @@ export function parseChannelMap(text: string): Record<string, Role> {
   return map;
 }
 
-export function twilioToOutput(value: unknown, ctx: ReadContext, position: Position): ReadOutput {
+export function twilioToOutput(value: unknown, ctx: ReadContext, position: DocumentPosition): ReadOutput {
   const fail = (reason: string): never => {
     throw new InputError(ctx.file, `looks like Twilio Conversational Intelligence sentences but ${reason}`, position.line);
   };

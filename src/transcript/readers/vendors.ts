@@ -4,13 +4,8 @@ import { InputError } from '../input-error.js';
 import { buildTranscript, type CallHeader, type RawTurn } from '../roles.js';
 import { cleanText, idFromFileName, isRedactionToken } from '../util.js';
 import { isObject, type JsonObject } from './json-parse.js';
-import type { ReadContext, ReadOutput } from './types.js';
+import type { DocumentPosition, ReadContext, ReadOutput } from './types.js';
 import { vendorReader } from './vendor-reader.js';
-
-interface Position {
-  line?: number;
-  suffix?: number;
-}
 
 export function isGenesysShape(value: unknown): value is JsonObject {
   return isObject(value) && Array.isArray(value.transcripts) && ('conversationId' in value || 'participants' in value);
@@ -33,7 +28,7 @@ function durationSeconds(value: unknown): number | undefined {
  * `segmentParticipant.role` (or a `channelTag` matched to `callMetadata.agentChannel`/`customerChannel`), word
  * offsets for timing, `agentId` and `startTime` on the conversation.
  */
-function ccaiConversationToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
+function ccaiConversationToOutput(value: JsonObject, ctx: ReadContext, position: DocumentPosition): ReadOutput {
   const fail = (reason: string): never => {
     throw new InputError(ctx.file, `looks like a Google CCAI Insights conversation but ${reason}`, position.line);
   };
@@ -84,7 +79,7 @@ const GENESYS_ROLES: Record<string, RawTurn['role']> = {
   acd: 'system', ivr: 'system', bot: 'system', voicemail: 'system',
 };
 
-export function genesysToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
+export function genesysToOutput(value: JsonObject, ctx: ReadContext, position: DocumentPosition): ReadOutput {
   const fail = (reason: string): never => {
     throw new InputError(ctx.file, `looks like a Genesys Cloud transcript but ${reason}`, position.line);
   };
@@ -140,7 +135,7 @@ const CCAI_ROLES: Record<string, RawTurn['role']> = {
   AGENT: 'agent', HUMAN_AGENT: 'agent', AUTOMATED_AGENT: 'system', CUSTOMER: 'customer', END_USER: 'customer',
 };
 
-export function ccaiToOutput(value: JsonObject, ctx: ReadContext, position: Position): ReadOutput {
+export function ccaiToOutput(value: JsonObject, ctx: ReadContext, position: DocumentPosition): ReadOutput {
   if (!Array.isArray(value.entries)) return ccaiConversationToOutput(value, ctx, position);
   const fail = (reason: string): never => {
     throw new InputError(ctx.file, `looks like a Google CCAI Insights conversation but ${reason}`, position.line);
