@@ -2,7 +2,7 @@
 // what to show (DESIGN §8). Memory stays flat unless the caller asks to keep every call.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createCallScorer, type ScoredCall } from './parallel/call-scorer.js';
 import { createScoringPool, type ScoringPool, type SerialisedCall } from './parallel/score-pool.js';
@@ -11,7 +11,7 @@ import { loadRubric } from './rubric/load.js';
 import { addDigest, createAccumulator, finalize, type Accumulator } from './scoring/aggregate.js';
 import { applyFailUnder, compareBaseline } from './scoring/thresholds.js';
 import { InputError } from './transcript/input-error.js';
-import { STDIN_PATH, expandPathList } from './transcript/expand-paths.js';
+import { expandPathList, inputBytesReach } from './transcript/expand-paths.js';
 import type { ContactTable } from './transcript/contacts.js';
 import { createIdentityResolver } from './transcript/identity.js';
 import { readInputs } from './transcript/read-inputs.js';
@@ -347,17 +347,7 @@ const AUTO_PARALLEL_MIN_BYTES = 1024 * 1024;
 async function autoJobs(files: Iterable<string>): Promise<number> {
   const cores = availableParallelism();
   if (cores <= 1) return 1;
-  let bytes = 0;
-  for (const file of files) {
-    if (file === STDIN_PATH) return cores;
-    try {
-      bytes += (await stat(file)).size;
-    } catch {
-      // stdin or an unreadable file: the reader reports it; count nothing here
-    }
-    if (bytes >= AUTO_PARALLEL_MIN_BYTES) return cores;
-  }
-  return 1;
+  return (await inputBytesReach(files, AUTO_PARALLEL_MIN_BYTES)) ? cores : 1;
 }
 
 /** 2 nothing scored (or, strict, any input failed or skipped), 1 a threshold or regression failed, else 0. */

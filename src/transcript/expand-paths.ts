@@ -21,6 +21,24 @@ export async function expandPaths(paths: string[]): Promise<{ files: string[]; p
 }
 
 /**
+ * Whether the inputs hold at least `bytes` (stdin counts as unbounded): read sizes until the answer is known, so a
+ * 100k-file run stats only as many files as it takes. An unreadable file counts nothing (its reader reports it).
+ */
+export async function inputBytesReach(files: Iterable<string>, bytes: number): Promise<boolean> {
+  let total = 0;
+  for (const file of files) {
+    if (file === STDIN_PATH) return true;
+    try {
+      total += (await stat(file)).size;
+    } catch {
+      continue;
+    }
+    if (total >= bytes) return true;
+  }
+  return false;
+}
+
+/**
  * expandPaths with the list packed off the V8 heap, for a run that keeps it until it ends. Directories are walked one
  * at a time straight into the list, so a 100k-file tree never exists as JS strings all at once (that transient alone
  * grew the process by ~20 MB it did not give back).

@@ -4,8 +4,8 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import { gunzipSync } from 'node:zlib';
 import type { InputProblem, Transcript } from '../types.js';
 import { decodeBytes } from './decode.js';
-import { PathList } from './compact-strings.js';
-import { STDIN_PATH, expandPaths } from './expand-paths.js';
+import type { PathList } from './compact-strings.js';
+import { STDIN_PATH, expandPathList } from './expand-paths.js';
 import { InputError } from './input-error.js';
 import { readStream } from './read-stream.js';
 import { READERS, chooseReader, findReader, innerName, type ReadOptions, type ReadOutput } from './readers/index.js';
@@ -28,9 +28,9 @@ const STREAM_FILE_BYTES = 8 * 1024 * 1024;
 /** Characters of the file head that readers sniff. */
 const SNIFF_LENGTH = 64 * 1024;
 
-/** An expanded input list: expandPaths' result, or the same packed as a PathList (see pipeline.ts). */
+/** An expanded input list (expandPathList's result): the files packed off the V8 heap, and the paths that failed. */
 export interface ExpandedInputs {
-  files: readonly string[] | PathList;
+  files: PathList;
   problems: InputProblem[];
 }
 
@@ -43,9 +43,9 @@ export async function* readInputs(
   options: ReadOptions & { stdin?: NodeJS.ReadableStream; streamFileBytes?: number },
 ): AsyncGenerator<InputEvent> {
   const streamFrom = options.streamFileBytes ?? STREAM_FILE_BYTES;
-  const { files, problems } = Array.isArray(paths) ? await expandPaths(paths) : paths;
+  const { files, problems } = Array.isArray(paths) ? await expandPathList(paths) : paths;
   for (const problem of problems) yield { type: 'failed', problem };
-  const fileAt = (n: number): string => (files instanceof PathList ? files.get(n) : files[n]!);
+  const fileAt = (n: number): string => files.get(n);
   const ids = createUniqueIds((n) => displayName(fileAt(n)));
   for (let fileNo = 0; fileNo < files.length; fileNo++) {
     const file = fileAt(fileNo);
