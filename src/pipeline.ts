@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { createCallScorer, type ScoredCall } from './parallel/call-scorer.js';
+import { createCallScorer, type ScoredCall } from './call-scorer.js';
 import { createScoringPool, type ScoringPool, type SerialisedCall } from './parallel/score-pool.js';
 import { redactReport } from './redact.js';
 import { loadRubric } from './rubric/load.js';

@@ -1,7 +1,7 @@
 // Scores one batch of transcripts into what crosses threads: each call as JSON text plus its aggregation digest.
 // Shared by the worker script and the submitting thread when it scores a batch itself (pool `local`).
 import type { Transcript } from '../types.js';
-import type { CallScorer } from './call-scorer.js';
+import type { CallScorer } from '../call-scorer.js';
 import type { SerialisedCall } from './score-pool.js';
 
 const encoder = new TextEncoder();

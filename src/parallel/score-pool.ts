@@ -3,7 +3,7 @@
 // depends on --jobs.
 import type { CallDigest } from '../scoring/aggregate.js';
 import type { Transcript } from '../types.js';
-import { createCallScorer, type CallScorer, type CallScorerOptions } from './call-scorer.js';
+import { createCallScorer, type CallScorer, type CallScorerOptions } from '../call-scorer.js';
 import { createOrderedPool } from './pool.js';
 import { scoreBatch } from './score-batch.js';
 import { packBatch, packedBuffers } from './transcript-pack.js';

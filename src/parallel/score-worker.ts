@@ -3,7 +3,7 @@
 // buffers are transferred (no copy, and nothing for the receiving thread's GC to move), far cheaper than a structured
 // clone of the result's object tree, and the thread that writes ndjson writes the bytes as they are.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createCallScorer, type CallScorerOptions } from './call-scorer.js';
+import { createCallScorer, type CallScorerOptions } from '../call-scorer.js';
 import { scoreBatch } from './score-batch.js';
 import { unpackBatch, type PackedBatch } from './transcript-pack.js';
 

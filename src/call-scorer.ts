@@ -1,10 +1,10 @@
 // One transcript → one scored call (analyse → detect → score → digest for aggregation → optional redaction): the unit
 // of work shared by the in-process run (--jobs 1) and every worker thread, so both produce the same results.
-import { createDetectionEngine } from '../detectors/index.js';
-import { redactCall } from '../redact.js';
-import { digestCall, type CallDigest } from '../scoring/aggregate.js';
-import { scoreCall } from '../scoring/call.js';
-import type { CallResult, GroupBy, Rubric, Transcript } from '../types.js';
+import { createDetectionEngine } from './detectors/index.js';
+import { redactCall } from './redact.js';
+import { digestCall, type CallDigest } from './scoring/aggregate.js';
+import { scoreCall } from './scoring/call.js';
+import type { CallResult, GroupBy, Rubric, Transcript } from './types.js';
 
 export interface ScoredCall {
   /** The result as shown (redacted when asked). */
