@@ -385,6 +385,53 @@ export function generateCorpus({ seed = 42, calls = 1000, out, formats = ['text'
   return manifest;
 }
 
+// ---- one-file exports and long calls (issue 22) -------------------------------------------------------
+/**
+ * One export file of `calls` short calls (the first `turns` turns of call i, so ~0.5 KB of text a call, like a month of
+ * chat/voice snippets: 100k calls ≈ 50-60 MB) as CSV (rows of a call together) or JSONL. Deterministic like the
+ * corpus. Returns { file, bytes }.
+ */
+export function generateExport({ seed = 42, calls, turns = 4, format, file, onProgress }) {
+  const fd = openSync(file, 'w');
+  let bytes = 0;
+  const put = (s) => { writeSync(fd, s); bytes += Buffer.byteLength(s); };
+  if (format === 'csv') put(CSV_HEADER);
+  let pending = '';
+  const step = Math.max(1, Math.floor(calls / 20));
+  for (let i = 0; i < calls; i++) {
+    const call = buildCall(seed, i);
+    const short = { ...call, turns: call.turns.slice(0, turns) };
+    pending += format === 'csv' ? toCsvRows(short) : toJsonLine(short);
+    if (pending.length > 1 << 20) { put(pending); pending = ''; }
+    if (onProgress && ((i + 1) % step === 0 || i + 1 === calls)) onProgress(i + 1, calls);
+  }
+  put(pending);
+  closeSync(fd);
+  return { file, bytes };
+}
+
+/**
+ * One JSONL call of about `mb` MB: the turns of calls 0, 1, 2, … one after another (roles kept, one agent), as a
+ * never-closed chat or a concatenated recording would be. Returns { file, bytes, turns }.
+ */
+export function generateLongCall({ seed = 42, mb, file }) {
+  const target = mb * 1024 * 1024;
+  const first = buildCall(seed, 0);
+  const turns = [];
+  let size = 0;
+  for (let i = 0, t = 0; size < target; i++) {
+    for (const turn of buildCall(seed, i).turns) {
+      const out = { role: turn.role, text: turn.text, start: t++ };
+      turns.push(out);
+      size += Buffer.byteLength(JSON.stringify(out)) + 1;
+      if (size >= target) break;
+    }
+  }
+  const line = JSON.stringify({ id: `long-${mb}mb`, agentId: first.agentId, team: first.team, date: first.date, turns }) + '\n';
+  writeFileSync(file, line);
+  return { file, bytes: Buffer.byteLength(line), turns: turns.length };
+}
+
 // ---- command line -----------------------------------------------------------------------------------
 function parseArgs(argv) {
   const opts = { seed: 42, calls: 1000, out: null, formats: ['text', 'csv', 'json'] };

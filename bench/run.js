@@ -5,22 +5,28 @@
 // the same files, prints a table and writes bench/results/latest.json. Exits non-zero only if something
 // crashed (CLI or generator), never because a target was missed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCorpus, GENERATOR_VERSION, pathFor, buildCall, FORMATS } from './generate.js';
+import { generateCorpus, generateExport, generateLongCall, GENERATOR_VERSION, pathFor, buildCall, FORMATS } from './generate.js';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
-const CLI = join(ROOT, 'bin', 'empathy.js');
+let CLI = join(ROOT, 'bin', 'empathy.js');
 const LEXICON = join(BENCH, 'lexicon.txt');
 const RESULTS = join(BENCH, 'results');
-const TARGETS = { callsPerSecJobs2: 500, peakRssMB: 300, speedupJobs2: 1.7, startupSec: 0.5, rssFlatRatio: 1.1 };
+const TARGETS = { callsPerSecJobs2: 500, peakRssMB: 300, speedupJobs2: 1.7, startupSec: 0.5, rssFlatRatio: 1.1, longCallRatio: 4.5 };
+const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'junit', 'markdown', 'html'];
+const EXPORT_INPUTS = ['csv', 'jsonl'];
 
 // ---- options ----------------------------------------------------------------------------------------
 function parseArgs(argv) {
-  const opts = { sizes: [1000, 10000, 100000], jobs: [1, 2], seed: 42, formats: ['text'], repeat: null };
+  const opts = {
+    sizes: [1000, 10000, 100000], jobs: [1, 2], seed: 42, formats: ['text'], repeat: null,
+    parts: ['corpus', 'exports', 'long'], exportSizes: [10000, 100000], exportFormats: EXPORT_FORMATS, exportInputs: EXPORT_INPUTS,
+    longMB: [1, 4, 16], cli: null,
+  };
   const list = (flag, v, allow) => {
     const items = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (items.length === 0) throw new Error(`${flag} needs a comma-separated list`);
@@ -30,7 +36,13 @@ function parseArgs(argv) {
   const positive = (s) => /^[1-9]\d*$/.test(s);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--quick') opts.sizes = [1000];
+    if (a === '--quick') { opts.sizes = [1000]; opts.exportSizes = [1000, 10000]; opts.longMB = [1, 4]; }
+    else if (a === '--parts') opts.parts = list(a, argv[++i], (s) => ['corpus', 'exports', 'long'].includes(s));
+    else if (a === '--export-sizes') opts.exportSizes = list(a, argv[++i], positive).map(Number);
+    else if (a === '--export-formats') opts.exportFormats = list(a, argv[++i], (s) => /^[a-z-]+$/.test(s));
+    else if (a === '--export-inputs') opts.exportInputs = list(a, argv[++i], (s) => EXPORT_INPUTS.includes(s));
+    else if (a === '--long-mb') opts.longMB = list(a, argv[++i], positive).map(Number);
+    else if (a === '--cli') opts.cli = argv[++i];
     else if (a === '--sizes') opts.sizes = list(a, argv[++i], positive).map(Number);
     else if (a === '--jobs') opts.jobs = list(a, argv[++i], positive).map(Number);
     else if (a === '--seed') opts.seed = Number(list(a, argv[++i], (s) => /^\d+$/.test(s))[0]);
@@ -225,10 +237,14 @@ function environment() {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.help) {
-    console.log('usage: node bench/run.js [--quick] [--sizes 1000,10000,100000] [--jobs 1,2] [--seed 42] [--formats text,csv,json] [--repeat N]');
+    console.log('usage: node bench/run.js [--quick] [--sizes 1000,10000,100000] [--jobs 1,2] [--seed 42] [--formats text,csv,json] [--repeat N]\n' +
+      '  [--parts corpus,exports,long] [--export-sizes 10000,100000] [--export-inputs csv,jsonl] [--export-formats json,ndjson,csv,junit,markdown,html]\n' +
+      '  [--long-mb 1,4,16] [--cli <checkout>]   (--cli: time another checkout\'s bin/empathy.js, e.g. a build of the previous commit)');
     return 0;
   }
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (or `npm run bench`)');
+  if (opts.cli) CLI = resolve(opts.cli, 'bin', 'empathy.js');
+  if (!existsSync(join(dirname(dirname(CLI)), 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (or `npm run bench`)');
+  if (!opts.parts.includes('corpus')) return exportsAndLongCalls(opts);
   const env = environment();
   const notes = new Set();
   let crashed = false;
@@ -380,6 +396,134 @@ async function main() {
   writeFileSync(join(RESULTS, 'latest.json'), json);
   writeFileSync(join(RESULTS, `${env.date.replace(/[:.]/g, '-')}.json`), json);
   console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'latest.json'))}`);
+  const more = opts.parts.some((p) => p !== 'corpus') ? await exportsAndLongCalls(opts) : 0;
+  return crashed || more ? 1 : 0;
+}
+
+// ---- one-file exports and long calls (issue 22) -----------------------------------------------------
+/** A generated export under bench/corpus/, reused when present (the generator is deterministic). */
+function exportFor(seed, calls, input) {
+  const dir = join(BENCH, 'corpus', `export-s${seed}-v${GENERATOR_VERSION}`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `calls-${calls}.${input}`);
+  const done = `${file}.done`;
+  if (!existsSync(done)) {
+    const t0 = performance.now();
+    generateExport({ seed, calls, format: input, file, onProgress: (n, total) => progress(`generating ${relative(ROOT, file)}: ${n}/${total}`) });
+    progressEnd();
+    writeFileSync(done, '');
+    log(`export ${relative(ROOT, file)}: generated in ${secs(performance.now() - t0)} s`);
+  }
+  return file;
+}
+
+function longCallFor(seed, mb) {
+  const dir = join(BENCH, 'corpus', `long-s${seed}-v${GENERATOR_VERSION}`);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `call-${mb}mb.jsonl`);
+  if (!existsSync(`${file}.done`)) {
+    generateLongCall({ seed, mb, file });
+    writeFileSync(`${file}.done`, '');
+  }
+  return file;
+}
+
+/** `empathy score` with extra arguments; a CLI that rejects an option (an older build) is re-run without it. */
+async function runWith(args, optional, label, notes) {
+  const outFile = join(os.tmpdir(), `empathy-bench-out-${process.pid}.out`);
+  let r = await measure(process.execPath, [CLI, 'score', ...args, ...optional, '--no-progress', '-o', outFile], { label });
+  if (r.code === 2 && optional.length > 0 && /unknown option/.test(r.stderr)) {
+    notes.add(`${label}: the CLI rejected ${optional.join(' ')}; ran without`);
+    r = await measure(process.execPath, [CLI, 'score', ...args, '--no-progress', '-o', outFile], { label });
+  }
+  rmSync(outFile, { force: true });
+  return { ...r, summary: summaryOf(r.stderr) };
+}
+
+/**
+ * The issue-22 targets: every output format over one large CSV and one large JSONL export (peak RSS ≤ 300 MB at the
+ * largest size and within 10 % between the two largest), and one call of each size in --long-mb (time per call
+ * linear: the 16 MB call ≤ 4.5 × the 4 MB one). `--jobs` is the CLI default (one per core).
+ */
+async function exportsAndLongCalls(opts) {
+  const notes = new Set();
+  let crashed = false;
+  const rows = [];
+  if (opts.parts.includes('exports')) {
+    for (const calls of [...opts.exportSizes].sort((a, b) => a - b)) {
+      for (const input of opts.exportInputs) {
+        const file = exportFor(opts.seed, calls, input);
+        const bytes = statSync(file).size;
+        for (const format of opts.exportFormats) {
+          const label = `export ${input} ${calls} calls --format ${format}`;
+          log(`${label} …`);
+          // The README's CI line: grouped by team with a gate (exit 1 when a group is below it is not a failure here).
+          const r = await runWith([file, '--format', format, '--group-by', 'team', '--fail-under', '70'], [], label, notes);
+          const ok = r.code === 0 || r.code === 1;
+          if (!ok) { crashed = true; notes.add(`${label} exited ${r.code ?? r.signal}: ${lastLine(r.stderr)}`); }
+          if (ok && r.summary && r.summary.scored !== calls) notes.add(`${label}: scored ${r.summary.scored} of ${calls}`);
+          log(`  ${r.wall.toFixed(1)} s, peak RSS ${(r.peakRssKB / 1024).toFixed(0)} MB${ok ? '' : `, exit ${r.code ?? r.signal}`}`);
+          rows.push({ input, calls, format, bytes, wallSec: r.wall, peakRssMB: r.peakRssKB / 1024, ok, exitCode: r.code });
+        }
+      }
+    }
+  }
+  const long = [];
+  if (opts.parts.includes('long')) {
+    for (const mb of opts.longMB) {
+      const file = longCallFor(opts.seed, mb);
+      const label = `one call of ${mb} MB`;
+      log(`${label} …`);
+      const r = await runWith([file, '--format', 'ndjson', '--jobs', '1'], ['--max-call-chars', '0', '--max-call-turns', '0'], label, notes);
+      const ok = r.code === 0;
+      if (!ok) { crashed = true; notes.add(`${label} exited ${r.code ?? r.signal}: ${lastLine(r.stderr)}`); }
+      log(`  ${r.wall.toFixed(1)} s, peak RSS ${(r.peakRssKB / 1024).toFixed(0)} MB`);
+      long.push({ mb, bytes: statSync(file).size, wallSec: r.wall, peakRssMB: r.peakRssKB / 1024, ok });
+    }
+  }
+
+  const targets = [];
+  const sizes = [...new Set(rows.map((r) => r.calls))].sort((a, b) => a - b);
+  for (const input of opts.exportInputs) {
+    for (const format of opts.exportFormats) {
+      const at = (n) => rows.find((r) => r.input === input && r.format === format && r.calls === n && r.ok);
+      const largest = at(sizes[sizes.length - 1]);
+      if (largest) targets.push({ scope: `${input} → ${format}`, target: `peak RSS ≤ ${TARGETS.peakRssMB} MB at ${largest.calls} calls`, value: `${largest.peakRssMB.toFixed(0)} MB`, met: largest.peakRssMB <= TARGETS.peakRssMB });
+      if (sizes.length > 1) {
+        const small = at(sizes[sizes.length - 2]);
+        const ratio = small && largest ? largest.peakRssMB / small.peakRssMB : null;
+        targets.push({ scope: `${input} → ${format}`, target: `peak RSS within ${Math.round((TARGETS.rssFlatRatio - 1) * 100)} % from ${sizes[sizes.length - 2]} to ${sizes[sizes.length - 1]} calls`, value: ratio === null ? 'n/a (a run failed)' : `${ratio.toFixed(2)}×`, met: ratio === null ? false : ratio <= TARGETS.rssFlatRatio });
+      }
+    }
+  }
+  const l4 = long.find((l) => l.mb === 4 && l.ok);
+  const l16 = long.find((l) => l.mb === 16 && l.ok);
+  if (l4 && l16) targets.push({ scope: 'one long call', target: `16 MB call ≤ ${TARGETS.longCallRatio} × the 4 MB call's time`, value: `${(l16.wallSec / l4.wallSec).toFixed(2)}×`, met: l16.wallSec / l4.wallSec <= TARGETS.longCallRatio });
+
+  const env = environment();
+  console.log(`\nempathy bench (exports, long calls) · ${env.date} · node ${env.node} · ${env.cores} cores · commit ${env.commit ?? '?'} · cli ${relative(ROOT, CLI) || CLI}`);
+  if (rows.length) {
+    console.log('\nexports (--group-by team --fail-under 70, default --jobs):');
+    console.log(table(['input', 'format', 'calls', 'MB', 'wall s', 'calls/s', 'peak RSS MB'], rows.map((r) => [
+      r.input, r.format, r.calls, mb(r.bytes), r.ok ? r.wallSec.toFixed(1) : `exit ${r.exitCode}`, r.ok ? (r.calls / r.wallSec).toFixed(0) : '-', r.peakRssMB.toFixed(0),
+    ])));
+  }
+  if (long.length) {
+    console.log('\none long call (--format ndjson --jobs 1, limits off):');
+    console.log(table(['call', 'file MB', 'wall s', 'peak RSS MB'], long.map((l) => [`${l.mb} MB`, mb(l.bytes), l.ok ? l.wallSec.toFixed(1) : 'failed', l.peakRssMB.toFixed(0)]), 1));
+  }
+  if (targets.length) {
+    console.log('\ntargets (issue 22):');
+    console.log(table(['scope', 'target', 'measured', 'verdict'], targets.map((t) => [t.scope, t.target, t.value, verdict(t.met)]), 2));
+  }
+  env.loadAvgEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  if (Math.max(env.loadAvgStart[0], env.loadAvgEnd[0]) > env.cores * 0.75) notes.add(`the machine was busy (1-min load ${env.loadAvgStart[0]} at start, ${env.loadAvgEnd[0]} at end): timings are noisy`);
+  if (notes.size) console.log(`\nnotes:\n${[...notes].map((n) => `  - ${n}`).join('\n')}`);
+  mkdirSync(RESULTS, { recursive: true });
+  const json = JSON.stringify({ ...env, cli: CLI, exports: rows, longCalls: long, targets, notes: [...notes], crashed }, null, 2) + '\n';
+  writeFileSync(join(RESULTS, 'latest-exports.json'), json);
+  writeFileSync(join(RESULTS, `exports-${env.date.replace(/[:.]/g, '-')}.json`), json);
+  console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'latest-exports.json'))}`);
   return crashed ? 1 : 0;
 }
 

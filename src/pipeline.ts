@@ -80,8 +80,8 @@ export interface ScoreRun {
   rubric: Rubric;
 }
 
-/** Far beyond any phone call (a 10-hour call is ~100k words, ~600k characters) or chat, well within memory. */
-export const DEFAULT_CALL_LIMITS = { turns: 20_000, chars: 2_000_000 };
+/** Far beyond any phone call (a 10-hour call is ~100k words, ~600k characters) or chat; a 10 MB single turn (a dumped log) still scores. */
+export const DEFAULT_CALL_LIMITS = { turns: 20_000, chars: 16_000_000 };
 
 /** Why a call is over a per-call limit, or undefined when it is within both (0 = no limit). */
 export function overCallLimit(transcript: Pick<Transcript, 'id' | 'turns'>, maxTurns: number, maxChars: number): string | undefined {

@@ -60,6 +60,6 @@ describe('per-call limits', () => {
   it('--help documents both limits with their defaults', async () => {
     const r = await empathyInProcess(['score', '--help']);
     expect(r.stdout).toMatch(/--max-call-turns <n>[\s\S]*default 20000/);
-    expect(r.stdout).toMatch(/--max-call-chars <n>[\s\S]*default 2000000/);
+    expect(r.stdout).toMatch(/--max-call-chars <n>[\s\S]*default 16000000/);
   });
 });
