@@ -57,7 +57,7 @@ export const acknowledgement: Detector = {
     },
   },
   create(options) {
-    const matcher = new PhraseMatcher(applyPhraseEdits(ACKNOWLEDGEMENT_PHRASES, options.phrases, 'validation'));
+    const matcher = new PhraseMatcher(applyPhraseEdits(ACKNOWLEDGEMENT_PHRASES, options.phrases, 'validation'), options.literals);
     return (call) => {
       const drafts = scanAgentPhrases(call, matcher, { validation: 3, sympathy: 3, bare: 1 }, (turn, match) => {
         const id = match.entry.id;

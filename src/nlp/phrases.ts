@@ -1,6 +1,6 @@
 // Phrase lists → compiled, word-bounded, case-insensitive matchers (Vale's "existence" rule).
 import type { PhraseAdd, PhraseEdits } from '../types.js';
-import { LiteralGate, requiredLiterals } from './required-literals.js';
+import { LiteralIndex, requiredLiterals } from './required-literals.js';
 
 export interface PhraseEntry extends MatchableEntry {
   kind: string;
@@ -51,16 +51,27 @@ export function phraseToPattern(phrase: string): string {
 
 export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
   private readonly compiled: CompiledEntry<E>[];
-  private readonly gate: LiteralGate;
+  /** Which entries each literal (by its id in `literals`) lets through. */
+  private readonly entriesOf = new Map<number, number[]>();
   private readonly found: Uint8Array;
 
-  constructor(entries: readonly E[]) {
-    const literals = entries.map((entry) => requiredLiterals(entry.pattern));
-    this.gate = new LiteralGate(literals);
+  /** `literals` may be shared with other matchers, so a text is scanned for all their literals at once. */
+  constructor(
+    entries: readonly E[],
+    private readonly literals: LiteralIndex = new LiteralIndex(),
+  ) {
+    const required = entries.map((entry) => requiredLiterals(entry.pattern));
+    required.forEach((list, entry) => {
+      for (const id of literals.idsOf(list ?? [])) {
+        const of = this.entriesOf.get(id);
+        if (!of) this.entriesOf.set(id, [entry]);
+        else if (!of.includes(entry)) of.push(entry);
+      }
+    });
     this.found = new Uint8Array(entries.length);
     this.compiled = entries.map((entry, i) => ({
       entry,
-      gated: literals[i] !== undefined,
+      gated: required[i] !== undefined,
       before: entry.unlessBefore ? new RegExp(`(?:${entry.unlessBefore})\\s*$`) : undefined,
       after: entry.unlessAfter ? new RegExp(`^\\s*(?:${entry.unlessAfter})`) : undefined,
       // The left word boundary is checked by hand: a leading lookbehind would stop V8 from scanning ahead for the
@@ -81,7 +92,10 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
     const matches: PhraseMatch<E>[] = [];
     const found = this.found;
     found.fill(0);
-    this.gate.scan(lower, found);
+    for (const id of this.literals.literalsIn(lower)) {
+      const entries = this.entriesOf.get(id);
+      if (entries) for (const entry of entries) found[entry] = 1;
+    }
     for (let i = 0; i < this.compiled.length; i++) {
       const { entry, regex, before, after, gated } = this.compiled[i]!;
       if (gated && found[i] === 0) continue;
