@@ -1,4 +1,4 @@
-import { affectOf, valence } from '../nlp/affect.js';
+import { affectOf } from '../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn, Sentence } from '../nlp/analyse.js';
 import { BEHAVIOUR_KINDS, type FindingDraft } from '../types.js';
 import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
@@ -57,7 +57,7 @@ export const acknowledgement: Detector = {
     },
   },
   create(options) {
-    const matcher = new PhraseMatcher(applyPhraseEdits(ACKNOWLEDGEMENT_PHRASES, options.phrases, 'validation'));
+    const matcher = new PhraseMatcher(applyPhraseEdits(ACKNOWLEDGEMENT_PHRASES, options.phrases, 'validation'), options.literals);
     return (call) => {
       const drafts = scanAgentPhrases(call, matcher, { validation: 3, sympathy: 3, bare: 1 }, (turn, match) => {
         const id = match.entry.id;
@@ -130,7 +130,7 @@ function affectSentences(call: AnalysedCall, covered: readonly FindingDraft[]): 
 function affectWordAt(turn: AnalysedTurn, s: Sentence): number {
   for (let i = s.firstToken; i < s.endToken; i++) {
     const t = turn.tokens[i]!;
-    if (t.isWord && (valence(t.lower) <= -2 || valence(t.lemma) <= -2)) return t.start;
+    if (t.isWord && (t.valence <= -2 || t.lemmaValence <= -2)) return t.start;
   }
   const m = FEELING_WORD.exec(turn.lower.slice(s.start, s.end));
   return m ? s.start + m.index : -1;

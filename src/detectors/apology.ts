@@ -40,7 +40,7 @@ export const apology: Detector = {
     },
   },
   create(options) {
-    const matcher = new PhraseMatcher(applyPhraseEdits(APOLOGY_PHRASES, options.phrases, 'inconvenience'));
+    const matcher = new PhraseMatcher(applyPhraseEdits(APOLOGY_PHRASES, options.phrases, 'inconvenience'), options.literals);
     return (call) =>
       scanAgentPhrases(call, matcher, KIND_PRIORITY, (turn, match) => {
         const kind = classify(call, turn, match.start, match.end, match.entry.kind as Kind, match.entry.id);

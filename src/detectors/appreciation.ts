@@ -36,7 +36,7 @@ export const appreciation: Detector = {
     },
   },
   create(options) {
-    const matcher = new PhraseMatcher(applyPhraseEdits(APPRECIATION_PHRASES, options.phrases, 'courtesy'));
+    const matcher = new PhraseMatcher(applyPhraseEdits(APPRECIATION_PHRASES, options.phrases, 'courtesy'), options.literals);
     return (call) =>
       scanAgentPhrases(call, matcher, { patience: 3, loyalty: 3, information: 2, courtesy: 1 }, (turn, match) => {
         const sentence = sentenceAt(turn, match.start);

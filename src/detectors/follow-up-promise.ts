@@ -62,7 +62,7 @@ export const followUpPromise: Detector = {
     },
   },
   create(options) {
-    const matcher = new PhraseMatcher(applyPhraseEdits(FOLLOW_UP_PHRASES, options.phrases, 'after-call'));
+    const matcher = new PhraseMatcher(applyPhraseEdits(FOLLOW_UP_PHRASES, options.phrases, 'after-call'), options.literals);
     return (call) =>
       scanAgentPhrases(call, matcher, { 'after-call': 2, 'in-call': 1 }, (turn, match) => {
         const sentence = sentenceAt(turn, match.start);

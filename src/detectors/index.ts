@@ -12,6 +12,7 @@ import { openQuestion } from './signals/open-question.js';
 import { personalisation } from './signals/personalisation.js';
 import { DEFAULT_MODELS, modelConfidence, priorOffset, REPORT_FLOOR, type DetectorModel, type DetectorModels } from '../model/index.js';
 import { predictParts, type Features } from '../model/logistic.js';
+import { LiteralIndex } from '../nlp/required-literals.js';
 import { isServiceCall } from './conversation.js';
 import { agentContextFeatures, agentDeepFeatures, callFeatures, DEEP_ANALYSED, DEEP_PREFIX, type DistressByTurn } from './features.js';
 import type { Detector } from './types.js';
@@ -50,7 +51,8 @@ export function createDetectionEngine(
   phrases: Partial<Record<FindingType, PhraseEdits>> = {},
   models: DetectorModels = DEFAULT_MODELS,
 ): DetectionEngine {
-  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id] }), model: models[d.meta.id] }));
+  const literals = new LiteralIndex();
+  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id], literals }), model: models[d.meta.id] }));
   const ordered = [...scanners.filter((s) => s.detector.meta.speaker === 'customer'), ...scanners.filter((s) => s.detector.meta.speaker !== 'customer')];
   const detect = (call: AnalysedCall): Finding[] => {
     const findings: Finding[] = [];
@@ -87,7 +89,8 @@ export interface Candidate {
 export function createCandidateCollector(
   phrases: Partial<Record<FindingType, PhraseEdits>> = {},
 ): (call: AnalysedCall, distressModel: DetectorModels['customer-distress']) => Candidate[] {
-  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id] }) }));
+  const literals = new LiteralIndex();
+  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id], literals }) }));
   return (call, distressModel) => {
     const drafts = scanners.map(({ detector, scan }) => ({ detector, drafts: scan(call) }));
     const distress = new Map<number, number>();

@@ -27,7 +27,7 @@ export const paraphrasing: Detector = {
     },
   },
   create(options) {
-    const matcher = new PhraseMatcher(applyPhraseEdits(PARAPHRASE_PHRASES, options.phrases, 'restatement'));
+    const matcher = new PhraseMatcher(applyPhraseEdits(PARAPHRASE_PHRASES, options.phrases, 'restatement'), options.literals);
     return (call) => {
       const drafts: FindingDraft[] = [];
       const role = conversationRole(call);

@@ -1,4 +1,5 @@
 import type { AnalysedCall } from '../nlp/analyse.js';
+import type { LiteralIndex } from '../nlp/required-literals.js';
 import type { FindingDraft, FindingType, PhraseEdits } from '../types.js';
 
 export interface DetectorMeta {
@@ -16,6 +17,8 @@ export interface DetectorMeta {
 export interface DetectorOptions {
   /** Rubric lexicon edits for this detector (phrases.<id>.add/remove). */
   phrases?: PhraseEdits;
+  /** Shared by every detector of an engine: a turn is scanned once for the literals of all their lexicons. */
+  literals?: LiteralIndex;
 }
 
 /** Compile once with create(options), then scan call after call. */

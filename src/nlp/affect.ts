@@ -54,8 +54,8 @@ function affectOfRange(turn: AnalysedTurn, start: number, end: number): Affect {
       negatedUntil = i + 3;
       continue;
     }
-    let v = valence(t.lower);
-    if (v === 0 && t.lemma !== t.lower) v = valence(t.lemma);
+    let v = t.valence;
+    if (v === 0 && t.lemma !== t.lower) v = t.lemmaValence;
     if (v === 0) continue;
     // "not happy" is negative; "not upset", "no problem" carry no feeling either way.
     if (i <= negatedUntil) v = v > 0 ? -v : 0;

@@ -9,6 +9,7 @@
 // natural's root pulls in database clients and dotenv output; import only the stemmer submodule.
 import PorterStemmerModule from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Transcript, Turn } from '../types.js';
+import { valence } from './affect.js';
 import { FUNCTION_WORDS, IRREGULAR_LEMMAS, STOP_WORDS } from './lexicon.js';
 import type { TurnContent } from './overlap.js';
 import { splitSentences, tokenize } from './tokenize.js';
@@ -23,6 +24,9 @@ export interface Token {
   isStopWord: boolean;
   /** Stop word, interjection, pronoun or preposition: never content. */
   isFunctionWord: boolean;
+  /** AFINN valence (src/nlp/affect.ts) of the word and of its lemma, 0 for unrated words and non-words. */
+  valence: number;
+  lemmaValence: number;
   start: number;
   end: number;
   sentence: number;
@@ -99,17 +103,29 @@ interface WordInfo {
   stem: string;
   isStopWord: boolean;
   isFunctionWord: boolean;
+  valence: number;
+  lemmaValence: number;
 }
 
 const wordInfoCache = new Map<string, WordInfo>();
 
-/** Lemma, stem and word class of a lower-cased word, computed once per distinct word. */
+/**
+ * Lemma, stem, word class and valence of a lower-cased word, computed once per distinct word (the affect features
+ * read every word's valence, several times per turn).
+ */
 function wordInfo(lower: string): WordInfo {
   let info = wordInfoCache.get(lower);
   if (info === undefined) {
     const lemma = IRREGULAR_LEMMAS.get(lower) ?? lower;
     const isStopWord = STOP_WORDS.has(lower);
-    info = { lemma, stem: stem(lemma), isStopWord, isFunctionWord: isStopWord || FUNCTION_WORDS.has(lower) };
+    info = {
+      lemma,
+      stem: stem(lemma),
+      isStopWord,
+      isFunctionWord: isStopWord || FUNCTION_WORDS.has(lower),
+      valence: valence(lower),
+      lemmaValence: valence(lemma),
+    };
     if (wordInfoCache.size < MAX_CACHED_WORDS && isCacheable(lower)) wordInfoCache.set(lower, info);
   }
   return info;
@@ -138,6 +154,8 @@ export function analyseTurn(turn: Turn): AnalysedTurn {
         isNumber: type === 'number',
         isStopWord: info ? info.isStopWord : false,
         isFunctionWord: info ? info.isFunctionWord : !isWord,
+        valence: info ? info.valence : 0,
+        lemmaValence: info ? info.lemmaValence : 0,
         start,
         end,
         sentence: sentenceIndex,

@@ -1,6 +1,6 @@
 // Phrase lists → compiled, word-bounded, case-insensitive matchers (Vale's "existence" rule).
 import type { PhraseAdd, PhraseEdits } from '../types.js';
-import { LiteralGate, requiredLiterals } from './required-literals.js';
+import { LiteralIndex, requiredLiterals } from './required-literals.js';
 
 export interface PhraseEntry extends MatchableEntry {
   kind: string;
@@ -51,27 +51,27 @@ export function phraseToPattern(phrase: string): string {
 
 export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
   private readonly compiled: CompiledEntry<E>[];
-  /**
-   * Every entry in one alternation: one pass finds where the first match could be, or that there is none. Whether
-   * that pays depends on the lexicon (V8 scans ahead for a single pattern's first characters, not for a big
-   * alternation's), so after PREFILTER_AFTER_SCANS scans the matcher times both ways on the next TRIAL_SCANS turns and
-   * keeps the faster. Both ways find the same matches.
-   */
-  private any: RegExp | undefined;
-  private scans = 0;
-  private trial = { combined: 0, entries: 0 };
-  private useCombined = false;
-
-  private readonly gate: LiteralGate;
+  /** Which entries each literal (by its id in `literals`) lets through. */
+  private readonly entriesOf = new Map<number, number[]>();
   private readonly found: Uint8Array;
 
-  constructor(entries: readonly E[]) {
-    const literals = entries.map((entry) => requiredLiterals(entry.pattern));
-    this.gate = new LiteralGate(literals);
+  /** `literals` may be shared with other matchers, so a text is scanned for all their literals at once. */
+  constructor(
+    entries: readonly E[],
+    private readonly literals: LiteralIndex = new LiteralIndex(),
+  ) {
+    const required = entries.map((entry) => requiredLiterals(entry.pattern));
+    required.forEach((list, entry) => {
+      for (const id of literals.idsOf(list ?? [])) {
+        const of = this.entriesOf.get(id);
+        if (!of) this.entriesOf.set(id, [entry]);
+        else if (!of.includes(entry)) of.push(entry);
+      }
+    });
     this.found = new Uint8Array(entries.length);
     this.compiled = entries.map((entry, i) => ({
       entry,
-      gated: literals[i] !== undefined,
+      gated: required[i] !== undefined,
       before: entry.unlessBefore ? new RegExp(`(?:${entry.unlessBefore})\\s*$`) : undefined,
       after: entry.unlessAfter ? new RegExp(`^\\s*(?:${entry.unlessAfter})`) : undefined,
       // The left word boundary is checked by hand: a leading lookbehind would stop V8 from scanning ahead for the
@@ -84,43 +84,22 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
     return this.compiled.map((c) => c.entry);
   }
 
-  /** All matches in `lower` (already lower-cased), sorted by start then longest first. */
-  matchAll(lower: string): PhraseMatch<E>[] {
-    const scan = this.scans;
-    if (scan < PREFILTER_AFTER_SCANS + TRIAL_SCANS) {
-      this.scans++;
-      if (scan === PREFILTER_AFTER_SCANS) this.any = combine(this.entries);
-      if (scan < PREFILTER_AFTER_SCANS || !this.any) return this.matchFrom(lower, 0);
-      // The first scans compile the alternation (and let V8 tier it up): not part of what it costs per turn.
-      if (scan < PREFILTER_AFTER_SCANS + TRIAL_WARM_UP) return this.matchCombined(lower, this.any);
-      const combined = scan % 2 === 0;
-      const t0 = performance.now();
-      const result = combined ? this.matchCombined(lower, this.any) : this.matchFrom(lower, 0);
-      this.trial[combined ? 'combined' : 'entries'] += performance.now() - t0;
-      if (this.scans === PREFILTER_AFTER_SCANS + TRIAL_SCANS) this.useCombined = this.trial.combined < this.trial.entries;
-      return result;
-    }
-    return this.useCombined && this.any ? this.matchCombined(lower, this.any) : this.matchFrom(lower, 0);
-  }
-
   /**
-   * Most turns hold no phrase of a given lexicon: one scan of the alternation says so, and otherwise tells where the
-   * earliest match starts (no entry can match before the alternation's leftmost match).
+   * All matches in `lower` (already lower-cased), sorted by start then longest first. One pass of the literal gate
+   * tells which entries can match at all (most turns hold no phrase of a given lexicon); only those are run.
    */
-  private matchCombined(lower: string, any: RegExp): PhraseMatch<E>[] {
-    const from = firstMatch(any, lower);
-    return from < 0 ? [] : this.matchFrom(lower, from);
-  }
-
-  private matchFrom(lower: string, from: number): PhraseMatch<E>[] {
+  matchAll(lower: string): PhraseMatch<E>[] {
     const matches: PhraseMatch<E>[] = [];
     const found = this.found;
     found.fill(0);
-    this.gate.scan(from > 0 ? lower.slice(from) : lower, found);
+    for (const id of this.literals.literalsIn(lower)) {
+      const entries = this.entriesOf.get(id);
+      if (entries) for (const entry of entries) found[entry] = 1;
+    }
     for (let i = 0; i < this.compiled.length; i++) {
       const { entry, regex, before, after, gated } = this.compiled[i]!;
       if (gated && found[i] === 0) continue;
-      regex.lastIndex = from;
+      regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(lower)) !== null) {
         if (m[0].length === 0 || isWordChar(lower.charCodeAt(m.index - 1))) {
@@ -133,38 +112,8 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
         matches.push({ entry, start: m.index, end });
       }
     }
-    return matches.sort((a, b) => a.start - b.start || b.end - a.end);
+    return matches.length > 1 ? matches.sort((a, b) => a.start - b.start || b.end - a.end) : matches;
   }
-}
-
-/** Scans before the alternation is compiled (V8 compiles a regex on first use; the big ones cost ~90 ms together). */
-const PREFILTER_AFTER_SCANS = 500;
-/** Scans, alternately each way, that decide whether the alternation pays. */
-const TRIAL_SCANS = 400;
-const TRIAL_WARM_UP = 50;
-
-/** The alternation of all entries, unless a pattern refers to its own groups (then combining would renumber them). */
-function combine(entries: readonly MatchableEntry[]): RegExp | undefined {
-  if (entries.length < 2 || entries.some((e) => /\\[1-9]|\\k<|\(\?<[a-z]/i.test(e.pattern))) return undefined;
-  try {
-    // Unlike a single entry, the alternation has no literal start for V8 to scan ahead for, so here the left boundary
-    // is best checked in the regex: positions inside words then fail at once (3x faster on the acknowledgement lexicon).
-    return new RegExp(`(?<![a-z0-9'])(?:${entries.map((e) => `(?:${e.pattern})`).join('|')})(?![a-z0-9])`, 'g');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Start of the leftmost word-bounded match of `regex` in `lower`, or -1. */
-function firstMatch(regex: RegExp, lower: string): number {
-  regex.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = regex.exec(lower)) !== null) {
-    // An empty match could hide a longer entry's match at the same place: start the full scan there.
-    if (m[0].length === 0 || !isWordChar(lower.charCodeAt(m.index - 1))) return m.index;
-    regex.lastIndex = m.index + 1;
-  }
-  return -1;
 }
 
 /** a-z, 0-9 or an apostrophe: a phrase cannot start right after one of these. */

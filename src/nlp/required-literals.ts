@@ -265,4 +265,70 @@ export class LiteralGate {
       for (let k = 0; k < hits.length; k++) found[hits[k]!] = 1;
     }
   }
+  /** The entries with a literal in `text`, each once; `seen` (one slot per entry, all 0) is left all 0. */
+  hits(text: string, seen: Uint8Array): number[] {
+    const { delta, width, columnOf, out } = this;
+    const entries: number[] = [];
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const col = columnOf[text.charCodeAt(i)]!;
+      node = col === 0 ? 0 : delta[node * width + col]!;
+      if (node === 0) continue;
+      const hits = out[node]!;
+      for (let k = 0; k < hits.length; k++) {
+        const entry = hits[k]!;
+        if (seen[entry] === 0) {
+          seen[entry] = 1;
+          entries.push(entry);
+        }
+      }
+    }
+    for (const entry of entries) seen[entry] = 0;
+    return entries;
+  }
+}
+
+/** Texts whose literals a LiteralIndex remembers (more than most calls' turns, so every lexicon reuses the scan). */
+const MAX_REMEMBERED_TEXTS = 4096;
+/** Longer texts (rare) are scanned again by each matcher rather than kept alive by the index. */
+const MAX_REMEMBERED_LENGTH = 10000;
+
+/**
+ * One gate for the literals of several matchers (all the lexicons of a detection engine): a turn's text is scanned
+ * once, whatever the number of lexicons, and the literals found are remembered for the next matcher that asks.
+ */
+export class LiteralIndex {
+  private readonly ids = new Map<string, number>();
+  private gate: LiteralGate | undefined;
+  private seen = new Uint8Array(0);
+  private readonly remembered = new Map<string, readonly number[]>();
+
+  /** The ids of `literals`, registering the new ones (the gate is then rebuilt on the next scan). */
+  idsOf(literals: readonly string[]): number[] {
+    return literals.map((literal) => {
+      let id = this.ids.get(literal);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(literal, id);
+        this.gate = undefined;
+        this.remembered.clear();
+      }
+      return id;
+    });
+  }
+
+  /** Ids of the registered literals `text` holds, each once. */
+  literalsIn(text: string): readonly number[] {
+    let hits = this.remembered.get(text);
+    if (hits !== undefined) return hits;
+    if (this.gate === undefined) {
+      this.gate = new LiteralGate([...this.ids.keys()].map((literal) => [literal]));
+      this.seen = new Uint8Array(this.ids.size);
+    }
+    hits = this.gate.hits(text, this.seen);
+    if (text.length > MAX_REMEMBERED_LENGTH) return hits;
+    if (this.remembered.size >= MAX_REMEMBERED_TEXTS) this.remembered.clear();
+    this.remembered.set(text, hits);
+    return hits;
+  }
 }

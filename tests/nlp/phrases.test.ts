@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ACKNOWLEDGEMENT_PHRASES } from '../../src/detectors/lexicons/acknowledgement.js';
 import { PARAPHRASE_PHRASES } from '../../src/detectors/lexicons/paraphrasing.js';
 import { applyPhraseEdits, PhraseMatcher, phraseToPattern, type PhraseEntry } from '../../src/nlp/phrases.js';
+import { LiteralIndex } from '../../src/nlp/required-literals.js';
 
 const entry = (id: string, pattern: string, kind = 'k', confidence = 0.5): PhraseEntry => ({ id, pattern, kind, confidence });
 const spans = (m: PhraseMatcher, lower: string): string[] => m.matchAll(lower).map((x) => `${x.entry.id}:${lower.slice(x.start, x.end)}@${x.start}`);
@@ -61,6 +62,33 @@ describe('PhraseMatcher: word boundaries', () => {
   it('the same matcher can be reused (global regex state is reset)', () => {
     expect(spans(m, 'sorry')).toEqual(['sorry:sorry@0']);
     expect(spans(m, 'sorry')).toEqual(['sorry:sorry@0']);
+  });
+});
+
+describe('PhraseMatcher: a literal index shared by several lexicons', () => {
+  const texts = [
+    "i'm so sorry to hear that, it must be really frustrating",
+    'so what you are saying is the parcel never arrived',
+    'i completely understand, that sounds awful. so you have been waiting since monday?',
+    'nothing to see here',
+  ];
+
+  it('finds what matchers with their own index find, text after text and in any order', () => {
+    const shared = new LiteralIndex();
+    const together = [new PhraseMatcher(ACKNOWLEDGEMENT_PHRASES, shared), new PhraseMatcher(PARAPHRASE_PHRASES, shared)];
+    const alone = [new PhraseMatcher(ACKNOWLEDGEMENT_PHRASES), new PhraseMatcher(PARAPHRASE_PHRASES)];
+    for (const text of [...texts, ...[...texts].reverse()]) {
+      together.forEach((m, i) => expect(m.matchAll(text)).toEqual(alone[i]!.matchAll(text)));
+    }
+  });
+
+  it('a matcher added after texts were scanned still sees its own literals', () => {
+    const shared = new LiteralIndex();
+    const first = new PhraseMatcher(PARAPHRASE_PHRASES, shared);
+    first.matchAll(texts[0]!);
+    const later = new PhraseMatcher(ACKNOWLEDGEMENT_PHRASES, shared);
+    expect(later.matchAll(texts[0]!)).toEqual(new PhraseMatcher(ACKNOWLEDGEMENT_PHRASES).matchAll(texts[0]!));
+    expect(later.matchAll(texts[0]!).length).toBeGreaterThan(0);
   });
 });
 

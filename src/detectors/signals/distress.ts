@@ -42,7 +42,7 @@ export const customerDistress: Detector = {
       kind: (DISTRESS_TYPES as readonly string[]).includes(a.kind ?? '') ? (a.kind as DistressType) : 'fault',
       family: 'complaint',
     }));
-    const matcher = new PhraseMatcher<DistressCue>([...withoutRemoved(DISTRESS_CUES, options.phrases?.remove ?? []), ...added]);
+    const matcher = new PhraseMatcher<DistressCue>([...withoutRemoved(DISTRESS_CUES, options.phrases?.remove ?? []), ...added], options.literals);
     return (call) => {
       const drafts: FindingDraft[] = [];
       const lowerOnly = callFeatures(call).lowerOnly;

@@ -14,7 +14,7 @@ export function phraseSignal(
   return {
     meta: { ...meta, lexicon: entries },
     create(detectorOptions) {
-      const matcher = new PhraseMatcher(applyPhraseEdits(entries, detectorOptions.phrases, meta.kinds[0]!));
+      const matcher = new PhraseMatcher(applyPhraseEdits(entries, detectorOptions.phrases, meta.kinds[0]!), detectorOptions.literals);
       return (call) => {
         const drafts: FindingDraft[] = [];
         for (const turn of call.turns) {
