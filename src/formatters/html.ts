@@ -408,4 +408,5 @@ export const htmlFormatter: Formatter = {
   description: 'self-contained HTML coaching report: inline CSS and SVG charts, highlighted transcripts, no scripts',
   extension: 'html',
   format: formatHtml,
+  collects: 'coaching',
 };

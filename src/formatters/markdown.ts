@@ -209,4 +209,5 @@ export const markdownFormatter: Formatter = {
   description: 'coaching report in Markdown: per group strengths, gaps, best quotes and missed opportunities',
   extension: 'md',
   format: formatMarkdown,
+  collects: 'coaching',
 };

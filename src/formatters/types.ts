@@ -24,6 +24,11 @@ export interface Formatter {
   /** File extension for --output suggestions, without the dot. */
   extension: string;
   format(report: ScoreReport, options: FormatOptions): string;
+  /**
+   * What the format needs gathered while the calls are scored, beyond the summary and groups every report has:
+   * `coaching` (a bounded selection of calls per group, src/formatters/coaching.ts), so a run need not keep every call.
+   */
+  collects?: 'coaching';
   /** Streaming formats: one call at a time. */
   formatCall?(call: CallResult, report: Pick<ScoreReport, 'provenance'>, options: FormatOptions): string;
   /**

@@ -45,9 +45,6 @@ export interface ScoreCommandOptions {
   verbose?: boolean;
 }
 
-/** Coaching reports: they show a bounded selection per group, gathered while scoring instead of keeping every call. */
-const COACHING_FORMATS = new Set(['html', 'markdown']);
-
 /**
  * --format if given; else the --output file's extension when a formatter owns it; else `fallback`
  * (score: table on a TTY, json when piped; report: html).
@@ -147,7 +144,7 @@ export async function runScoreCommand(
       progress.tick(call.file, provenance);
       await streamed.add(call);
     };
-  } else if (COACHING_FORMATS.has(formatter.name)) {
+  } else if (formatter.collects === 'coaching') {
     const coaching = createCoachingCollector(options.groupBy ?? 'agent', undefined, rubric);
     formatOptions.coaching = coaching;
     scoreOptions.onCall = (call, provenance) => {
