@@ -116,6 +116,17 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
   }
 }
 
+/**
+ * A test of whether `text` can hold a match of `pattern` at all: false when the text holds none of the pattern's
+ * required literals (always true when it has none). With the engine's index this costs no extra pass over the text.
+ */
+export function mayMatch(pattern: string, literals: LiteralIndex = new LiteralIndex()): (text: string) => boolean {
+  const required = requiredLiterals(pattern);
+  if (required === undefined) return () => true;
+  const ids = new Set(literals.idsOf(required));
+  return (text) => literals.literalsIn(text).some((id) => ids.has(id));
+}
+
 /** a-z, 0-9 or an apostrophe: a phrase cannot start right after one of these. */
 function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39;
