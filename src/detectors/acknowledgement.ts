@@ -2,7 +2,7 @@ import { affectOf } from '../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn, Sentence } from '../nlp/analyse.js';
 import { BEHAVIOUR_KINDS, type FindingDraft } from '../types.js';
 import { applyPhraseEdits, mayMatch, PhraseMatcher } from '../nlp/phrases.js';
-import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
+import { clamp01, endsWithQuestion, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import { ACKNOWLEDGEMENT_PHRASES, AFFECT_SENTENCE_PRIOR, FEELING_WORDS } from './lexicons/acknowledgement.js';
 import { agentTurns, scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
@@ -188,7 +188,7 @@ function observesCustomer(turn: AnalysedTurn, start: number, matched: string): b
   const sentence = sentenceAt(turn, start);
   if (sentence) {
     const rest = turn.lower.slice(start, sentence.end);
-    if (/\?\s*$/.test(rest) && !LATER_QUESTION.test(rest)) return false;
+    if (endsWithQuestion(rest) && !LATER_QUESTION.test(rest)) return false;
     if (CHECKS_UNDERSTANDING.test(turn.lower.slice(sentence.start, start))) return false;
   }
   return !before.some((t) => NOT_OBSERVED.has(t.lower));
