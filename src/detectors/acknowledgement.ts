@@ -1,8 +1,8 @@
 import { affectOf } from '../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn, Sentence } from '../nlp/analyse.js';
 import { BEHAVIOUR_KINDS, type FindingDraft } from '../types.js';
-import { applyPhraseEdits, PhraseMatcher } from '../nlp/phrases.js';
-import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
+import { applyPhraseEdits, mayMatch, PhraseMatcher } from '../nlp/phrases.js';
+import { clamp01, endsWithQuestion, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import { ACKNOWLEDGEMENT_PHRASES, AFFECT_SENTENCE_PRIOR, FEELING_WORDS } from './lexicons/acknowledgement.js';
 import { agentTurns, scanAgentPhrases } from './scan.js';
 import type { Detector } from './types.js';
@@ -58,6 +58,7 @@ export const acknowledgement: Detector = {
   },
   create(options) {
     const matcher = new PhraseMatcher(applyPhraseEdits(ACKNOWLEDGEMENT_PHRASES, options.phrases, 'validation'), options.literals);
+    const mayNameFeeling = mayMatch(FEELING_WORD.source, options.literals);
     return (call) => {
       const drafts = scanAgentPhrases(call, matcher, { validation: 3, sympathy: 3, bare: 1 }, (turn, match) => {
         const id = match.entry.id;
@@ -94,7 +95,7 @@ export const acknowledgement: Detector = {
         const span: [number, number] = sentence ? [sentence.start, sentence.end] : [match.start, match.end];
         return { kind, turn: turn.turn.index, span, rule, confidence: match.entry.confidence };
       });
-      drafts.push(...affectSentences(call, drafts));
+      drafts.push(...affectSentences(call, drafts, mayNameFeeling));
       for (const d of drafts) d.features = acknowledgementFeatures(call.turns[d.turn]!, d.span);
       return drafts.sort((a, b) => a.turn - b.turn || a.span[0] - b.span[0]);
     };
@@ -106,15 +107,17 @@ export const acknowledgement: Detector = {
  * no construction above covers: "that sounds really frightening, having somebody hit you", "losing a day's pay over a
  * no-show is really rubbish". Whether one validates the customer is the model's call, from the features below.
  */
-function affectSentences(call: AnalysedCall, covered: readonly FindingDraft[]): FindingDraft[] {
+function affectSentences(call: AnalysedCall, covered: readonly FindingDraft[], mayNameFeeling: (text: string) => boolean): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const turn of agentTurns(call)) {
+    // Most turns hold no feeling word: then no sentence of theirs needs the (big) feeling-word regex.
+    const feelingWords = mayNameFeeling(turn.lower);
     for (const s of turn.sentences) {
       if (s.endToken === s.firstToken) continue;
       if (covered.some((d) => d.turn === turn.turn.index && d.span[0] < s.end && d.span[1] > s.start)) continue;
-      const lower = turn.lower.slice(s.start, s.end);
-      const at = affectWordAt(turn, s);
+      const at = affectWordAt(turn, s, feelingWords);
       if (at < 0) continue;
+      const lower = turn.lower.slice(s.start, s.end);
       // As for the constructions: a question, a condition, a report or a denial names the feeling without validating it.
       if (ASKING_OR_CONDITION.test(lower) || CHECKS_UNDERSTANDING.test(lower) || isReportedAt(turn, at) || isNegatedAt(turn, at, 3)) continue;
       if (THIRD_PARTY_REPORT.test(turn.lower.slice(s.start, at))) continue;
@@ -126,12 +129,13 @@ function affectSentences(call: AnalysedCall, covered: readonly FindingDraft[]): 
   return out;
 }
 
-/** Offset of the sentence's first AFINN-negative (≤ -2) or feeling word, or -1. */
-function affectWordAt(turn: AnalysedTurn, s: Sentence): number {
+/** Offset of the sentence's first AFINN-negative (≤ -2) or feeling word, or -1 (`feelingWords`: the turn may hold one). */
+function affectWordAt(turn: AnalysedTurn, s: Sentence, feelingWords: boolean): number {
   for (let i = s.firstToken; i < s.endToken; i++) {
     const t = turn.tokens[i]!;
     if (t.isWord && (t.valence <= -2 || t.lemmaValence <= -2)) return t.start;
   }
+  if (!feelingWords) return -1;
   const m = FEELING_WORD.exec(turn.lower.slice(s.start, s.end));
   return m ? s.start + m.index : -1;
 }
@@ -184,7 +188,7 @@ function observesCustomer(turn: AnalysedTurn, start: number, matched: string): b
   const sentence = sentenceAt(turn, start);
   if (sentence) {
     const rest = turn.lower.slice(start, sentence.end);
-    if (/\?\s*$/.test(rest) && !LATER_QUESTION.test(rest)) return false;
+    if (endsWithQuestion(rest) && !LATER_QUESTION.test(rest)) return false;
     if (CHECKS_UNDERSTANDING.test(turn.lower.slice(sentence.start, start))) return false;
   }
   return !before.some((t) => NOT_OBSERVED.has(t.lower));

@@ -5,6 +5,23 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'wit
 /** Reporting verbs, compared by stem so every inflection counts ("says", "asked", "mentioning"; "told" via its lemma). */
 const REPORTING_STEMS = new Set(['say', 'tell', 'ask', 'write', 'text', 'shout', 'yell', 'mention', 'claim'].map(stem));
 
+/**
+ * `/\?\s*$/.test(text)` without the regex: the text ends in a question mark, whitespace after it aside (the same
+ * whitespace as `\s` and trim()). Asked of nearly every turn and candidate.
+ */
+export function endsWithQuestion(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return i >= 0 && text.charCodeAt(i) === 0x3f;
+}
+
+/** JavaScript's `\s`: WhiteSpace and LineTerminator. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function sentenceAt(turn: AnalysedTurn, offset: number): Sentence | undefined {
   const { sentences } = turn;
   const contains = (s: Sentence): boolean => offset >= s.start && offset < Math.max(s.end, s.start + 1);

@@ -6,6 +6,7 @@ import type { AnalysedCall } from '../nlp/analyse.js';
 import { deepAnalyse } from '../nlp/deep.js';
 import type { Features } from '../model/logistic.js';
 import type { FindingDraft } from '../types.js';
+import { endsWithQuestion } from './context.js';
 
 export interface CallFeatures {
   /** No capital letter anywhere: speech-to-text output. */
@@ -59,7 +60,7 @@ export function agentContextFeatures(call: AnalysedCall, draft: FindingDraft, st
   if (draft.turn === style.lastAgentTurn) f['turn.last'] = 1;
   const turn = call.turns[draft.turn]!;
   const spanText = turn.text.slice(draft.span[0], draft.span[1]);
-  if (/\?\s*$/.test(spanText)) f['span.question'] = 1;
+  if (endsWithQuestion(spanText)) f['span.question'] = 1;
   if (draft.span[0] <= turn.text.length - turn.text.trimStart().length) f['span.opens-turn'] = 1;
   f['turn.words'] = Math.log1p(turn.tokens.length) / 4;
   // The customer's words since the agent last spoke: what this turn answers.

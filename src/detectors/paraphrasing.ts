@@ -2,7 +2,7 @@ import { stem, type AnalysedCall, type AnalysedTurn } from '../nlp/analyse.js';
 import { contentOverlap, contentWords, type ContentWord, type OverlapResult } from '../nlp/overlap.js';
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
 import { BEHAVIOUR_KINDS, type Evidence, type FindingDraft } from '../types.js';
-import { clamp01, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
+import { clamp01, endsWithQuestion, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
 import { isServiceCall } from './conversation.js';
 import { PARAPHRASE_PHRASES } from './lexicons/paraphrasing.js';
 import type { Detector } from './types.js';
@@ -84,7 +84,7 @@ function detectInTurn(
   }
 
   // Between peers, echoing the topic's words is conversation; overlap alone counts only in service or listening calls.
-  if (!best && role !== 'peer' && mayOverlapAlone(words) && !/\?\s*$/.test(turn.text.trim())) {
+  if (!best && role !== 'peer' && mayOverlapAlone(words) && !endsWithQuestion(turn.text)) {
     const overlap = contentOverlap(words, customerTurns, earlierAgentKeys());
     if (overlap.shared.length >= 3 && overlap.ratio >= 0.5 && overlap.agentContent <= 14) {
       const span: [number, number] = [firstNonSpace(turn.text), turn.text.trimEnd().length];
@@ -214,7 +214,7 @@ function someSentence(turn: AnalysedTurn, pattern: RegExp): boolean {
 }
 
 function isConfirmationQuestion(sentence: string): boolean {
-  return /\?\s*$/.test(sentence) && !/^\s*so,?\s+(?:what|how|why|when|where|who|which|do|did|does|are|is|can|could|would|have)\b/i.test(sentence);
+  return endsWithQuestion(sentence) && !/^\s*so,?\s+(?:what|how|why|when|where|who|which|do|did|does|are|is|can|could|would|have)\b/i.test(sentence);
 }
 
 const SECOND_PERSON_CUE = /\byou|\byour/;
@@ -280,7 +280,7 @@ function reflectiveStatement(
   if ((text.match(/\S+/g) ?? []).length < 4) return undefined;
   // A declarative with rising intonation ("So it's not a priority for you right now?") still reflects;
   // a question that inverts or opens with a wh-word asks for new information.
-  if (/\?\s*$/.test(text) && !isDeclarativeQuestion(text)) return undefined;
+  if (endsWithQuestion(text) && !isDeclarativeQuestion(text)) return undefined;
   // Chat and transcripts often drop the question mark: a sentence that opens with an inverted auxiliary ("were you
   // living together", "have you tried …? There are groups …") or a wh-word asks for new information wherever it sits.
   if (asksSomewhere(turn)) return undefined;

@@ -51,8 +51,8 @@ export function phraseToPattern(phrase: string): string {
 
 export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
   private readonly compiled: CompiledEntry<E>[];
-  /** Which entries each literal (by its id in `literals`) lets through. */
-  private readonly entriesOf = new Map<number, number[]>();
+  /** The index's slot of the first entry (entry i has slot firstSlot + i). */
+  private readonly firstSlot: number;
   private readonly found: Uint8Array;
 
   /** `literals` may be shared with other matchers, so a text is scanned for all their literals at once. */
@@ -61,13 +61,7 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
     private readonly literals: LiteralIndex = new LiteralIndex(),
   ) {
     const required = entries.map((entry) => requiredLiterals(entry.pattern));
-    required.forEach((list, entry) => {
-      for (const id of literals.idsOf(list ?? [])) {
-        const of = this.entriesOf.get(id);
-        if (!of) this.entriesOf.set(id, [entry]);
-        else if (!of.includes(entry)) of.push(entry);
-      }
-    });
+    this.firstSlot = literals.register(required);
     this.found = new Uint8Array(entries.length);
     this.compiled = entries.map((entry, i) => ({
       entry,
@@ -92,9 +86,9 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
     const matches: PhraseMatch<E>[] = [];
     const found = this.found;
     found.fill(0);
-    for (const id of this.literals.literalsIn(lower)) {
-      const entries = this.entriesOf.get(id);
-      if (entries) for (const entry of entries) found[entry] = 1;
+    for (const slot of this.literals.slotsIn(lower)) {
+      const entry = slot - this.firstSlot;
+      if (entry >= 0 && entry < found.length) found[entry] = 1;
     }
     for (let i = 0; i < this.compiled.length; i++) {
       const { entry, regex, before, after, gated } = this.compiled[i]!;
@@ -114,6 +108,17 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
     }
     return matches.length > 1 ? matches.sort((a, b) => a.start - b.start || b.end - a.end) : matches;
   }
+}
+
+/**
+ * A test of whether `text` can hold a match of `pattern` at all: false when the text holds none of the pattern's
+ * required literals (always true when it has none). With the engine's index this costs no extra pass over the text.
+ */
+export function mayMatch(pattern: string, literals: LiteralIndex = new LiteralIndex()): (text: string) => boolean {
+  const required = requiredLiterals(pattern);
+  if (required === undefined) return () => true;
+  const slot = literals.register([required]);
+  return (text) => literals.slotsIn(text).includes(slot);
 }
 
 /** a-z, 0-9 or an apostrophe: a phrase cannot start right after one of these. */

@@ -295,35 +295,31 @@ const MAX_REMEMBERED_LENGTH = 10000;
 
 /**
  * One gate for the literals of several matchers (all the lexicons of a detection engine): a turn's text is scanned
- * once, whatever the number of lexicons, and the literals found are remembered for the next matcher that asks.
+ * once, whatever the number of lexicons, and what it holds is remembered for the next matcher that asks. Each matcher
+ * registers its entries' literals and gets a range of slots, one per entry; a scan reports the slots it let through.
  */
 export class LiteralIndex {
-  private readonly ids = new Map<string, number>();
+  private readonly slots: (readonly string[] | undefined)[] = [];
   private gate: LiteralGate | undefined;
   private seen = new Uint8Array(0);
   private readonly remembered = new Map<string, readonly number[]>();
 
-  /** The ids of `literals`, registering the new ones (the gate is then rebuilt on the next scan). */
-  idsOf(literals: readonly string[]): number[] {
-    return literals.map((literal) => {
-      let id = this.ids.get(literal);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(literal, id);
-        this.gate = undefined;
-        this.remembered.clear();
-      }
-      return id;
-    });
+  /** Registers one slot per entry (undefined: an entry without literals, never let through); returns the first. */
+  register(literalsPerEntry: readonly (readonly string[] | undefined)[]): number {
+    const first = this.slots.length;
+    this.slots.push(...literalsPerEntry);
+    this.gate = undefined;
+    this.remembered.clear();
+    return first;
   }
 
-  /** Ids of the registered literals `text` holds, each once. */
-  literalsIn(text: string): readonly number[] {
+  /** The slots with a literal in `text`, each once. */
+  slotsIn(text: string): readonly number[] {
     let hits = this.remembered.get(text);
     if (hits !== undefined) return hits;
     if (this.gate === undefined) {
-      this.gate = new LiteralGate([...this.ids.keys()].map((literal) => [literal]));
-      this.seen = new Uint8Array(this.ids.size);
+      this.gate = new LiteralGate(this.slots);
+      this.seen = new Uint8Array(this.slots.length);
     }
     hits = this.gate.hits(text, this.seen);
     if (text.length > MAX_REMEMBERED_LENGTH) return hits;

@@ -7,7 +7,7 @@ import { phraseToPattern, PhraseMatcher, withoutRemoved, type PhraseMatch } from
 import { callFeatures } from '../features.js';
 import type { Features } from '../../model/logistic.js';
 import type { FindingDraft } from '../../types.js';
-import { isReportedAt, sentenceAt } from '../context.js';
+import { endsWithQuestion, isReportedAt, sentenceAt } from '../context.js';
 import { DISTRESS_CUES, DISTRESS_TYPES, type DistressCue, type DistressType } from '../lexicons/distress.js';
 import type { Detector } from '../types.js';
 
@@ -79,8 +79,8 @@ function candidate(
   matcher: PhraseMatcher<DistressCue>,
   context: CallContext,
 ): FindingDraft | undefined {
-  const words = turn.tokens.filter((t) => t.isWord);
-  if (words.length === 0) return undefined;
+  const { words, numbers } = tokenCounts(turn);
+  if (words === 0) return undefined;
   const opening = context.opening;
   const lowerOnly = context.lowerOnly;
   const previous = context.previous;
@@ -90,7 +90,7 @@ function candidate(
   const vendor = vendorValence(turn);
   const affect = withVendor(affectOf(turn), vendor);
   const caps = capitalsShare(turn.text, lowerOnly);
-  const exclaim = (turn.text.match(/!/g) ?? []).length;
+  const exclaim = countOf(turn.text, '!');
   const negations = (text.match(NEGATION) ?? []).length;
   const emoji = NEGATIVE_EMOJI.test(turn.text);
   const doubled = /[?!]{2,}/.test(turn.text);
@@ -100,7 +100,7 @@ function candidate(
   context.previous = strength;
   context.seen++;
   if (evidence) context.prior++;
-  if (!evidence && words.length < 4 && previous === 0) return undefined;
+  if (!evidence && words < 4 && previous === 0) return undefined;
 
   const f: Features = {};
   const families = new Map<string, number>();
@@ -113,22 +113,22 @@ function candidate(
   let v: number;
   if ((v = Math.min(families.size, 3) / 3) !== 0) f['families'] = v;
   // A short turn is usually an answer; a short turn with a complaint in it is not ("My parcel never arrived.").
-  if (families.size > 0 && words.length <= 6) f['short-with-cue'] = 1;
+  if (families.size > 0 && words <= 6) f['short-with-cue'] = 1;
   if ((v = Math.min(1, -affect.negative / 6)) !== 0) f['affect.negative'] = v;
   if ((v = -affect.min / 5) !== 0) f['affect.min'] = v;
   if ((v = Math.min(1, affect.positive / 6)) !== 0) f['affect.positive'] = v;
   if ((v = Math.min(affect.negativeWords, 3) / 3) !== 0) f['affect.negativeWords'] = v;
   if (caps !== 0) f['capitals'] = caps;
   if ((v = Math.min(exclaim, 3) / 3) !== 0) f['exclamations'] = v;
-  if (/\?\s*$/.test(text)) f['question'] = 1;
+  if (endsWithQuestion(text)) f['question'] = 1;
   if ((v = Math.min(negations, 3) / 3) !== 0) f['negations'] = v;
   if ((v = Math.min((text.match(INTENSIFIERS) ?? []).length, 3) / 3) !== 0) f['intensifiers'] = v;
-  if ((v = Math.log1p(words.length) / 4) !== 0) f['words'] = v;
+  if ((v = Math.log1p(words) / 4) !== 0) f['words'] = v;
   if (SHORT_REPLY.test(text)) f['short-reply'] = 1;
   if (THANKS_START.test(text)) f['thanks'] = 1;
   if (opening) f['opening'] = 1;
   if (PROBLEM_WORDS.test(text)) f['problem-words'] = 1;
-  if ((v = turn.tokens.filter((t) => t.isNumber).length / Math.max(1, turn.tokens.length)) !== 0) f['digits'] = v;
+  if ((v = numbers / Math.max(1, turn.tokens.length)) !== 0) f['digits'] = v;
   if (previousAgentAsks(call, index)) f['answers-question'] = 1;
   if (previous !== 0) f['context.previous'] = previous;
   if (prior !== 0) f['context.prior'] = prior;
@@ -172,6 +172,23 @@ function withVendor(affect: Affect, vendor: number): Affect {
   return { ...affect, negative: affect.negative + vendor, min: Math.min(affect.min, vendor), negativeWords: affect.negativeWords + 1 };
 }
 
+/** Words and numbers among the turn's tokens (counted, not collected: this runs on every customer turn). */
+function tokenCounts(turn: AnalysedTurn): { words: number; numbers: number } {
+  let words = 0;
+  let numbers = 0;
+  for (const t of turn.tokens) {
+    if (t.isWord) words++;
+    if (t.isNumber) numbers++;
+  }
+  return { words, numbers };
+}
+
+function countOf(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
 function strongest(cues: readonly PhraseMatch<DistressCue>[]): PhraseMatch<DistressCue> | undefined {
   let best: PhraseMatch<DistressCue> | undefined;
   for (const c of cues) {
@@ -194,7 +211,7 @@ function capitalsShare(text: string, lowerOnly: boolean): number {
 function previousAgentAsks(call: AnalysedCall, index: number): boolean {
   for (let i = index - 1; i >= 0; i--) {
     const t = call.turns[i]!;
-    if (t.turn.role === 'agent') return /\?\s*$/.test(t.text.trim()) || /\b(?:can|could|may) i (?:take|have|get)|\bwhat(?:'s| is) (?:your|the)\b/.test(t.lower);
+    if (t.turn.role === 'agent') return endsWithQuestion(t.text) || /\b(?:can|could|may) i (?:take|have|get)|\bwhat(?:'s| is) (?:your|the)\b/.test(t.lower);
   }
   return false;
 }
