@@ -253,18 +253,6 @@ export class LiteralGate {
     this.out = out;
   }
 
-  /** Marks in `found` (indexed by entry) the entries with a literal in `text`. */
-  scan(text: string, found: Uint8Array): void {
-    const { delta, width, columnOf, out } = this;
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
-      const col = columnOf[text.charCodeAt(i)]!;
-      node = col === 0 ? 0 : delta[node * width + col]!;
-      if (node === 0) continue;
-      const hits = out[node]!;
-      for (let k = 0; k < hits.length; k++) found[hits[k]!] = 1;
-    }
-  }
   /** The entries with a literal in `text`, each once; `seen` (one slot per entry, all 0) is left all 0. */
   hits(text: string, seen: Uint8Array): number[] {
     const { delta, width, columnOf, out } = this;
