@@ -96,8 +96,31 @@ export function agentContextFeatures(call: AnalysedCall, draft: FindingDraft, st
  */
 export const DEEP_ANALYSED: ReadonlySet<string> = new Set(['follow-up-promise']);
 
-/** Prefix of the features that need the deep analysis; every such feature's value lies in -1..1. */
+/** Prefix of the features that need the deep analysis. */
 export const DEEP_PREFIX = 'deep.';
+
+/**
+ * What agentDeepFeatures can give, for the bound on what the deep features can add to a candidate (so wink-nlp runs
+ * only where it could matter): `deep.subject.*` is one-hot (one subject per text, or none), `deep.sentiment` lies in
+ * -1..1 and every other deep feature is a 0/1 flag.
+ */
+const DEEP_ONE_HOT_PREFIX = 'deep.subject.';
+const DEEP_RANGES: Readonly<Record<string, readonly [number, number]>> = { 'deep.sentiment': [-1, 1] };
+
+/** The most the deep features can add to a candidate's log-odds under `weights`. */
+export function deepFeaturesBound(weights: Readonly<Record<string, number>>): number {
+  let bound = 0;
+  let oneHot = 0;
+  for (const [name, w] of Object.entries(weights)) {
+    if (!name.startsWith(DEEP_PREFIX)) continue;
+    if (name.startsWith(DEEP_ONE_HOT_PREFIX)) oneHot = Math.max(oneHot, w);
+    else {
+      const [low, high] = DEEP_RANGES[name] ?? [0, 1];
+      bound += Math.max(w * low, w * high);
+    }
+  }
+  return bound + oneHot;
+}
 
 /** The deep analysis of an agent candidate's text: the clause's subject and form, negation, sentiment, timeframe. */
 export function agentDeepFeatures(text: string): Features {

@@ -14,7 +14,7 @@ import { DEFAULT_MODELS, modelConfidence, priorOffset, REPORT_FLOOR, type Detect
 import { predictParts, type Features } from '../model/logistic.js';
 import { LiteralIndex } from '../nlp/required-literals.js';
 import { isServiceCall } from './conversation.js';
-import { agentContextFeatures, agentDeepFeatures, callFeatures, DEEP_ANALYSED, DEEP_PREFIX, type DistressByTurn } from './features.js';
+import { agentContextFeatures, agentDeepFeatures, callFeatures, deepFeaturesBound, DEEP_ANALYSED, type DistressByTurn } from './features.js';
 import type { Detector } from './types.js';
 
 export const DETECTORS: readonly Detector[] = [
@@ -68,6 +68,7 @@ export function createDetectionEngine(
         findings.push(toFinding(call, detector, draft));
       }
     }
+    literals.forget();
     return findings.sort(compareFindings);
   };
   return { detect, detectTranscript: (t) => detect(analyseCall(t)) };
@@ -148,12 +149,10 @@ function scoredConfidence(model: DetectorModel, detector: Detector, call: Analys
 
 const bounds = new WeakMap<DetectorModel, number>();
 
-/** The most the deep features can add to a candidate's log-odds (each lies in -1..1). */
 function deepBound(model: DetectorModel): number {
   let bound = bounds.get(model);
   if (bound === undefined) {
-    bound = 0;
-    for (const [name, w] of Object.entries(model.weights)) if (name.startsWith(DEEP_PREFIX)) bound += Math.abs(w);
+    bound = deepFeaturesBound(model.weights);
     bounds.set(model, bound);
   }
   return bound;

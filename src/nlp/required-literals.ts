@@ -276,7 +276,11 @@ export class LiteralGate {
   }
 }
 
-/** Texts whose literals a LiteralIndex remembers (more than most calls' turns, so every lexicon reuses the scan). */
+/**
+ * Texts whose literals a LiteralIndex remembers (more than most calls' turns, so every lexicon reuses the scan). The
+ * engine forgets them after each call: kept across calls they outlived the young generation and made every minor GC
+ * copy and promote them.
+ */
 const MAX_REMEMBERED_TEXTS = 4096;
 /** Longer texts (rare) are scanned again by each matcher rather than kept alive by the index. */
 const MAX_REMEMBERED_LENGTH = 10000;
@@ -299,6 +303,11 @@ export class LiteralIndex {
     this.gate = undefined;
     this.remembered.clear();
     return first;
+  }
+
+  /** Drops the remembered texts (the engine calls this after each call). */
+  forget(): void {
+    this.remembered.clear();
   }
 
   /** The slots with a literal in `text`, each once. */
