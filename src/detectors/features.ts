@@ -4,7 +4,7 @@
 import { affectOf } from '../nlp/affect.js';
 import type { AnalysedCall } from '../nlp/analyse.js';
 import { deepAnalyse } from '../nlp/deep.js';
-import type { Features } from '../model/logistic.js';
+import { featureName, type Features } from '../model/logistic.js';
 import type { FindingDraft } from '../types.js';
 import { endsWithQuestion } from './context.js';
 
@@ -53,7 +53,9 @@ function computeCallFeatures(call: AnalysedCall): CallFeatures {
 export type DistressByTurn = ReadonlyMap<number, number>;
 
 export function agentContextFeatures(call: AnalysedCall, draft: FindingDraft, style: CallFeatures, distress: DistressByTurn): Features {
-  const f: Features = { [`rule=${draft.rule}`]: 1, [`kind=${draft.kind}`]: 1 };
+  const f: Features = {};
+  f[featureName('rule=', draft.rule)] = 1;
+  f[featureName('kind=', draft.kind)] = 1;
   if (style.lowerOnly) f['style.lower'] = 1;
   if (style.unpunctuated) f['style.unpunctuated'] = 1;
   if (draft.turn === style.firstAgentTurn) f['turn.first'] = 1;
@@ -125,7 +127,8 @@ export function deepFeaturesBound(weights: Readonly<Record<string, number>>): nu
 /** The deep analysis of an agent candidate's text: the clause's subject and form, negation, sentiment, timeframe. */
 export function agentDeepFeatures(text: string): Features {
   const deep = deepAnalyse(text);
-  const f: Features = { [`deep.subject.${deep.subject}`]: 1 };
+  const f: Features = {};
+  f[featureName('deep.subject.', deep.subject)] = 1;
   if (deep.firstPos === 'VERB' && deep.subject === 'none') f['deep.imperative'] = 1;
   if (deep.modal) f['deep.modal'] = 1;
   if (deep.negated) f['deep.negated'] = 1;

@@ -1,5 +1,5 @@
 import { stem, type AnalysedCall, type AnalysedTurn } from '../nlp/analyse.js';
-import { contentOverlap, contentWords, type ContentWord, type OverlapResult } from '../nlp/overlap.js';
+import { contentOverlap, contentWords, mayShare, type ContentWord, type OverlapResult } from '../nlp/overlap.js';
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
 import { BEHAVIOUR_KINDS, type Evidence, type FindingDraft } from '../types.js';
 import { clamp01, endsWithQuestion, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
@@ -58,7 +58,11 @@ function detectInTurn(
   const earlierAgentKeys = (): Set<string> => (earlier ??= agentEarlierKeys(call, index, customerTurns));
   const cues = matcher.matchAll(turn.lower).filter((m) => !isNegatedAt(turn, m.start, 2) || m.entry.id === 'you-feel');
   const words = contentWords(turn);
-  if (isServiceCall(call)) return serviceCandidate(call, index, turn, cues, words, customerTurns, earlierAgentKeys());
+  if (isServiceCall(call)) {
+    // Without a cue only an echo of two customer words is a candidate (see serviceCandidate): most turns have none.
+    if (cues.length === 0 && !mayShare(words, customerTurns, 2)) return undefined;
+    return serviceCandidate(call, index, turn, cues, words, customerTurns, earlierAgentKeys());
+  }
 
   let best: { draft: FindingDraft; score: number } | undefined;
   const consider = (draft: FindingDraft): void => {

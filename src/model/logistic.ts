@@ -5,6 +5,23 @@
 /** Sparse feature vector: name → value (absent = 0). Values are small (0/1 flags, ratios, log counts). */
 export type Features = Record<string, number>;
 
+const featureNames = new Map<string, Map<string, string>>();
+
+/**
+ * `prefix + value` as a feature name, made once per pair: candidates name features after their rule, kind or cue, and
+ * a name built afresh for every candidate is a new string to hash on every property store and weight lookup.
+ */
+export function featureName(prefix: string, value: string): string {
+  let names = featureNames.get(prefix);
+  if (names === undefined) featureNames.set(prefix, (names = new Map()));
+  let name = names.get(value);
+  if (name === undefined) {
+    name = prefix + value;
+    if (names.size < 10000) names.set(value, name);
+  }
+  return name;
+}
+
 export interface LogisticModel {
   bias: number;
   weights: Record<string, number>;

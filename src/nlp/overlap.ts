@@ -129,6 +129,25 @@ export interface OverlapResult {
   echoed: { turn: AnalysedTurn; token: Token }[];
 }
 
+/**
+ * Whether at least `minimum` distinct keys of `agent` occur in the customer turns, before discounting the agent's own
+ * earlier words: a cheap test that contentOverlap cannot reach `minimum` shared keys.
+ */
+export function mayShare(agent: readonly ContentWord[], customerTurns: readonly AnalysedTurn[], minimum: number): boolean {
+  if (agent.length < minimum) return false;
+  const found = new Set<string>();
+  for (const w of agent) {
+    if (found.has(w.key)) continue;
+    for (const t of customerTurns) {
+      if (!turnContent(t).firstByKey.has(w.key)) continue;
+      found.add(w.key);
+      if (found.size >= minimum) return true;
+      break;
+    }
+  }
+  return false;
+}
+
 export function contentOverlap(
   agent: readonly ContentWord[],
   customerTurns: AnalysedTurn[],

@@ -205,7 +205,9 @@ export class LiteralGate {
   private readonly columnOf = new Uint16Array(65536);
   private readonly width: number;
   private readonly delta: Int32Array;
-  private readonly out: number[][];
+  /** The entries each node completes, flat: node n's are outEntries[outStart[n] .. outStart[n + 1]). */
+  private readonly outStart: Int32Array;
+  private readonly outEntries: Int32Array;
 
   constructor(literalsPerEntry: readonly (readonly string[] | undefined)[]) {
     const trie: Map<number, number>[] = [new Map()];
@@ -250,21 +252,23 @@ export class LiteralGate {
       }
     }
     this.delta = delta;
-    this.out = out;
+    this.outStart = new Int32Array(out.length + 1);
+    for (let n = 0; n < out.length; n++) this.outStart[n + 1] = this.outStart[n]! + out[n]!.length;
+    this.outEntries = Int32Array.from(out.flat());
   }
 
   /** The entries with a literal in `text`, each once; `seen` (one slot per entry, all 0) is left all 0. */
   hits(text: string, seen: Uint8Array): number[] {
-    const { delta, width, columnOf, out } = this;
+    const { delta, width, columnOf, outStart, outEntries } = this;
     const entries: number[] = [];
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const col = columnOf[text.charCodeAt(i)]!;
       node = col === 0 ? 0 : delta[node * width + col]!;
       if (node === 0) continue;
-      const hits = out[node]!;
-      for (let k = 0; k < hits.length; k++) {
-        const entry = hits[k]!;
+      const end = outStart[node + 1]!;
+      for (let k = outStart[node]!; k < end; k++) {
+        const entry = outEntries[k]!;
         if (seen[entry] === 0) {
           seen[entry] = 1;
           entries.push(entry);

@@ -5,7 +5,7 @@ import { affectOf, type Affect } from '../../nlp/affect.js';
 import type { AnalysedCall, AnalysedTurn } from '../../nlp/analyse.js';
 import { phraseToPattern, PhraseMatcher, withoutRemoved, type PhraseMatch } from '../../nlp/phrases.js';
 import { callFeatures } from '../features.js';
-import type { Features } from '../../model/logistic.js';
+import { featureName, type Features } from '../../model/logistic.js';
 import type { FindingDraft } from '../../types.js';
 import { endsWithQuestion, isReportedAt, sentenceAt } from '../context.js';
 import { DISTRESS_CUES, DISTRESS_TYPES, type DistressCue, type DistressType } from '../lexicons/distress.js';
@@ -95,7 +95,9 @@ function candidate(
   const emoji = NEGATIVE_EMOJI.test(turn.text);
   const doubled = /[?!]{2,}/.test(turn.text);
   const evidence = cues.length > 0 || affect.negative < 0 || caps > 0 || exclaim > 0 || emoji || doubled;
-  const strength = Math.min(1, (new Set(cues.map((c) => c.entry.family)).size + (affect.negative < 0 ? 1 : 0) + (caps > 0 ? 1 : 0)) / 2);
+  const families = new Map<string, number>();
+  for (const c of cues) families.set(c.entry.family, (families.get(c.entry.family) ?? 0) + 1);
+  const strength = Math.min(1, (families.size + (affect.negative < 0 ? 1 : 0) + (caps > 0 ? 1 : 0)) / 2);
   context.opening = false;
   context.previous = strength;
   context.seen++;
@@ -103,12 +105,8 @@ function candidate(
   if (!evidence && words < 4 && previous === 0) return undefined;
 
   const f: Features = {};
-  const families = new Map<string, number>();
-  for (const c of cues) {
-    families.set(c.entry.family, (families.get(c.entry.family) ?? 0) + 1);
-    f[`cue.${c.entry.id}`] = 1;
-  }
-  for (const [family, n] of families) f[`family.${family}`] = Math.min(n, 2);
+  for (const c of cues) f[featureName('cue.', c.entry.id)] = 1;
+  for (const [family, n] of families) f[featureName('family.', family)] = Math.min(n, 2);
   // Only features that are present: a zero weighs nothing in the model (nor in fitting), and costs a property.
   let v: number;
   if ((v = Math.min(families.size, 3) / 3) !== 0) f['families'] = v;
@@ -147,7 +145,7 @@ function candidate(
     confidence: 0,
     features: f,
   };
-  const kinds = [...new Set(cues.map((c) => c.entry.kind))].sort();
+  const kinds = cues.length > 1 ? [...new Set(cues.map((c) => c.entry.kind))].sort() : [];
   if (kinds.length > 1) draft.attributes = { cues: kinds.join(',') };
   const sentiment = turn.turn.sentiment;
   if (sentiment && vendor < 0) draft.attributes = { ...draft.attributes, sentiment: `${sentiment.label} (${sentiment.source})` };
