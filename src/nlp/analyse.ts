@@ -131,6 +131,44 @@ function wordInfo(lower: string): WordInfo {
   return info;
 }
 
+/**
+ * A token of an analysed turn. What depends only on the word (lemma, stem, class, valence) is read from its WordInfo,
+ * shared by every occurrence of the word, rather than copied into each token: tokens are most of a call's analysis,
+ * and half their size was those copies. Punctuation and numbers have no WordInfo: their lemma and stem are themselves.
+ */
+class AnalysedToken implements Token {
+  constructor(
+    readonly lower: string,
+    private readonly info: WordInfo | undefined,
+    readonly isNumber: boolean,
+    readonly start: number,
+    readonly end: number,
+    readonly sentence: number,
+  ) {}
+
+  get isWord(): boolean {
+    return this.info !== undefined;
+  }
+  get lemma(): string {
+    return this.info === undefined ? this.lower : this.info.lemma;
+  }
+  get stem(): string {
+    return this.info === undefined ? this.lower : this.info.stem;
+  }
+  get isStopWord(): boolean {
+    return this.info === undefined ? false : this.info.isStopWord;
+  }
+  get isFunctionWord(): boolean {
+    return this.info === undefined ? true : this.info.isFunctionWord;
+  }
+  get valence(): number {
+    return this.info === undefined ? 0 : this.info.valence;
+  }
+  get lemmaValence(): number {
+    return this.info === undefined ? 0 : this.info.lemmaValence;
+  }
+}
+
 export function analyseTurn(turn: Turn): AnalysedTurn {
   const text = normaliseQuotes(turn.text);
   const lower = lowerSameLength(text);
@@ -144,22 +182,7 @@ export function analyseTurn(turn: Turn): AnalysedTurn {
     for (let i = firstToken; i < endToken; i++) {
       const { start, end, type } = raw[i]!;
       const tokenLower = lower.slice(start, end);
-      const isWord = type === 'word';
-      const info = isWord ? wordInfo(tokenLower) : undefined;
-      tokens[i] = {
-        lower: tokenLower,
-        lemma: info ? info.lemma : tokenLower,
-        stem: info ? info.stem : tokenLower,
-        isWord,
-        isNumber: type === 'number',
-        isStopWord: info ? info.isStopWord : false,
-        isFunctionWord: info ? info.isFunctionWord : !isWord,
-        valence: info ? info.valence : 0,
-        lemmaValence: info ? info.lemmaValence : 0,
-        start,
-        end,
-        sentence: sentenceIndex,
-      };
+      tokens[i] = new AnalysedToken(tokenLower, type === 'word' ? wordInfo(tokenLower) : undefined, type === 'number', start, end, sentenceIndex);
     }
     sentences.push({ start: raw[firstToken]!.start, end: raw[endToken - 1]!.end, firstToken, endToken });
   }
