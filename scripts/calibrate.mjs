@@ -9,7 +9,7 @@
 //                                          tables for the held-out predictions (--format json for JSON)
 //
 // Runs on the built code (dist/): `npm run build` first (npm run calibrate does).
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -138,7 +138,8 @@ export function freshWeights() {
   return weightsText(readCalls(TRAINING_FILES), loadRubric('default'));
 }
 
-const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+// Compared through realpath: run through a symlinked directory, argv[1] is the link and import.meta.url the file.
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1]);
 if (isMain) {
   const args = process.argv.slice(2);
   const cv = args.indexOf('--cv');
