@@ -4,20 +4,12 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Spill } from '../formatters/types.js';
 
 const BUFFER_BYTES = 256 * 1024;
 const READ_BYTES = 1024 * 1024;
 
-export interface Spill {
-  /** Appends text; returns its byte offset and length in the spill. */
-  append(text: string): { offset: number; length: number };
-  /** Bytes written so far. */
-  readonly size: number;
-  /** The spill from `offset`, `length` bytes, in fresh buffers of at most 1 MB (safe to hand to a stream). */
-  read(offset?: number, length?: number): Generator<Buffer>;
-  /** Deletes the file (idempotent). */
-  close(): void;
-}
+export type { Spill };
 
 const open = new Set<string>();
 let exitHook = false;

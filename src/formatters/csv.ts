@@ -1,7 +1,7 @@
 // Spreadsheet export: one row per group (or per call with --group-by call); RFC 4180, formula-safe cells.
 import { BEHAVIOURS, type BehaviourId, type CallResult, type GroupScorecard, type ScoreReport } from '../types.js';
 import { csvCell } from './escape.js';
-import type { Formatter } from './types.js';
+import type { CallStream, CallStreamContext, Formatter } from './types.js';
 
 type Value = string | number | boolean | null | undefined;
 
@@ -80,9 +80,26 @@ export function formatCsv(report: ScoreReport): string {
   return rows([header, ...report.groups.map(groupRow)]);
 }
 
+/** --group-by call: one row per call needs nothing run-wide, so the header goes with the first call, then each row. */
+function streamCallRows({ groupBy, write }: CallStreamContext): CallStream | undefined {
+  if (groupBy !== 'call') return undefined;
+  let calls = 0;
+  return {
+    async add(call) {
+      await write(`${calls++ === 0 ? csvCallHeader() : ''}${csvCallRow(call)}`);
+    },
+    // With no call scored the csv formatter writes the (empty) group table instead.
+    finish: async (report) => {
+      if (calls === 0) await write(formatCsv({ ...report, calls: [] }));
+    },
+    close: () => {},
+  };
+}
+
 export const csvFormatter: Formatter = {
   name: 'csv',
   description: 'one row per group (per call with --group-by call) with per-behaviour rates; formula-safe',
   extension: 'csv',
   format: formatCsv,
+  streamCalls: streamCallRows,
 };

@@ -1,5 +1,6 @@
 import type { CallResult, ScoreReport } from '../types.js';
-import type { Formatter } from './types.js';
+import { writeAround } from './shared.js';
+import type { CallStream, CallStreamContext, Formatter } from './types.js';
 
 /** The report with its top-level keys in the documented order, whatever order the object was built in. */
 export function orderedReport(report: ScoreReport): Record<string, unknown> {
@@ -17,7 +18,7 @@ export function orderedReport(report: ScoreReport): Record<string, unknown> {
 }
 
 /*
- * The same document in pieces, for a writer that cannot hold every call (cli/streamed-output.ts): `calls` is the last
+ * The same document in pieces, for a writer that cannot hold every call (streamJson below): `calls` is the last
  * key, so the document is the call-less report up to `"calls": `, then the calls as JSON.stringify(…, null, 2) nests
  * them (each indented by two levels; JSON strings hold no raw line breaks, so indenting every line is exact), then the
  * closing brackets. Byte for byte what `format` gives for the same report with its calls.
@@ -39,9 +40,23 @@ export function jsonTail(calls: number): string {
   return calls === 0 ? '[]\n}\n' : '\n  ]\n}\n';
 }
 
+/** Each call rendered into the spill as it is scored; the head (summary, groups) once the report is final. */
+function streamJson({ spill: createSpill, write }: CallStreamContext): CallStream {
+  const spill = createSpill('calls.json');
+  let calls = 0;
+  return {
+    async add(call) {
+      spill.append(jsonCallPiece(call, calls++ === 0));
+    },
+    finish: (report) => writeAround(spill, jsonHead(report), jsonTail(calls), write),
+    close: () => spill.close(),
+  };
+}
+
 export const jsonFormatter: Formatter = {
   name: 'json',
   description: 'the full report as JSON (schemaVersion 1): groups, summary, every call with findings and evidence',
   extension: 'json',
   format: (report) => `${JSON.stringify(orderedReport(report), null, 2)}\n`,
+  streamCalls: streamJson,
 };

@@ -5,8 +5,8 @@
 import { exemptionReason, exemptionsFromReport, type ComparisonResult, type Exemption } from '../scoring/thresholds.js';
 import { BEHAVIOURS, type GroupScorecard, type ScoreReport } from '../types.js';
 import { escapeXml } from './escape.js';
-import { callsOfGroup, formatScore, formatSigned, groupName, type GroupCall } from './shared.js';
-import type { Formatter } from './types.js';
+import { callsOfGroup, formatScore, formatSigned, groupEntriesOf, groupName, type GroupCall } from './shared.js';
+import type { CallStream, CallStreamContext, Formatter } from './types.js';
 
 interface Case {
   name: string;
@@ -167,9 +167,49 @@ export function formatJunit(report: ScoreReport): string {
   return [...junitPieces(report, cases)].join('');
 }
 
+/**
+ * Suites are per group, in the report's group order, each with its calls' testcases in input order: every testcase
+ * is rendered into the spill as its call is scored, and each group keeps where its testcases are (two numbers each).
+ */
+function streamJunit({ groupBy, pass, spill: createSpill, write }: CallStreamContext): CallStream {
+  const spill = createSpill('cases.xml');
+  const where = new Map<string, number[]>();
+  return {
+    async add(call) {
+      for (const [key, entry] of groupEntriesOf(call, groupBy)) {
+        const { offset, length } = spill.append(junitCallCase(entry, key, pass));
+        let list = where.get(key);
+        if (!list) where.set(key, (list = []));
+        list.push(offset, length);
+      }
+    },
+    async finish(report) {
+      const cases: JunitCallCases = {
+        count: (group) => (where.get(group.key)?.length ?? 0) / 2,
+        *render(group) {
+          const list = where.get(group.key) ?? [];
+          for (let i = 0; i < list.length; i += 2) yield Buffer.concat([...spill.read(list[i]!, list[i + 1]!)]).toString('utf8');
+        },
+      };
+      // Pieces are small; gather them into larger writes.
+      let pending = '';
+      for (const piece of junitPieces(report, cases)) {
+        pending += piece;
+        if (pending.length >= 64 * 1024) {
+          await write(pending);
+          pending = '';
+        }
+      }
+      await write(pending);
+    },
+    close: () => spill.close(),
+  };
+}
+
 export const junitFormatter: Formatter = {
   name: 'junit',
   description: 'JUnit XML: a testsuite per group; its gate is a testcase (failed or skipped), and a testcase per call',
   extension: 'xml',
   format: formatJunit,
+  streamCalls: streamJunit,
 };

@@ -47,4 +47,5 @@ export const lineFormatter: Formatter = {
   extension: 'txt',
   format: (report) => (report.calls ?? []).map(formatCallLines).join(''),
   formatCall: (call) => formatCallLines(call),
+  callsOnly: true,
 };

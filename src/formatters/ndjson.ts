@@ -34,5 +34,6 @@ export const ndjsonFormatter: Formatter = {
   extension: 'ndjson',
   format: (report) => (report.calls ?? []).map((c) => callLine(c, report)).join('') + summaryLine(report),
   formatCall: callLine,
+  callsOnly: true,
   formatCallJson: callLineFromJson,
 };

@@ -3,7 +3,10 @@
 import { extractAllPromises, type FollowUpPromise, type Timeframe } from '../promises.js';
 import type { ScoreReport } from '../types.js';
 import { csvCell } from './escape.js';
-import type { Formatter } from './types.js';
+import { extractPromises } from '../promises.js';
+import { jsonTail } from './json.js';
+import { writeAround } from './shared.js';
+import type { CallStream, CallStreamContext, Formatter } from './types.js';
 
 export const PROMISE_COLUMNS = [
   'call_id', 'file', 'call_date', 'agent', 'turn', 'action', 'timeframe', 'due_kind', 'due_value', 'due_date',
@@ -57,7 +60,7 @@ export function formatPromisesJson(report: ScoreReport): string {
 }
 
 /*
- * The same documents in pieces for a writer that streams the calls (cli/streamed-output.ts): the CSV is its header
+ * The same documents in pieces for the writers that stream the calls (below): the CSV is its header
  * and then each call's rows; the JSON is the record list's head (with the counts) up to `"promises": `, each record
  * indented as JSON.stringify(…, null, 2) nests it, and jsonTail (formatters/json.ts).
  */
@@ -92,11 +95,45 @@ export function promiseJsonPiece(promise: FollowUpPromise, first: boolean): stri
   return `${first ? '[\n' : ',\n'}    ${JSON.stringify(promise, null, 2).replace(/\n/g, '\n    ')}`;
 }
 
+function streamPromisesCsv({ write }: CallStreamContext): CallStream {
+  let started = false;
+  const start = async (): Promise<void> => {
+    if (!started) await write(PROMISES_CSV_HEADER);
+    started = true;
+  };
+  return {
+    async add(call) {
+      await start();
+      await write(promiseCsvRows(extractPromises(call)));
+    },
+    finish: start,
+    close: () => {},
+  };
+}
+
+function streamPromisesJson({ spill: createSpill, write }: CallStreamContext): CallStream {
+  const spill = createSpill('promises.json');
+  const counts: PromiseCounts = { calls: 0, promises: 0, vague: 0, withDueDate: 0 };
+  let written = 0;
+  return {
+    async add(call) {
+      counts.calls++;
+      const promises = extractPromises(call);
+      for (const p of promises) spill.append(promiseJsonPiece(p, written++ === 0));
+      countPromises(counts, promises);
+    },
+    finish: (report) => writeAround(spill, promisesJsonHead(report, counts), jsonTail(written), write),
+    close: () => spill.close(),
+  };
+}
+
 export const promisesFormatter: Formatter = {
   name: 'promises',
   description: 'every after-call promise as CSV: call, agent, turn, action, timeframe, normalised due date, channel, vague flag',
   extension: 'csv',
   format: formatPromisesCsv,
+  streamCalls: streamPromisesCsv,
+  callsOnly: true,
 };
 
 export const promisesJsonFormatter: Formatter = {
@@ -104,4 +141,6 @@ export const promisesJsonFormatter: Formatter = {
   description: 'every after-call promise as JSON records (same fields as --format promises)',
   extension: 'json',
   format: formatPromisesJson,
+  streamCalls: streamPromisesJson,
+  callsOnly: true,
 };

@@ -9,6 +9,7 @@ import type {
   Provenance,
   ScoreReport,
 } from '../types.js';
+import type { Spill } from './types.js';
 
 /** A rate in 0..1 as a whole percentage; `n/a` when the behaviour never had an opportunity. */
 export function formatRate(rate: number | null): string {
@@ -107,6 +108,18 @@ export function provenanceFooter(p: Provenance): string {
 }
 
 /** A call and the agent parts of it that belong to one group. */
+/** A document whose head needs the final report: the head, then the pieces spilled while the calls were scored, then the tail. */
+export async function writeAround(
+  spill: Spill,
+  head: string,
+  tail: string,
+  write: (chunk: string | Uint8Array) => Promise<void>,
+): Promise<void> {
+  await write(head);
+  for (const chunk of spill.read()) await write(chunk);
+  await write(tail);
+}
+
 export interface GroupCall {
   call: CallResult;
   parts: AgentCallScore[];

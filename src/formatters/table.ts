@@ -12,7 +12,8 @@ import {
 } from './shared.js';
 import { soundsScripted } from '../scoring/scripted.js';
 import { scriptedLine } from './scripted-notes.js';
-import type { FormatOptions, Formatter } from './types.js';
+import { writeAround } from './shared.js';
+import type { CallStream, CallStreamContext, FormatOptions, Formatter } from './types.js';
 
 type Align = 'left' | 'right';
 interface Cell {
@@ -154,9 +155,24 @@ export function verboseCallPiece(call: CallResult, options: FormatOptions): stri
   return `\n${callBlock(call, c).join('\n')}\n`;
 }
 
+/** --verbose renders every call: each into the spill as it is scored, after the summary once the report is final. */
+function streamVerboseTable({ options, spill: createSpill, write }: CallStreamContext): CallStream | undefined {
+  if (!options.verbose) return undefined;
+  const spill = createSpill('calls.txt');
+  return {
+    async add(call) {
+      spill.append(verboseCallPiece(call, options));
+    },
+    finish: (report) => writeAround(spill, formatTable({ ...report, calls: [] }, options), '', write),
+    close: () => spill.close(),
+  };
+}
+
 export const tableFormatter: Formatter = {
   name: 'table',
   description: 'aligned terminal scorecard: one row per group with score, pass/fail and per-behaviour rates',
   extension: 'txt',
   format: formatTable,
+  showsSummary: true,
+  streamCalls: streamVerboseTable,
 };

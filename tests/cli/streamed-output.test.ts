@@ -1,4 +1,4 @@
-// Formats that render every call write them as they are scored (src/cli/streamed-output.ts) instead of from a report
+// Formats that render every call write them as they are scored (each formatter's streamCalls) instead of from a report
 // that holds them all. What they write must be byte for byte the formatter's format() of the report with every call,
 // gated as the CLI gates it — for every grouping and with --fail-under — and the spill files must be gone afterwards.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';

@@ -5,6 +5,7 @@ import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { MergeConflict, PARTIAL_FORMAT, formatPartial, mergePartials, parsePartial, readPartial, reportFromPartial, type Partial } from '../../partial.js';
+import { FORMATTERS } from '../../formatters/index.js';
 import { InputError } from '../../transcript/input-error.js';
 import { checkGateFlags, gate, gateStderrLines, loadCheckedBaseline } from '../gates.js';
 import type { CliIO, GlobalOptions } from '../io.js';
@@ -23,20 +24,17 @@ export interface MergeCommandOptions {
   verbose?: boolean;
 }
 
-/**
- * Formats made of individual calls: a partial carries aggregates only, so merge refuses them rather than print an
- * empty list. (json, csv, table, markdown, html and junit render from the groups; their per-call parts are empty.)
- */
-export const CALL_ONLY_FORMATS: readonly string[] = ['line', 'ndjson', 'promises', 'promises-json'];
 
 export async function runMergeCommand(files: string[], options: MergeCommandOptions, globals: GlobalOptions, io: CliIO, fallbackFormat: string): Promise<number> {
   checkGateFlags(options);
   const asPartial = options.format === PARTIAL_FORMAT;
   const formatter = asPartial ? undefined : chooseFormat(options.format, options.output, fallbackFormat);
-  if (formatter && CALL_ONLY_FORMATS.includes(formatter.name)) {
+  // A partial carries aggregates only: a format made of individual calls would print an empty list.
+  if (formatter?.callsOnly) {
+    const fromGroups = FORMATTERS.filter((f) => !f.callsOnly).map((f) => f.name);
     throw new UsageError(
       `--format ${formatter.name} lists individual calls, which partial results do not carry (they hold aggregates only); ` +
-        'use json, csv, table, markdown, html or junit, or score with --format ndjson to keep every call',
+        `use ${fromGroups.slice(0, -1).join(', ')} or ${fromGroups[fromGroups.length - 1]}, or score with --format ndjson to keep every call`,
     );
   }
   if (files.filter((f) => f === STDIN).length > 1) throw new UsageError('- (stdin) is given twice: name it once');
@@ -80,11 +78,11 @@ export async function runMergeCommand(files: string[], options: MergeCommandOpti
 
   if (!globals.quiet) {
     for (const warning of merged.warnings) io.stderr.write(`${warning}\n`);
-    if (formatter?.name !== 'table') {
+    if (!formatter?.showsSummary) {
       io.stderr.write(`merged ${partials.length} partial(s): ${summaryLine(report)}\n`);
     }
     // The table prints what failed itself; on stderr too when it goes to a file.
-    const shownInOutput = formatter?.name === 'table' && options.output === undefined;
+    const shownInOutput = formatter?.showsSummary === true && options.output === undefined;
     for (const line of gateStderrLines(gated, shownInOutput)) io.stderr.write(`${line}\n`);
     if (options.output !== undefined) io.stderr.write(`wrote ${options.output}\n`);
   }

@@ -13,7 +13,7 @@ import { printProblems, printWarnings, type CliIO, type GlobalOptions } from '..
 import { checkGateFlags, gate, gateStderrLines, loadCheckedBaseline } from '../gates.js';
 import { UsageError } from '../options.js';
 import { createProgress, type Progress } from '../progress.js';
-import { createStreamedOutput } from '../streamed-output.js';
+import { createSpill } from '../spill.js';
 import { decideColor, describeWriteError, openOutput } from '../write-output.js';
 
 /** What commander hands the action for score/report (after the option parsers ran). */
@@ -91,7 +91,7 @@ export async function runScoreCommand(
   const scoreOptions: ScoreOptions = {
     rubric,
     groupBy: options.groupBy,
-    // No format keeps every call: those that render calls write them as they are scored (streamed-output.ts).
+    // No format keeps every call: those that render calls write them as they are scored (Formatter.streamCalls).
     keepCalls: false,
     redact: options.redact ?? false,
     strict: options.strict ?? false,
@@ -117,7 +117,7 @@ export async function runScoreCommand(
   const streamed =
     streaming || formatter === partialFormatter
       ? undefined
-      : createStreamedOutput(formatter, { groupBy: options.groupBy, pass: rubric.pass, options: formatOptions, write: sink.write });
+      : formatter.streamCalls?.({ groupBy: options.groupBy, pass: rubric.pass, options: formatOptions, write: sink.write, spill: createSpill });
   // Created with the first call, when the expanded input count (provenance) is known.
   let bar: Progress | undefined;
   const progress = {
@@ -191,10 +191,10 @@ export async function runScoreCommand(
   const report = gated.report;
   printProblems(io, run.problems);
   printWarnings(io, globals, run.warnings);
-  if (!globals.quiet && formatter.name !== 'table') io.stderr.write(`${summaryLine(report)}\n`);
+  if (!globals.quiet && !formatter.showsSummary) io.stderr.write(`${summaryLine(report)}\n`);
   if (!globals.quiet) {
     // The table prints what failed itself; on stderr too when it goes to a file.
-    const shownInOutput = formatter.name === 'table' && options.output === undefined;
+    const shownInOutput = formatter.showsSummary === true && options.output === undefined;
     for (const line of gateStderrLines(gated, shownInOutput)) io.stderr.write(`${line}\n`);
   }
   if (report.summary.scored === 0 && report.summary.read === 0) io.stderr.write('no transcripts found\n');
