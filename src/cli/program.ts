@@ -7,7 +7,6 @@ import { DEFAULT_CALL_LIMITS, toolInfo } from '../pipeline.js';
 import { RubricError, formatRubricProblem } from '../rubric/errors.js';
 import { BUILTIN_RUBRICS } from '../rubric/load.js';
 import { InputError, formatProblem } from '../transcript/input-error.js';
-import { READERS } from '../transcript/readers/index.js';
 import { GROUP_BYS } from '../types.js';
 import { runEvalCommand, type EvalCommandOptions } from './commands/eval.js';
 import { runMergeCommand, type MergeCommandOptions } from './commands/merge.js';
@@ -17,17 +16,13 @@ import { runScoreCommand, type ScoreCommandOptions } from './commands/score.js';
 import type { CliIO, GlobalOptions } from './io.js';
 import {
   UsageError,
-  parseColumns,
   parseCount,
   parseFraction,
-  parseNameList,
-  parseAgentId,
-  parseEncoding,
-  parseChannelMapOption,
   parsePoints,
   parsePositiveInt,
   parseScore,
 } from './options.js';
+import { readingOptions } from './reading-options.js';
 import { writeResult } from './write-output.js';
 
 const EXIT_CODES_HELP = `
@@ -38,7 +33,7 @@ Exit codes:
   130  interrupted (Ctrl-C): partial counts on stderr, no output written`;
 
 function addScoreOptions(cmd: Command, format: Option): Command {
-  return cmd
+  cmd
     .option('--rubric <name|file>', `rubric: built-in (${BUILTIN_RUBRICS.join(', ')}) or a YAML file`, 'default')
     .addOption(format)
     .option('-o, --output <file>', 'write results to a file (atomically) instead of stdout')
@@ -51,21 +46,9 @@ function addScoreOptions(cmd: Command, format: Option): Command {
     .option('--jobs <n>', 'threads that score (default: one per core; 1 = no worker; N = N-1 workers plus the reading thread)', parsePositiveInt)
     .option('--strict', 'any failed or skipped input → exit 2; low-sample groups can fail --fail-under and --fail-on-regression')
     .option('--max-call-turns <n>', `skip (with the reason) a call of more turns than this (default ${DEFAULT_CALL_LIMITS.turns}; 0 = no limit)`, parseCount)
-    .option('--max-call-chars <n>', `skip (with the reason) a call of more characters of text than this (default ${DEFAULT_CALL_LIMITS.chars}; 0 = no limit)`, parseCount)
-    .addOption(
-      new Option('--input-format <format>', 'read every input as this format instead of sniffing').choices(READERS.map((r) => r.name)),
-    )
-    .option('--columns <map>', 'CSV column mapping, e.g. role=Party,text=Utterance', parseColumns)
-    .option('--agent-names <names>', 'speaker names that are agents, e.g. "Jane,Tom"', parseNameList)
-    .option('--role-map <file>', 'YAML speaker → role map')
-    .option('--contacts <file>', 'contact metadata (CSV or JSON lines: contact_id, agent, team/queue, date; Amazon Connect ContactId, Agent.Username, Queue.Name, InitiationTimestamp) joined to calls by contact id')
-    .option('--contact-columns <map>', 'column mapping for --contacts, e.g. contact_id=CallRef,agent=Rep,team=Group,date=When', parseColumns)
-    .option('--channel-map <map>', 'audio channel → role for channel-only inputs (Twilio), e.g. 1=customer,2=agent', parseChannelMapOption)
-    .option('--agent-id <id>', 'agent id for every agent turn, overriding the input', parseAgentId)
-    .option('--thread-by <column>', 'CSV threads (social, chat): rows join the call of the parent their reply-to column names, e.g. in_response_to_tweet_id')
-    .option('--agent-from-signature', 'with --thread-by: a trailing signature (^MM, /AY, - Mike) names the agent (<signature>@<handle>)')
-    .option('--encoding <label>', 'decode every input with this encoding (windows-1252, latin1, utf-16le, …) instead of detecting UTF-8/UTF-16', parseEncoding)
-    .option('--verbose', 'per-call details in the table');
+    .option('--max-call-chars <n>', `skip (with the reason) a call of more characters of text than this (default ${DEFAULT_CALL_LIMITS.chars}; 0 = no limit)`, parseCount);
+  for (const option of readingOptions()) cmd.addOption(option);
+  return cmd.option('--verbose', 'per-call details in the table');
 }
 
 export interface ProgramRun {

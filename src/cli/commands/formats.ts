@@ -1,20 +1,14 @@
 // `empathy formats`: the input readers and output formatters, straight from their registries.
 import { FORMATTERS } from '../../formatters/index.js';
 import { READERS } from '../../transcript/readers/index.js';
+import { readingOptions } from '../reading-options.js';
 
-/** Options of score/report that change how inputs are read and who the agent is (each also in --help and the README). */
+/**
+ * Options of score/report that change how inputs are read and who the agent is, as --help words them (one
+ * definition: src/cli/reading-options.ts), and --strict's part in it.
+ */
 export const READING_OPTIONS: ReadonlyArray<{ option: string; meaning: string }> = [
-  { option: '--input-format <name>', meaning: 'read every input as this format instead of sniffing' },
-  { option: '--columns field=Column,…', meaning: 'CSV/TSV column mapping (role, text, call_id, agent_id, timestamp, …; with --thread-by: id, author, inbound)' },
-  { option: '--encoding <label>', meaning: 'decode inputs with this encoding (windows-1252, latin1, utf-16le, …)' },
-  { option: '--agent-names <names>', meaning: 'speaker names that are agents' },
-  { option: '--role-map <file>', meaning: 'YAML speaker → role (and agentId) map' },
-  { option: '--channel-map <map>', meaning: 'audio channel → role for channel-only inputs (Twilio)' },
-  { option: '--agent-id <id>', meaning: 'the agent id of every agent turn' },
-  { option: '--contacts <file>', meaning: 'contact metadata (CSV, JSON lines) joined by contact id: agent, team/queue, date (Amazon Connect ContactId, Agent.Username, Queue.Name, InitiationTimestamp)' },
-  { option: '--contact-columns field=Column,…', meaning: 'column mapping for --contacts (contact_id, agent, agent_name, team, date)' },
-  { option: '--thread-by <column>', meaning: 'CSV threads: a row joins the call of the parent its reply-to column names (in_response_to_tweet_id)' },
-  { option: '--agent-from-signature', meaning: 'with --thread-by: a trailing signature (^MM, /AY, - Mike) names the agent, <signature>@<handle>' },
+  ...readingOptions().map((o) => ({ option: o.flags, meaning: o.description })),
   { option: '--strict', meaning: 'also: a call whose agent id would only be its file name fails (exit 2)' },
 ];
 
