@@ -209,7 +209,7 @@ export interface Rubric {
   penalties: Record<string, RubricPenalty>;
   /** Lexicon edits per behaviour or signal. */
   phrases: Partial<Record<FindingType, PhraseEdits>>;
-  /** sha256 of the rubric file's bytes (first 12 hex chars) for provenance. */
+  /** sha256 of the effective rubric (first 12 hex chars; src/rubric/load.ts effectiveRubricHash) for provenance. */
   hash: string;
   /** Where the rubric came from: built-in name or file path. */
   origin: string;

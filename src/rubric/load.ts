@@ -27,7 +27,7 @@ export function isBuiltinRubric(name: string): name is BuiltinRubric {
 
 /**
  * Built-in rubrics as parsed at build time (scripts/cache-rubrics.mjs writes this file next to the compiled
- * loader), so a run with a built-in rubric loads neither yaml nor zod. Used only when the YAML's hash and the
+ * loader), so a run with a built-in rubric loads neither yaml nor zod. Used only when the YAML bytes' hash and the
  * fingerprint of the code that turns YAML into a Rubric both match; otherwise the file is parsed as usual.
  */
 export function builtinCacheFile(): string {
@@ -45,16 +45,17 @@ export function builtinCodeFingerprint(): string {
 
 interface BuiltinCache {
   code: string;
-  rubrics: Partial<Record<BuiltinRubric, Rubric>>;
+  /** Each built-in rubric, with the hash of the YAML bytes it was parsed from (so an edited file is parsed again). */
+  rubrics: Partial<Record<BuiltinRubric, { source: string; rubric: Rubric }>>;
 }
 
 function cachedBuiltin(name: BuiltinRubric, bytes: Buffer): Rubric | undefined {
   let cache: BuiltinCache;
   try {
     cache = JSON.parse(readFileSync(builtinCacheFile(), 'utf8')) as BuiltinCache;
-    const rubric = cache.rubrics[name];
-    if (!rubric || rubric.hash !== rubricHash(bytes) || cache.code !== builtinCodeFingerprint()) return undefined;
-    return rubric;
+    const entry = cache.rubrics[name];
+    if (!entry || entry.source !== sourceHash(bytes) || cache.code !== builtinCodeFingerprint()) return undefined;
+    return entry.rubric;
   } catch {
     return undefined; // no cache (running from src/, or not built by `npm run build`): parse
   }
@@ -80,7 +81,27 @@ export function loadRubric(nameOrPath: string, options: { cache?: boolean } = {}
   return parseRubricBytes(bytes, file, builtin ? nameOrPath : file);
 }
 
-const rubricHash = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+/** Hash of a rubric file's bytes: only for the build-time cache of the built-in rubrics. */
+export const sourceHash = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+
+/**
+ * A rubric's hash is that of what it scores with, not of its file: its normalised form (every default filled in) as
+ * JSON with sorted keys, without the hash and origin. Comments, layout and key order do not change it, and the YAML
+ * `empathy rubric show` prints loads back to the same hash; any setting that can change a score does.
+ */
+export function effectiveRubricHash(rubric: Omit<Rubric, 'hash' | 'origin'> & Partial<Pick<Rubric, 'hash' | 'origin'>>): string {
+  const { hash: _hash, origin: _origin, ...settings } = rubric;
+  return createHash('sha256').update(canonicalJson(settings)).digest('hex').slice(0, 12);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
 
 /** Parse rubric text; `file` is used in error positions and as the rubric's origin. */
 export function parseRubric(text: string, file: string): Rubric {
@@ -88,7 +109,6 @@ export function parseRubric(text: string, file: string): Rubric {
 }
 
 function parseRubricBytes(bytes: Buffer, file: string, origin: string): Rubric {
-  const hash = rubricHash(bytes);
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const { LineCounter, parseDocument } = loadYaml();
   const counter = new LineCounter();
@@ -117,7 +137,9 @@ function parseRubricBytes(bytes: Buffer, file: string, origin: string): Rubric {
   }
   const semantic = semanticMessages(parsed.data, doc).map((m) => problem(m.path, m.message, m.key));
   if (semantic.length > 0) throw new RubricError(sortProblems(semantic));
-  return normaliseRubric(parsed.data, hash, origin);
+  const rubric = normaliseRubric(parsed.data, '', origin);
+  rubric.hash = effectiveRubricHash(rubric);
+  return rubric;
 }
 
 /** Rules that span fields, checked once the structure is valid. */

@@ -64,13 +64,24 @@ describe('runRubricCheck', () => {
   });
 });
 
+describe('rubric hash', () => {
+  it('is that of the effective rubric: comments, layout and key order leave it, any setting changes it', () => {
+    const a = parseRubric('name: t\nbehaviours:\n  apology: { weight: 10, expect: on-distress }\n', 'a.yaml');
+    const b = parseRubric('# a comment\nbehaviours:\n  apology:\n    expect: on-distress   # why\n    weight: 10\nname: t\n', 'b.yaml');
+    const c = parseRubric('name: t\npass: 71\nbehaviours:\n  apology: { weight: 10, expect: on-distress }\n', 'c.yaml');
+    expect(a.hash).toMatch(/^[0-9a-f]{12}$/);
+    expect(b.hash).toBe(a.hash);
+    expect(c.hash).not.toBe(a.hash);
+  });
+});
+
 describe('runRubricShow', () => {
   it.each(BUILTIN_RUBRICS)('prints %s as YAML that parses back to the same rubric', (name) => {
     const result = runRubricShow(name);
     expect(result.exitCode).toBe(0);
     const original = loadRubric(name);
     const reparsed = parseRubric(result.stdout, 'shown.yaml');
-    expect({ ...reparsed, hash: '', origin: '' }).toEqual({ ...original, hash: '', origin: '' });
+    expect({ ...reparsed, origin: '' }).toEqual({ ...original, origin: '' }); // the same hash too
   });
 
   it('keeps repeats and distress-types: the rubric shown is the one that scores', () => {
@@ -82,7 +93,7 @@ describe('runRubricShow', () => {
     expect(shown).toMatch(/repeats:\n\s+diminishing: 0.5/);
     expect(shown).toMatch(/distress-types:\n\s+- fault\n/);
     const reparsed = parseRubric(shown, 'shown.yaml');
-    expect({ ...reparsed, hash: '', origin: '' }).toEqual({ ...loadRubric(file), hash: '', origin: '' });
+    expect({ ...reparsed, origin: '' }).toEqual({ ...loadRubric(file), origin: '' });
   });
 
   it('keeps on-signal settings and every signal penalty: loading the output gives the same rubric', () => {
@@ -95,7 +106,7 @@ describe('runRubricShow', () => {
     expect(shown).toMatch(/expect: on-signal\n\s+signal: customer-distress\n\s+within-turns: 3\n\s+signal-kinds:\n\s+- loss\n\s+- worry\n/);
     expect(shown).toMatch(/open-question:\n\s+points: 2\n\s+max-points: 6\n\s+kinds: \[\]/);
     const reparsed = parseRubric(shown, 'shown.yaml');
-    expect({ ...reparsed, hash: '', origin: '' }).toEqual({ ...loadRubric(file), hash: '', origin: '' });
+    expect({ ...reparsed, origin: '' }).toEqual({ ...loadRubric(file), origin: '' });
   });
 
   it('defaults to the default rubric and fills unlisted behaviours in', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_RUBRICS, loadRubric, parseRubric } from '../../src/rubric/load.js';
+import { BUILTIN_RUBRICS, effectiveRubricHash, loadRubric, parseRubric } from '../../src/rubric/load.js';
 import { RubricError, formatRubricProblem, suggest } from '../../src/rubric/errors.js';
 
 function problemsOf(text: string): string[] {
@@ -71,13 +71,14 @@ describe('built-in rubrics', () => {
     expect(support.phrases.appreciation!.add).toContainEqual({ text: 'cheers for waiting', kind: 'patience', regex: false });
   });
 
-  it('loads a rubric by path, hashing the file bytes', () => {
+  it('loads a rubric by path, hashing what it scores with', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rubric-'));
     const file = join(dir, 'team.yaml');
     writeFileSync(file, `${VALID_HEAD}  apology: { weight: 10, expect: on-distress }\n`);
     const r = loadRubric(file);
     expect(r.origin).toBe(file);
-    expect(r.hash).toBe(createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12));
+    expect(r.hash).toBe(effectiveRubricHash(r));
+    expect(r.hash).not.toBe(createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12));
     writeFileSync(file, `${VALID_HEAD}  apology: { weight: 11, expect: on-distress }\n`);
     expect(loadRubric(file).hash).not.toBe(r.hash);
   });
