@@ -16,6 +16,17 @@ export function valence(lower: string): number {
   return VALENCE.get(lower) ?? 0;
 }
 
+/** The word flips the next rated words' valence (kept on the word's shared info: asked of every word of a turn). */
+export function negatesAffect(lower: string): boolean {
+  return NEGATORS.has(lower) || lower.endsWith("n't");
+}
+
+/** The valence affect counts for a word: its own, else its lemma's ("hated" → "hate"). */
+export function affectValence(lower: string, lemma: string): number {
+  const v = valence(lower);
+  return v === 0 && lemma !== lower ? valence(lemma) : v;
+}
+
 export interface Affect {
   /** Sum of negative valences (≤ 0), negated positives included ("not happy"); negated negatives count 0. */
   negative: number;
@@ -50,12 +61,11 @@ function affectOfRange(turn: AnalysedTurn, start: number, end: number): Affect {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.start < start || t.start >= end || !t.isWord) continue;
-    if (NEGATORS.has(t.lower) || t.lower.endsWith("n't")) {
+    if (t.negatesAffect) {
       negatedUntil = i + 3;
       continue;
     }
-    let v = t.valence;
-    if (v === 0 && t.lemma !== t.lower) v = t.lemmaValence;
+    let v = t.affectValence;
     if (v === 0) continue;
     // "not happy" is negative; "not upset", "no problem" carry no feeling either way.
     if (i <= negatedUntil) v = v > 0 ? -v : 0;

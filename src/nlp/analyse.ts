@@ -9,7 +9,7 @@
 // natural's root pulls in database clients and dotenv output; import only the stemmer submodule.
 import PorterStemmerModule from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Transcript, Turn } from '../types.js';
-import { valence } from './affect.js';
+import { affectValence, negatesAffect, valence } from './affect.js';
 import { FUNCTION_WORDS, IRREGULAR_LEMMAS, STOP_WORDS } from './lexicon.js';
 import type { TurnContent } from './overlap.js';
 import { splitSentences, tokenize } from './tokenize.js';
@@ -27,6 +27,9 @@ export interface Token {
   /** AFINN valence (src/nlp/affect.ts) of the word and of its lemma, 0 for unrated words and non-words. */
   valence: number;
   lemmaValence: number;
+  /** What affect (src/nlp/affect.ts) reads of a word: its valence, else its lemma's; and whether it negates. */
+  affectValence: number;
+  negatesAffect: boolean;
   start: number;
   end: number;
   sentence: number;
@@ -105,6 +108,8 @@ interface WordInfo {
   isFunctionWord: boolean;
   valence: number;
   lemmaValence: number;
+  affectValence: number;
+  negatesAffect: boolean;
 }
 
 const wordInfoCache = new Map<string, WordInfo>();
@@ -125,6 +130,8 @@ function wordInfo(lower: string): WordInfo {
       isFunctionWord: isStopWord || FUNCTION_WORDS.has(lower),
       valence: valence(lower),
       lemmaValence: valence(lemma),
+      affectValence: affectValence(lower, lemma),
+      negatesAffect: negatesAffect(lower),
     };
     if (wordInfoCache.size < MAX_CACHED_WORDS && isCacheable(lower)) wordInfoCache.set(lower, info);
   }
@@ -166,6 +173,12 @@ class AnalysedToken implements Token {
   }
   get lemmaValence(): number {
     return this.info === undefined ? 0 : this.info.lemmaValence;
+  }
+  get affectValence(): number {
+    return this.info === undefined ? 0 : this.info.affectValence;
+  }
+  get negatesAffect(): boolean {
+    return this.info === undefined ? false : this.info.negatesAffect;
   }
 }
 

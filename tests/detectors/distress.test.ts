@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNAL_MIN_CONFIDENCE } from '../../src/scoring/opportunities.js';
 import { call, detect } from './helpers.js';
+import { matchCount } from '../../src/detectors/signals/distress.js';
 
 /** Distress the scoring would act on, on the customer's line of a short service exchange. */
 function distress(customer: string) {
@@ -131,6 +132,15 @@ describe("customer-distress: the vendor's own sentiment is evidence beside the t
       const found = withSentiment(text, 'NEGATIVE');
       expect(found.filter((f) => f.confidence >= SIGNAL_MIN_CONFIDENCE), text).toEqual([]);
       for (const f of found) expect(f.rule).toBe('customer-distress.vendor-sentiment');
+    }
+  });
+});
+
+describe('matchCount', () => {
+  it('counts what String.prototype.match(/g) finds, without the array', () => {
+    const negation = /\b(?:not|no|never|nothing|nobody|nowhere|none)\b|n'?t\b/g;
+    for (const text of ["i don't want nothing, no, not ever", 'never mind', 'yes please', "can't won't shan't", '']) {
+      expect(matchCount(text, negation)).toBe((text.match(negation) ?? []).length);
     }
   });
 });

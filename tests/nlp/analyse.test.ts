@@ -175,3 +175,16 @@ describe('analyseTurn: lower-case text keeps offsets', () => {
     expect(a.lower.length).toBe(a.text.length);
   });
 });
+
+describe('token affect fields', () => {
+  it('give the valence affect reads (the lemma\'s when the word has none) and the negators', () => {
+    const turn = analyseTurn({ index: 0, role: 'customer', speaker: 'c', text: "I'm not happy, I hated it and it isn't fair, 42" });
+    for (const t of turn.tokens) {
+      const v = t.valence !== 0 || t.lemma === t.lower ? t.valence : t.lemmaValence;
+      expect(t.affectValence).toBe(t.isWord ? v : 0);
+      expect(t.negatesAffect).toBe(t.isWord && (['not', "n't", 'never', 'no', 'nothing', 'hardly', 'without'].includes(t.lower) || t.lower.endsWith("n't")));
+    }
+    expect(turn.tokens.some((t) => t.negatesAffect)).toBe(true);
+    expect(turn.tokens.some((t) => t.affectValence < 0)).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@
 // (constructions from the distress lexicon, AFINN affect and the vendor's sentiment, capitals, exclamations, negation,
 // position and length); the fitted model (src/model/) turns them into the finding's confidence.
 import { affectOf, type Affect } from '../../nlp/affect.js';
-import type { AnalysedCall, AnalysedTurn } from '../../nlp/analyse.js';
+import type { AnalysedTurn } from '../../nlp/analyse.js';
 import { phraseToPattern, PhraseMatcher, withoutRemoved, type PhraseMatch } from '../../nlp/phrases.js';
 import { callFeatures } from '../features.js';
 import { featureName, type Features } from '../../model/logistic.js';
@@ -46,11 +46,15 @@ export const customerDistress: Detector = {
     return (call) => {
       const drafts: FindingDraft[] = [];
       const lowerOnly = callFeatures(call).lowerOnly;
-      const context: CallContext = { lowerOnly, opening: true, previous: 0, prior: 0, seen: 0 };
+      const context: CallContext = { lowerOnly, opening: true, previous: 0, prior: 0, seen: 0, agent: undefined, agentAsks: undefined };
       for (let i = 0; i < call.turns.length; i++) {
         const turn = call.turns[i]!;
+        if (turn.turn.role === 'agent') {
+          context.agent = turn;
+          context.agentAsks = undefined;
+        }
         if (turn.turn.role !== 'customer') continue;
-        const draft = candidate(call, i, turn, matcher, context);
+        const draft = candidate(turn, matcher, context);
         if (draft) drafts.push(draft);
       }
       return drafts;
@@ -68,13 +72,14 @@ interface CallContext {
   /** Earlier customer turns with evidence, and all earlier customer turns. */
   prior: number;
   seen: number;
+  /** The latest agent turn so far, and whether it asks something (worked out once for the customer turns after it). */
+  agent: AnalysedTurn | undefined;
+  agentAsks: boolean | undefined;
 }
 
 const NEGATIVE_EMOJI = /[\u{1F620}-\u{1F62D}\u{1F61E}\u{1F61F}\u{1F641}\u{2639}\u{1F494}\u{1F92C}\u{1F625}\u{1F630}\u{1F631}\u{1F644}\u{1F612}]|:\(|:-\(/u;
 
 function candidate(
-  call: AnalysedCall,
-  index: number,
   turn: AnalysedTurn,
   matcher: PhraseMatcher<DistressCue>,
   context: CallContext,
@@ -86,23 +91,23 @@ function candidate(
   const previous = context.previous;
   const prior = context.seen > 0 ? context.prior / context.seen : 0;
   const text = turn.lower.trim();
-  const cues = matcher.matchAll(turn.lower).filter((m) => !isReportedAt(turn, m.start) || m.entry.family === 'repeat');
+  const matches = matcher.matchAll(turn.lower);
+  const cues = matches.length === 0 ? matches : matches.filter((m) => !isReportedAt(turn, m.start) || m.entry.family === 'repeat');
   const vendor = vendorValence(turn);
   const affect = withVendor(affectOf(turn), vendor);
   const caps = capitalsShare(turn.text, lowerOnly);
   const exclaim = countOf(turn.text, '!');
-  const negations = (text.match(NEGATION) ?? []).length;
   const emoji = NEGATIVE_EMOJI.test(turn.text);
   const doubled = /[?!]{2,}/.test(turn.text);
   const evidence = cues.length > 0 || affect.negative < 0 || caps > 0 || exclaim > 0 || emoji || doubled;
-  const families = new Map<string, number>();
-  for (const c of cues) families.set(c.entry.family, (families.get(c.entry.family) ?? 0) + 1);
+  const families = cues.length === 0 ? NO_FAMILIES : familyCounts(cues);
   const strength = Math.min(1, (families.size + (affect.negative < 0 ? 1 : 0) + (caps > 0 ? 1 : 0)) / 2);
   context.opening = false;
   context.previous = strength;
   context.seen++;
   if (evidence) context.prior++;
   if (!evidence && words < 4 && previous === 0) return undefined;
+  const negations = matchCount(text, NEGATION);
 
   const f: Features = {};
   for (const c of cues) f[featureName('cue.', c.entry.id)] = 1;
@@ -120,14 +125,14 @@ function candidate(
   if ((v = Math.min(exclaim, 3) / 3) !== 0) f['exclamations'] = v;
   if (endsWithQuestion(text)) f['question'] = 1;
   if ((v = Math.min(negations, 3) / 3) !== 0) f['negations'] = v;
-  if ((v = Math.min((text.match(INTENSIFIERS) ?? []).length, 3) / 3) !== 0) f['intensifiers'] = v;
+  if ((v = Math.min(matchCount(text, INTENSIFIERS), 3) / 3) !== 0) f['intensifiers'] = v;
   if ((v = Math.log1p(words) / 4) !== 0) f['words'] = v;
   if (SHORT_REPLY.test(text)) f['short-reply'] = 1;
   if (THANKS_START.test(text)) f['thanks'] = 1;
   if (opening) f['opening'] = 1;
   if (PROBLEM_WORDS.test(text)) f['problem-words'] = 1;
   if ((v = numbers / Math.max(1, turn.tokens.length)) !== 0) f['digits'] = v;
-  if (previousAgentAsks(call, index)) f['answers-question'] = 1;
+  if (previousAgentAsks(context)) f['answers-question'] = 1;
   if (previous !== 0) f['context.previous'] = previous;
   if (prior !== 0) f['context.prior'] = prior;
   if (emoji) f['emoji.negative'] = 1;
@@ -206,11 +211,33 @@ function capitalsShare(text: string, lowerOnly: boolean): number {
   return upper >= 2 || (upper === 1 && words.length <= 3 && upper / words.length > 0.5) ? Math.min(1, upper / words.length + 0.2) : 0;
 }
 
-function previousAgentAsks(call: AnalysedCall, index: number): boolean {
-  for (let i = index - 1; i >= 0; i--) {
-    const t = call.turns[i]!;
-    if (t.turn.role === 'agent') return endsWithQuestion(t.text) || /\b(?:can|could|may) i (?:take|have|get)|\bwhat(?:'s| is) (?:your|the)\b/.test(t.lower);
-  }
-  return false;
+const AGENT_ASKS = /\b(?:can|could|may) i (?:take|have|get)|\bwhat(?:'s| is) (?:your|the)\b/;
+
+/** The agent's latest turn before this customer turn asks something (a question, "can I take your…"). */
+function previousAgentAsks(context: CallContext): boolean {
+  const agent = context.agent;
+  if (agent === undefined) return false;
+  context.agentAsks ??= endsWithQuestion(agent.text) || AGENT_ASKS.test(agent.lower);
+  return context.agentAsks;
+}
+
+const NO_FAMILIES: ReadonlyMap<string, number> = new Map();
+
+/** How many cues of each family, in the order the families first appear (the order of the family features). */
+function familyCounts(cues: readonly PhraseMatch<DistressCue>[]): Map<string, number> {
+  const families = new Map<string, number>();
+  for (const c of cues) families.set(c.entry.family, (families.get(c.entry.family) ?? 0) + 1);
+  return families;
+}
+
+/**
+ * `(text.match(regex) ?? []).length` for a global regex that cannot match the empty string, without the array of
+ * matched strings: test() steps through the same matches.
+ */
+export function matchCount(text: string, regex: RegExp): number {
+  regex.lastIndex = 0;
+  let n = 0;
+  while (regex.test(text)) n++;
+  return n;
 }
 
