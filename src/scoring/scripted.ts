@@ -221,12 +221,32 @@ function byFrequency([ka, a]: [string, StatementTally], [kb, b]: [string, Statem
 function evictRare(tally: ScriptedTally, limit = MAX_STATEMENTS): ScriptedTally {
   const entries = Object.entries(tally.phrases);
   if (entries.length <= limit) return tally;
-  entries.sort(byFrequency);
-  for (const [key, entry] of entries.slice(limit)) {
+  for (const [key, entry] of rarest(entries, entries.length - limit)) {
     tally.evicted += entry.count;
     delete tally.phrases[key];
   }
   return tally;
+}
+
+/** Past this many, sorting is cheaper than picking the rarest one at a time. */
+const PICK_AT_MOST = 8;
+
+/**
+ * The `count` entries that sort last by byFrequency (a total order: keys differ), i.e. `entries.sort(byFrequency)
+ * .slice(-count)` as a set. A tally at its limit gains a few keys per call: picking those few is linear, where sorting
+ * every entry again for each call was the scripted tally's largest cost. Reorders `entries`.
+ */
+export function rarest(entries: [string, StatementTally][], count: number): [string, StatementTally][] {
+  if (count > PICK_AT_MOST) return entries.sort(byFrequency).slice(entries.length - count);
+  const out: [string, StatementTally][] = [];
+  for (let k = 0; k < count && entries.length > 0; k++) {
+    let worst = 0;
+    for (let i = 1; i < entries.length; i++) if (byFrequency(entries[i]!, entries[worst]!) > 0) worst = i;
+    out.push(entries[worst]!);
+    entries[worst] = entries[entries.length - 1]!;
+    entries.pop();
+  }
+  return out;
 }
 
 /** Pure and commutative; associative while neither side needs eviction. `limit` is for tests. */
