@@ -91,12 +91,29 @@ export function normaliseStatement(text: string): string {
 /** Jaccard similarity of the token sets of two normalised statements. */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const x = new Set(a.split(' ').filter(Boolean));
-  const y = new Set(b.split(' ').filter(Boolean));
+  const x = tokenSet(a);
+  const y = tokenSet(b);
   if (x.size === 0 && y.size === 0) return 1;
   let shared = 0;
   for (const t of x) if (y.has(t)) shared++;
   return shared / (x.size + y.size - shared);
+}
+
+/**
+ * A statement's token set, kept for the statements met again: clustering compares each key with every cluster's head,
+ * and repeat credit each statement with the earlier ones, so the same few keys were split into sets over and over.
+ */
+const tokenSets = new Map<string, ReadonlySet<string>>();
+const TOKEN_SET_CACHE_SIZE = 20000;
+
+function tokenSet(statement: string): ReadonlySet<string> {
+  let set = tokenSets.get(statement);
+  if (set === undefined) {
+    set = new Set(statement.split(' ').filter(Boolean));
+    if (tokenSets.size >= TOKEN_SET_CACHE_SIZE) tokenSets.clear();
+    tokenSets.set(statement, set);
+  }
+  return set;
 }
 
 /** "I've refunded", "I'm raising", "we'll send", "let me book": an action taken or committed to. */

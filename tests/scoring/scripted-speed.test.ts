@@ -1,7 +1,7 @@
-// evictRare's pick of the rarest statements: the same set as sorting every entry and keeping the tail.
+// Scripted tally helpers made faster (issue 19): evictRare's pick of the rarest statements, similarity's token sets.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rarest, type StatementTally } from '../../src/scoring/scripted.js';
+import { rarest, similarity, type StatementTally } from '../../src/scoring/scripted.js';
 
 function bySort(entries: [string, StatementTally][], count: number): string[] {
   const sorted = [...entries].sort(
@@ -31,5 +31,18 @@ describe('rarest', () => {
         expect(rarest([...entries], count).map(([k]) => k).sort()).toEqual(bySort(entries, count));
       }),
     );
+  });
+});
+
+describe('similarity with remembered token sets', () => {
+  it('gives the Jaccard similarity of the token sets however often a statement is compared', () => {
+    const a = "i'm so sorry for the wait";
+    const b = "i'm sorry for the long wait";
+    for (let i = 0; i < 3; i++) {
+      expect(similarity(a, b)).toBe(5 / 7);
+      expect(similarity(b, a)).toBe(5 / 7);
+      expect(similarity('sorry sorry', 'sorry')).toBe(1);
+      expect(similarity('', 'sorry')).toBe(0);
+    }
   });
 });
