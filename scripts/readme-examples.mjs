@@ -11,7 +11,7 @@
 // writes (`-o scores.json`, `> out.json`) land there and are removed. Not a TTY: no colour, no progress bar.
 // Runs on the built code (dist/): `npm run build` first.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,7 +60,7 @@ export function runExample(block) {
   try {
     for (const name of ['fixtures', 'rubrics', 'scripts']) symlinkSync(join(ROOT, name), join(dir, name));
     const bin = join(dir, '.bin');
-    spawnSync('mkdir', [bin]);
+    mkdirSync(bin);
     writeFileSync(join(bin, 'empathy'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin', 'empathy.js')}" "$@"\n`);
     chmodSync(join(bin, 'empathy'), 0o755);
     // The separator is printed between commands without changing $? (so `$ echo $?` reports the command before it).

@@ -89,7 +89,7 @@ export const sourceHash = (bytes: Buffer): string => createHash('sha256').update
  * JSON with sorted keys, without the hash and origin. Comments, layout and key order do not change it, and the YAML
  * `empathy rubric show` prints loads back to the same hash; any setting that can change a score does.
  */
-export function effectiveRubricHash(rubric: Omit<Rubric, 'hash' | 'origin'> & Partial<Pick<Rubric, 'hash' | 'origin'>>): string {
+export function effectiveRubricHash(rubric: Rubric): string {
   const { hash: _hash, origin: _origin, ...settings } = rubric;
   return createHash('sha256').update(canonicalJson(settings)).digest('hex').slice(0, 12);
 }
