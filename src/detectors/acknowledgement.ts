@@ -65,7 +65,7 @@ export const acknowledgement: Detector = {
         if (!NEGATION_IS_PART_OF_PHRASE.has(id) && isNegatedAt(turn, match.start, 3)) return undefined;
         if (isReportedAt(turn, match.start)) return undefined;
         const after = turn.lower.slice(match.end, match.end + 80);
-        if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds' || id === 'understand-it-is') && TASK_INFINITIVE.test(after)) return undefined;
+        if ((id === 'must-be' || id === 'it-must-be' || id === 'sounds' || id === 'understand-it-is' || id === 'can-be-hard') && TASK_INFINITIVE.test(after)) return undefined;
         const matched = turn.lower.slice(match.start, match.end);
         if (ABOUT_YOU.has(id) && !observesCustomer(turn, match.start, matched)) return undefined;
         const lastTwo = wordsBefore(turn, match.start, 2);

@@ -275,3 +275,30 @@ describe('acknowledgement: "as though" is not a "but"', () => {
     expect(kindsOf(text, 'acknowledgement', DISTRESSED)).toEqual(['validation']);
   });
 });
+
+describe('acknowledgement: normalising a difficulty (it is hard in general, not only for this customer)', () => {
+  it.each([
+    ['Caring for someone on your own can be so hard at times.', 'acknowledgement.can-be-hard'],
+    ['the feeling of being ignored can be quite overwhelming', 'acknowledgement.can-be-hard'],
+    ['Part time or reduced hours can be a source of concern.', 'acknowledgement.can-be-hard'],
+    ["Yep, for sure. It's not going to be easy.", 'acknowledgement.can-be-hard'],
+    ['That really must be a painful happening, especially this time of year.', 'acknowledgement.must-be'],
+    ['Many people are struggling with the current state of affairs.', 'acknowledgement.normalising'],
+    ['These past few months have been extremely difficult.', 'acknowledgement.can-be-hard'],
+    ['The fact that he cheated on you and then left is hard.', 'acknowledgement.understand-it-is'],
+    ['i can definetely understand why', 'acknowledgement.can-see-why'],
+  ])('%s → %s', (text, rule) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind === 'validation');
+    expect(found.map((f) => f.rule)).toEqual([rule]);
+  });
+
+  it.each([
+    'It can be hard to find the serial number, it is under the battery.',
+    "You're not the only one, we've had a few reports of the export failing.",
+    'It can be up to five working days.',
+    "I don't think it can be that hard to fix.",
+    'If it can be difficult for you to get to a branch, we can post it.',
+  ])('%s → no validation', (text) => {
+    expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.rule === 'acknowledgement.can-be-hard')).toEqual([]);
+  });
+});
