@@ -144,3 +144,53 @@ describe('matchCount', () => {
     }
   });
 });
+
+describe('customer-distress: shouting in chat, told from codes and abbreviations', () => {
+  /** The chat's first customer line sets mixed case (capitals in an all-lower-case call say nothing). */
+  function chatDistress(customer: string) {
+    const t = call(['A', 'Hi, you are chatting with Sam. How can I help?'], ['C', 'Hi, I have a question about my order.'], ['A', 'Sure, go ahead.'], ['C', customer], ['A', 'Okay.']);
+    return detect(t).filter((f) => f.behaviour === 'customer-distress' && f.turn === 3);
+  }
+
+  const confidence = (customer: string) => chatDistress(customer)[0]?.confidence ?? 0;
+
+  it.each(['I said I have MOVED, the price is fine', 'we booked and PAID for a sea view suite', 'WHY IS MY BILL £340'])(
+    'shouted words make the turn more likely distress than the same words in lower case: %s',
+    (customer) => {
+      expect(confidence(customer)).toBeGreaterThan(confidence(customer.toLowerCase()));
+    },
+  );
+
+  it.each(['QX7P2L', 'tracking no. PX55120983GB', 'yes. MHV-7781-CH', 'Kwame Mensah 12/04/1991 LS8 3QP', 'There are 3 to something called GMRT LTD. £49.99 each.', 'my PIN and the SMS code'])(
+    'codes, postcodes and abbreviations are not shouting: %s',
+    (customer) => {
+      expect(confidence(customer)).toBe(confidence(customer.toLowerCase()));
+    },
+  );
+
+});
+
+describe('customer-distress: what it cost, pushback, doubt and self-blame', () => {
+  it.each([
+    ["i lost a day's pay for this", 'customer-distress.cost-to-customer'],
+    ['I took a day off work for this', 'customer-distress.cost-to-customer'],
+    ["yes i know that's what it says that's the whole point", 'customer-distress.pushback'],
+    ["so I have to pay £612 I don't owe", 'customer-distress.pushback'],
+    ['he did not call i had my phone on me all day', 'customer-distress.mistreated'],
+    ['this is an absolute joke', 'customer-distress.judgement'],
+    ["And if you don't ring on Thursday?", 'customer-distress.worry'],
+    ["I'm sorry, I should have known better.", 'customer-distress.pleading'],
+  ])('%s → %s', (customer, rule) => {
+    const t = call(['A', 'Thanks for calling, how can I help with your account?'], ['C', customer], ['A', 'Okay.']);
+    const found = detect(t).filter((f) => f.behaviour === 'customer-distress');
+    expect(found.map((f) => f.rule)).toEqual([rule]);
+  });
+
+  it.each(['Will someone from the fraud team call me?', 'Can I make a claim on the accident cover?'])(
+    'a team or product named after a life event is not one: %s',
+    (customer) => {
+      const t = call(['A', 'Thanks for calling, how can I help?'], ['C', customer], ['A', 'Okay.']);
+      expect(detect(t).filter((f) => f.behaviour === 'customer-distress' && /life-event/.test(f.rule))).toEqual([]);
+    },
+  );
+});

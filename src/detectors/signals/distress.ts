@@ -8,7 +8,7 @@ import { callFeatures } from '../features.js';
 import { featureName, type Features } from '../../model/logistic.js';
 import type { FindingDraft } from '../../types.js';
 import { endsWithQuestion, isReportedAt, sentenceAt } from '../context.js';
-import { DISTRESS_CUES, DISTRESS_TYPES, type DistressCue, type DistressType } from '../lexicons/distress.js';
+import { DISTRESS_CUES, DISTRESS_TYPES, NOT_SHOUTED, SHOUTED_TWO_LETTER_WORDS, type DistressCue, type DistressType } from '../lexicons/distress.js';
 import type { Detector } from '../types.js';
 
 /** Which type a turn gets when its cues point several ways: the most specific first. */
@@ -201,14 +201,35 @@ function strongest(cues: readonly PhraseMatch<DistressCue>[]): PhraseMatch<Distr
 }
 
 const TWO_CAPITALS = /[A-Z]{2}/;
+const PLAIN_WORD = /^[A-Za-z]+(?:'[A-Za-z]+)?$/;
+const EDGE_PUNCTUATION = /^[^A-Za-z0-9']+|[^A-Za-z0-9']+$/g;
+const VOWEL = /[AEIOUY]/;
 
-/** Share of words (two letters or more) written in capitals, in a call that uses lower case at all. */
+/**
+ * Share of the words written in capitals, plus 0.2, in a call that uses lower case at all; 0 when none is. A word is a
+ * run of letters between spaces: codes, postcodes and references ("QX7P2L", "LS8 3QP", "RA-20394-ES") are not words.
+ * A capitalised word is shouting or emphasis ("I said I've MOVED", "we PAID for it") unless it is an abbreviation: no
+ * vowel ("LTD", "SMS"), a listed one ("OK", "PIN", "EU"), or a two-letter token that is not a listed word ("NO", "MY").
+ */
 function capitalsShare(text: string, lowerOnly: boolean): number {
   if (lowerOnly || !TWO_CAPITALS.test(text)) return 0;
-  const words = text.match(/[A-Za-z]{2,}/g) ?? [];
-  if (words.length === 0) return 0;
-  const upper = words.filter((w) => w === w.toUpperCase() && w !== 'OK' && w !== 'ID' && w !== 'PIN').length;
-  return upper >= 2 || (upper === 1 && words.length <= 3 && upper / words.length > 0.5) ? Math.min(1, upper / words.length + 0.2) : 0;
+  let words = 0;
+  let upper = 0;
+  for (const raw of text.split(/\s+/)) {
+    const word = raw.replace(EDGE_PUNCTUATION, '');
+    if (!PLAIN_WORD.test(word)) continue;
+    words++;
+    if (isShouted(word)) upper++;
+  }
+  return upper === 0 ? 0 : Math.min(1, upper / words + 0.2);
+}
+
+function isShouted(word: string): boolean {
+  if (word !== word.toUpperCase()) return false;
+  const letters = word.replace("'", '');
+  if (letters.length < 2 || NOT_SHOUTED.has(letters)) return false;
+  if (letters.length === 2) return SHOUTED_TWO_LETTER_WORDS.has(letters);
+  return VOWEL.test(letters);
 }
 
 const AGENT_ASKS = /\b(?:can|could|may) i (?:take|have|get)|\bwhat(?:'s| is) (?:your|the)\b/;
