@@ -194,3 +194,13 @@ describe('customer-distress: what it cost, pushback, doubt and self-blame', () =
     },
   );
 });
+
+describe('customer-distress: confirmations and process questions are not pushback or pleading', () => {
+  it.each(["yes yes that's what i'm saying only it should be once", "Yes. That's what I'm saying.", 'so what do i do now do i call the police', 'Okay. What do I do now?'])(
+    '%s → no pushback or pleading cue',
+    (customer) => {
+      const t = call(['A', 'Thanks for calling, how can I help?'], ['C', customer], ['A', 'Okay.']);
+      expect(detect(t).filter((f) => f.behaviour === 'customer-distress' && /pushback|pleading/.test(f.rule))).toEqual([]);
+    },
+  );
+});
