@@ -204,3 +204,18 @@ describe('customer-distress: confirmations and process questions are not pushbac
     },
   );
 });
+
+describe('customer-distress: words that name a loss or hardship in another sense', () => {
+  it.each(["Hi, I need to add my son to my car insurance, he's just passed his test.", "Hi, I'd like to close my savings account please."])(
+    '%s → no loss or hardship cue',
+    (customer) => {
+      const t = call(['A', 'Thanks for calling, how can I help?'], ['C', customer], ['A', 'Okay.']);
+      expect(detect(t).filter((f) => f.behaviour === 'customer-distress' && /bereavement|hardship/.test(f.rule))).toEqual([]);
+    },
+  );
+
+  it.each(['my dad passed away last week', 'she has passed, and I am sorting her accounts', 'I lost all my savings'])('%s still is', (customer) => {
+    const t = call(['A', 'Thanks for calling, how can I help?'], ['C', customer], ['A', 'Okay.']);
+    expect(detect(t).filter((f) => f.behaviour === 'customer-distress').length).toBe(1);
+  });
+});
