@@ -7,6 +7,8 @@
 //   node scripts/calibrate.mjs --cv 5      cross-validate: 5 folds by call over service-dev (every style in every
 //                                          fold), each fold scored by models fitted without it; prints `empathy eval`'s
 //                                          tables for the held-out predictions (--format json for JSON)
+//   node scripts/calibrate.mjs --holdout   fit on service-dev only and measure on fixtures/gold/service.jsonl: a set
+//                                          written apart from the one fitted (--format json for JSON)
 //
 // Runs on the built code (dist/): `npm run build` first (npm run calibrate does).
 import { readFileSync, realpathSync, writeFileSync, readdirSync } from 'node:fs';
@@ -133,6 +135,19 @@ async function crossValidate(k, format) {
   process.stdout.write(format === 'json' ? formatEvalJson(result, 20) : formatEvalTable(result, Number(process.env.CV_ERRORS ?? 0)));
 }
 
+/** Fits on service-dev alone and measures on the other training files (fixtures/gold/service.jsonl). */
+async function holdOut(format) {
+  const { evaluate } = await dist('eval/run.js');
+  const { formatEvalTable, formatEvalJson } = await dist('eval/format.js');
+  const rubric = loadRubric('default');
+  const all = readCalls(TRAINING_FILES);
+  const dev = all.filter((c) => c.file.includes('service-dev'));
+  const held = all.filter((c) => !c.file.includes('service-dev'));
+  const engine = createDetectionEngine(rubric.phrases, fitModels(dev, rubric).models);
+  const result = evaluate(held.map((c) => c.transcript), rubric, { engine });
+  process.stdout.write(format === 'json' ? formatEvalJson(result, 20) : formatEvalTable(result, Number(process.env.CV_ERRORS ?? 0)));
+}
+
 /** The weights file a fresh fit would write (the test compares it with the committed one). */
 export function freshWeights() {
   return weightsText(readCalls(TRAINING_FILES), loadRubric('default'));
@@ -143,9 +158,11 @@ const isMain = process.argv[1] && fileURLToPath(import.meta.url) === realpathSyn
 if (isMain) {
   const args = process.argv.slice(2);
   const cv = args.indexOf('--cv');
+  const format = args.includes('--format') ? args[args.indexOf('--format') + 1] : 'table';
   if (cv >= 0) {
-    const format = args.includes('--format') ? args[args.indexOf('--format') + 1] : 'table';
     await crossValidate(Number(args[cv + 1] ?? 5), format);
+  } else if (args.includes('--holdout')) {
+    await holdOut(format);
   } else {
     const text = freshWeights();
     if (args.includes('--check')) {
