@@ -5,6 +5,8 @@
 // The parser covers the regex syntax lexicon patterns use (groups, alternation, quantifiers, classes, escapes,
 // lookarounds); anything else gives no literals, which only means the pattern is always run.
 
+import { loadLiteralCache, type LiteralCache } from './literal-cache.js';
+
 /** What a node of the pattern can match, as far as literals go. */
 interface Info {
   /** Every string the node can match, when that is a small finite set; undefined otherwise. */
@@ -19,8 +21,24 @@ const MIN_LITERAL = 3;
 
 class Unsupported extends Error {}
 
+let known: LiteralCache | undefined;
+
 /** The literals one of which every match of `pattern` contains, or undefined when none can be derived. */
 export function requiredLiterals(pattern: string): string[] | undefined {
+  known ??= loadLiteralCache();
+  const cached = known.get(pattern);
+  if (cached !== undefined) return cached === null ? undefined : [...cached];
+  const literals = analyse(pattern);
+  known.set(pattern, literals ?? null);
+  return literals;
+}
+
+/** Every pattern analysed (or read from the cache) so far, with its literals: what the build stores. */
+export function analysedPatterns(): IterableIterator<[string, readonly string[] | null]> {
+  return (known ??= loadLiteralCache()).entries();
+}
+
+function analyse(pattern: string): string[] | undefined {
   try {
     const parser = new Parser(pattern);
     const info = parser.alternation();
