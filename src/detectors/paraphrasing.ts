@@ -332,6 +332,7 @@ function serviceCandidate(
     const scoped = words.filter((w) => w.token.start >= start);
     const overlap = contentOverlap(scoped, customerTurns, earlierAgentKeys);
     if (READ_BACK.test(turn.lower.slice(cue.end, sentence ? sentence.end : end)) && overlap.shared.length === 0) continue;
+    if (sentence && isRequestForDetails(turn.lower.slice(sentence.start, sentence.end))) continue;
     const draft: FindingDraft = {
       kind: cue.entry.id === 'summary' ? 'summary' : cue.entry.kind,
       turn: turn.turn.index,
@@ -360,6 +361,18 @@ function serviceCandidate(
     evidence: evidence(overlap.echoed),
     features: context(start, overlap),
   };
+}
+
+/**
+ * A question that asks the customer for details ("Can I take your name, and your dad's name?", "What's the
+ * postcode on the account?", "Could you confirm your date of birth?"): it names the customer's things without
+ * restating what they said.
+ */
+const REQUEST_FOR_DETAILS =
+  /^\W*(?:(?:okay|ok|right|alright|thank you|thanks|great|lovely|perfect|and|so|first(?:ly)?|now)\W+)*(?:(?:can|could|may) (?:i|we) (?:just |also |quickly |please )?(?:take|have|get|grab|start with|ask (?:for|you for)|confirm|check)|(?:could|can) you (?:just |also |please )?(?:confirm|give|tell|spell|read|provide|send)|what(?:'s| is| was) (?:your|the)|do you have (?:the|your|an?|any))\b/;
+
+function isRequestForDetails(sentence: string): boolean {
+  return sentence.trimEnd().endsWith('?') && REQUEST_FOR_DETAILS.test(sentence);
 }
 
 /** Prior of an echo with no cue: in open conversation it rarely restates (the model raises it in service calls). */

@@ -307,3 +307,13 @@ describe('follow-up-promise: outcomes that are not commitments', () => {
     },
   );
 });
+
+describe('follow-up-promise: how the agent will handle this call is not a promise', () => {
+  it.each(["We'll keep this as simple as we can.", "I'll make this as quick and painless as possible.", "We'll keep things nice and short."])('%s → no after-call promise', (text) => {
+    expect(agentSays(text, 'follow-up-promise').filter((f) => f.kind === 'after-call')).toEqual([]);
+  });
+
+  it("I'll keep the case open and call you back on Friday → still a promise", () => {
+    expect(kindsOf("I'll keep the case open and call you back on Friday.", 'follow-up-promise')).toContain('after-call');
+  });
+});

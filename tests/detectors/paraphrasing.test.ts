@@ -151,3 +151,19 @@ describe('paraphrasing: reflective statements in a listening call', () => {
   );
 });
 
+
+describe('paraphrasing: asking for details is not restating (service call)', () => {
+  const customer = "Hi. Um. I need to close my dad's account. He passed away a couple of weeks ago.";
+  it.each(["I'm so sorry for your loss. Can I take your name, and your dad's name?", "Okay. What's the postcode on your dad's account?", 'Could you confirm the account number for your dad?'])(
+    '%s → no paraphrase',
+    (agent) => {
+      const t = call(['A', 'Thank you for calling, how can I help with your account?'], ['C', customer], ['A', agent]);
+      expect(detect(t).filter((f) => f.behaviour === 'paraphrasing' && f.turn === 2 && f.confidence >= 0.5)).toEqual([]);
+    },
+  );
+
+  it('a restatement followed by a request still counts', () => {
+    const t = call(['A', 'Thank you for calling, how can I help with your account?'], ['C', customer], ['A', "So you need to close your dad's account after he passed away. Can I take your name?"]);
+    expect(detect(t).filter((f) => f.behaviour === 'paraphrasing' && f.turn === 2).length).toBe(1);
+  });
+});
