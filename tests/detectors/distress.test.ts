@@ -62,6 +62,9 @@ describe('customer-distress: hard negatives', () => {
     'Could you send me a copy of my statement?',
     'hi i\'d like to check when my next payment is due',
     "I'd like to change my address please",
+    "Morning! I'm moving house at the end of the month, so I just need to change the address on my account, please.",
+    'I want to cancel my broadband.',
+    "It's not your fault, it's the roadworks.",
     // answers, confirmations, thanks, politeness, negated feelings
     'Yes, that\'s right.',
     "Thanks, that's great.",

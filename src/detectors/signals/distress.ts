@@ -15,6 +15,8 @@ import type { Detector } from '../types.js';
 const TYPE_PRIORITY: readonly DistressType[] = ['loss', 'hardship', 'repeat', 'fault', 'worry'];
 const SHORT_REPLY = /^\W*(?:(?:yes|yeah|yep|yup|no|nope|okay|ok|sure|right|fine|great|perfect|cool|alright|thanks|thank you|cheers|bye|hi|hello|mm+|uh-huh|got it|that's it|that's right|correct)\W*)+$/;
 const THANKS_START = /^\W*(?:(?:oh|ah|okay|ok|great|perfect|lovely|brilliant|right)\W+)*(?:thank|thanks|cheers|ta\b|much appreciated|appreciate)/;
+/** A polite request ("I just need to change the address, please", "could you…"): the turn asks, it does not complain. */
+const REQUEST = /\b(?:please|i'?d like to|i would like to|i just (?:need|want|wanted) to|i need to (?:change|update|add|book|move|cancel|close|check|order|pay|set up|get|make)|could (?:you|i)|can (?:you|i)|wondered if|wondering if|is it possible)\b/;
 const INTENSIFIERS = /\b(?:so|really|very|absolutely|completely|totally|literally|honestly|seriously|actually|basically|just)\b/g;
 const NEGATION = /\b(?:not|no|never|nothing|nobody|nowhere|none)\b|n'?t\b/g;
 const PROBLEM_WORDS = /\b(?:problem|issue|trouble|error|fault|mistake|wrong|broken|refund|charged|bill|late|missing|lost|cancel+ed|complaint|help)\b/;
@@ -129,6 +131,7 @@ function candidate(
   if ((v = Math.log1p(words) / 4) !== 0) f['words'] = v;
   if (SHORT_REPLY.test(text)) f['short-reply'] = 1;
   if (THANKS_START.test(text)) f['thanks'] = 1;
+  if (REQUEST.test(text)) f['request'] = 1;
   if (opening) f['opening'] = 1;
   if (PROBLEM_WORDS.test(text)) f['problem-words'] = 1;
   if ((v = numbers / Math.max(1, turn.tokens.length)) !== 0) f['digits'] = v;
