@@ -64,6 +64,8 @@ describe('customer-distress: hard negatives', () => {
     "I'd like to change my address please",
     "Morning! I'm moving house at the end of the month, so I just need to change the address on my account, please.",
     'I want to cancel my broadband.',
+    "It's Margaret Doyle. His name was Patrick. Patrick Doyle.",
+    "hi i'm calling to update the direct debit on my account",
     "It's not your fault, it's the roadworks.",
     // answers, confirmations, thanks, politeness, negated feelings
     'Yes, that\'s right.',

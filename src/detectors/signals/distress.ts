@@ -16,7 +16,7 @@ const TYPE_PRIORITY: readonly DistressType[] = ['loss', 'hardship', 'repeat', 'f
 const SHORT_REPLY = /^\W*(?:(?:yes|yeah|yep|yup|no|nope|okay|ok|sure|right|fine|great|perfect|cool|alright|thanks|thank you|cheers|bye|hi|hello|mm+|uh-huh|got it|that's it|that's right|correct)\W*)+$/;
 const THANKS_START = /^\W*(?:(?:oh|ah|okay|ok|great|perfect|lovely|brilliant|right)\W+)*(?:thank|thanks|cheers|ta\b|much appreciated|appreciate)/;
 /** A polite request ("I just need to change the address, please", "could you…"): the turn asks, it does not complain. */
-const REQUEST = /\b(?:please|i'?d like to|i would like to|i just (?:need|want|wanted) to|i need to (?:change|update|add|book|move|cancel|close|check|order|pay|set up|get|make)|could (?:you|i)|can (?:you|i)|wondered if|wondering if|is it possible)\b/;
+const REQUEST = /\b(?:please|i'?d like to|i would like to|i just (?:need|want|wanted) to|i (?:need|want) to (?:change|update|add|book|move|cancel|close|check|order|pay|set up|get|make|switch|upgrade|downgrade|transfer|take|renew|report)|could (?:you|i)|can (?:you|i)|wondered if|wondering if|is it possible|i(?:'m| am) (?:calling|ringing|phoning|writing|messaging|contacting you) (?:to|about|regarding)|just (?:wanted|calling|ringing|checking))\b/;
 const INTENSIFIERS = /\b(?:so|really|very|absolutely|completely|totally|literally|honestly|seriously|actually|basically|just)\b/g;
 const NEGATION = /\b(?:not|no|never|nothing|nobody|nowhere|none)\b|n'?t\b/g;
 const PROBLEM_WORDS = /\b(?:problem|issue|trouble|error|fault|mistake|wrong|broken|refund|charged|bill|late|missing|lost|cancel+ed|complaint|help)\b/;
