@@ -224,3 +224,40 @@ describe('customer-distress: words that name a loss or hardship in another sense
     expect(detect(t).filter((f) => f.behaviour === 'customer-distress').length).toBe(1);
   });
 });
+
+describe('customer-distress: broken expectations, giving up, stakes, understatement', () => {
+  it.each([
+    ['it was meant to come on tuesday', 'customer-distress.expected'],
+    ['and reception can\'t do anything about it', 'customer-distress.expected'],
+    ['thats fine. honestly i was about to cry', 'customer-distress.upset'],
+    ['forget it just do the refund', 'customer-distress.rhetorical'],
+    ["I got a letter saying it's been declined, and I just don't understand why.", 'customer-distress.rhetorical'],
+    ["I need that money to buy stock, otherwise I can't ship the orders", 'customer-distress.at-stake'],
+    ["And that's day five of wearing the same two shirts, if you're keeping count.", 'customer-distress.waiting'],
+    ["thanks um yeah it wasn't great being asked if i was her", 'customer-distress.judgement'],
+    ["is my premium going to go up i'm not at fault", 'customer-distress.worry'],
+  ])('%s → %s', (customer, rule) => {
+    const t = call(['A', 'Thanks for calling, how can I help with your account?'], ['C', customer], ['A', 'Okay.']);
+    expect(detect(t).filter((f) => f.behaviour === 'customer-distress').map((f) => f.rule)).toContain(rule);
+  });
+
+  it('an account number read out in words is an answer, like its digits', () => {
+    const spoken = distress("it's kylie um account's eight eight two oh one four four seven");
+    const digits = distress("it's kylie um account's 8820147");
+    expect(spoken).toEqual([]);
+    expect(digits).toEqual([]);
+  });
+});
+
+describe('the distress lexicon', () => {
+  it('has no unexpanded template placeholder in a pattern (a quoted string where a template literal was meant)', async () => {
+    const { DISTRESS_CUES } = await import('../../src/detectors/lexicons/distress.js');
+    for (const cue of DISTRESS_CUES) expect(cue.pattern, cue.id).not.toContain('${');
+  });
+
+  it.each(["oh for god's sake", 'for gods sake'])('the profanity construction matches %s', async (customer) => {
+    const { DISTRESS_CUES } = await import('../../src/detectors/lexicons/distress.js');
+    const profanity = DISTRESS_CUES.find((c) => c.id === 'profanity')!;
+    expect(new RegExp(`\\b(?:${profanity.pattern})`).exec(customer)?.[0]).toMatch(/^for god'?s sake$/);
+  });
+});

@@ -8,7 +8,7 @@ import { callFeatures } from '../features.js';
 import { featureName, type Features } from '../../model/logistic.js';
 import type { FindingDraft } from '../../types.js';
 import { endsWithQuestion, isReportedAt, sentenceAt } from '../context.js';
-import { DISTRESS_CUES, DISTRESS_TYPES, NOT_SHOUTED, SHOUTED_TWO_LETTER_WORDS, type DistressCue, type DistressType } from '../lexicons/distress.js';
+import { DISTRESS_CUES, DISTRESS_TYPES, NOT_SHOUTED, SHOUTED_TWO_LETTER_WORDS, SPOKEN_NUMBERS, type DistressCue, type DistressType } from '../lexicons/distress.js';
 import type { Detector } from '../types.js';
 
 /** Which type a turn gets when its cues point several ways: the most specific first. */
@@ -178,13 +178,16 @@ function withVendor(affect: Affect, vendor: number): Affect {
   return { ...affect, negative: affect.negative + vendor, min: Math.min(affect.min, vendor), negativeWords: affect.negativeWords + 1 };
 }
 
-/** Words and numbers among the turn's tokens (counted, not collected: this runs on every customer turn). */
+/**
+ * Words and numbers among the turn's tokens (counted, not collected: this runs on every customer turn). Numbers read
+ * out in speech-to-text ("eight eight two oh one") count as numbers, like their digits in chat.
+ */
 function tokenCounts(turn: AnalysedTurn): { words: number; numbers: number } {
   let words = 0;
   let numbers = 0;
   for (const t of turn.tokens) {
     if (t.isWord) words++;
-    if (t.isNumber) numbers++;
+    if (t.isNumber || SPOKEN_NUMBERS.has(t.lower)) numbers++;
   }
   return { words, numbers };
 }
