@@ -204,8 +204,11 @@ export class LiteralGate {
   private readonly column = new Map<number, number>();
   private readonly columnOf = new Uint16Array(65536);
   private readonly width: number;
-  private readonly delta: Int32Array;
-  /** The entries each node completes, flat: node n's are outEntries[outStart[n] .. outStart[n + 1]). */
+  /** Node × column → next node. Nodes are numbered so that those completing a literal are the last ones. */
+  private readonly delta: Uint16Array | Int32Array;
+  /** The first node that completes a literal: the scan looks up outputs only at nodes from here on. */
+  private readonly firstOut: number;
+  /** The entries each output node completes, flat: node n's are outEntries[outStart[n - firstOut] .. outStart[n - firstOut + 1]). */
   private readonly outStart: Int32Array;
   private readonly outEntries: Int32Array;
 
@@ -232,7 +235,8 @@ export class LiteralGate {
     });
     this.width = this.column.size + 1;
     for (const [c, col] of this.column) this.columnOf[c] = col;
-    const delta = new Int32Array(trie.length * this.width);
+    const width = this.width;
+    const delta = new Int32Array(trie.length * width);
     const fail = new Int32Array(trie.length);
     // Breadth first, so a node's failure state is complete before its children need it.
     const queue: number[] = [0];
@@ -240,34 +244,49 @@ export class LiteralGate {
       const node = queue[q]!;
       for (const [c, col] of this.column) {
         const child = trie[node]!.get(c);
-        const viaFail = node === 0 ? 0 : delta[fail[node]! * this.width + col]!;
+        const viaFail = node === 0 ? 0 : delta[fail[node]! * width + col]!;
         if (child === undefined) {
-          delta[node * this.width + col] = viaFail;
+          delta[node * width + col] = viaFail;
           continue;
         }
-        delta[node * this.width + col] = child;
+        delta[node * width + col] = child;
         fail[child] = viaFail;
         for (const e of out[viaFail]!) if (!out[child]!.includes(e)) out[child]!.push(e);
         queue.push(child);
       }
     }
-    this.delta = delta;
-    this.outStart = new Int32Array(out.length + 1);
-    for (let n = 0; n < out.length; n++) this.outStart[n + 1] = this.outStart[n]! + out[n]!.length;
-    this.outEntries = Int32Array.from(out.flat());
+    // Renumber: the root stays 0, nodes without outputs next, output nodes last (one comparison tells them apart in
+    // the scan, with no table lookup); a table of 16-bit node numbers when they fit (half the memory the scan reads).
+    const order: number[] = [0];
+    for (let n = 1; n < trie.length; n++) if (out[n]!.length === 0) order.push(n);
+    this.firstOut = order.length;
+    for (let n = 1; n < trie.length; n++) if (out[n]!.length > 0) order.push(n);
+    const renumbered = new Int32Array(trie.length);
+    order.forEach((old, i) => (renumbered[old] = i));
+    const table = trie.length <= 65536 ? new Uint16Array(trie.length * width) : new Int32Array(trie.length * width);
+    for (let i = 0; i < order.length; i++) {
+      const old = order[i]!;
+      for (let col = 0; col < width; col++) table[i * width + col] = renumbered[delta[old * width + col]!]!;
+    }
+    this.delta = table;
+    const outputs = order.slice(this.firstOut).map((old) => out[old]!);
+    this.outStart = new Int32Array(outputs.length + 1);
+    for (let k = 0; k < outputs.length; k++) this.outStart[k + 1] = this.outStart[k]! + outputs[k]!.length;
+    this.outEntries = Int32Array.from(outputs.flat());
   }
 
   /** The entries with a literal in `text`, each once; `seen` (one slot per entry, all 0) is left all 0. */
   hits(text: string, seen: Uint8Array): number[] {
-    const { delta, width, columnOf, outStart, outEntries } = this;
+    const { delta, width, columnOf, firstOut, outStart, outEntries } = this;
     const entries: number[] = [];
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const col = columnOf[text.charCodeAt(i)]!;
       node = col === 0 ? 0 : delta[node * width + col]!;
-      if (node === 0) continue;
-      const end = outStart[node + 1]!;
-      for (let k = outStart[node]!; k < end; k++) {
+      if (node < firstOut) continue;
+      const k0 = node - firstOut;
+      const end = outStart[k0 + 1]!;
+      for (let k = outStart[k0]!; k < end; k++) {
         const entry = outEntries[k]!;
         if (seen[entry] === 0) {
           seen[entry] = 1;

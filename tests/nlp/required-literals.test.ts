@@ -56,6 +56,20 @@ describe('LiteralGate', () => {
     expect(gate.hits("well i'm sorry to hear that", seen).sort()).toEqual([0, 1, 2]);
     expect([...seen]).toEqual([0, 0, 0, 0, 0]);
   });
+
+  it('marks exactly the entries with a literal in the text (the renumbered table against a substring search)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', "'"), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.array(word, { minLength: 1, maxLength: 4 }), { nil: undefined }), { minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', ' ', "'"), maxLength: 40 }), (literals, text) => {
+        const gate = new LiteralGate(literals);
+        const seen = new Uint8Array(literals.length);
+        const expected = literals.flatMap((l, i) => (l?.some((x) => text.includes(x)) ? [i] : []));
+        expect(gate.hits(text, seen).sort((a, b) => a - b)).toEqual(expected);
+        expect(seen.every((x) => x === 0)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 /** Every lexicon entry, on every turn of the project's gold calls: a match implies the gate passes. */
