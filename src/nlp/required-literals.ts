@@ -32,6 +32,63 @@ export function requiredLiterals(pattern: string): string[] | undefined {
   }
 }
 
+/**
+ * A top-level alternative of a pattern (`source`, its text) and its gate: literal sets that every match of the
+ * alternative contains one of each (all of them must occur in a text the alternative matches). No sets: ungated.
+ */
+export interface BranchGate {
+  source: string;
+  gates: string[][];
+}
+
+/** How many literal sets a branch's gate requires at most (more rarely reject more and cost slots). */
+const MAX_BRANCH_SETS = 2;
+
+/**
+ * The pattern's top-level alternatives, each with its own gate: where a whole-pattern gate passes any text holding a
+ * literal of any alternative, a text passes only the alternatives it holds literals of, and an alternative that
+ * cannot match anywhere in a text can be left out of the regex run on it without changing a single match. A
+ * branch's gate may require two literal sets taken from parts of the branch that do not overlap ("can't" and
+ * "work" for "can't (?:\\w+ )?work"). Undefined when the pattern is not understood (it is then run whole, ungated).
+ */
+export function branchGates(pattern: string): BranchGate[] | undefined {
+  try {
+    const parser = new Parser(pattern);
+    const branches: BranchGate[] = [];
+    let start = 0;
+    for (;;) {
+      const considered: Considered[] = [];
+      parser.considered = considered;
+      parser.sequence();
+      branches.push({ source: pattern.slice(start, parser.pos), gates: conjunction(considered) });
+      if (pattern[parser.pos] !== '|') break;
+      parser.pos++;
+      start = parser.pos;
+    }
+    return parser.pos === pattern.length ? branches : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A usable literal set of a top-level sequence and the items [from, to) it was derived from. */
+interface Considered {
+  set: Set<string>;
+  from: number;
+  to: number;
+}
+
+/** The best set, and the best one from items that do not overlap it (both are required: every match has both). */
+function conjunction(considered: readonly Considered[]): string[][] {
+  const sorted = [...considered].sort((a, b) => quality(b.set) - quality(a.set));
+  const chosen: Considered[] = [];
+  for (const c of sorted) {
+    if (chosen.length >= MAX_BRANCH_SETS) break;
+    if (chosen.every((d) => c.to <= d.from || c.from >= d.to)) chosen.push(c);
+  }
+  return chosen.map((c) => [...c.set].sort());
+}
+
 /** The better of a node's exact set and required set as a gate, if either is good enough. */
 function choose(info: Info): Set<string> | undefined {
   const candidates = [info.exact, info.required].filter((s): s is Set<string> => s !== undefined && usable(s));
@@ -60,6 +117,10 @@ const ANY: Info = { exact: undefined, required: undefined };
 
 class Parser {
   pos = 0;
+  /** Group nesting depth: 0 while parsing the pattern's own top-level sequence. */
+  private depth = 0;
+  /** Where the top-level sequence records every usable set it considers (for branchGates). */
+  considered: Considered[] | undefined;
   constructor(private readonly src: string) {}
 
   alternation(): Info {
@@ -90,24 +151,36 @@ class Parser {
     let run: Set<string> | undefined = new Set(['']);
     let whole: Set<string> | undefined = new Set(['']);
     let best: Set<string> | undefined;
-    const consider = (set: Set<string> | undefined) => {
-      if (set && usable(set) && (!best || quality(set) > quality(best))) best = set;
+    const record = this.depth === 0 ? this.considered : undefined;
+    // Items [runFrom, k) make up `run`; item k is the one being parsed.
+    let k = 0;
+    let runFrom = 0;
+    const consider = (set: Set<string> | undefined, from: number, to: number) => {
+      if (!set || !usable(set)) return;
+      if (!best || quality(set) > quality(best)) best = set;
+      record?.push({ set, from, to });
     };
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const item = this.quantified();
-      consider(item.required);
+      consider(item.required, k, k + 1);
       whole = whole && item.exact ? cross(whole, item.exact) : undefined;
       if (!item.exact) {
-        consider(run);
+        consider(run, runFrom, k);
         run = undefined;
+        k++;
         continue;
       }
       const joined: Set<string> | undefined = run ? cross(run, item.exact) : undefined;
-      if (!joined) consider(run);
+      if (!joined) {
+        consider(run, runFrom, k);
+        runFrom = k;
+      }
       run = joined ?? new Set(item.exact);
-      consider(run);
+      k++;
+      consider(run, runFrom, k);
     }
-    consider(run);
+    consider(run, runFrom, k);
+    if (record && whole && usable(whole)) record.push({ set: whole, from: 0, to: k });
     return { exact: whole, required: best };
   }
 
@@ -150,7 +223,8 @@ class Parser {
       this.pos++;
       return EMPTY;
     }
-    if ('*+?{}'.includes(c)) throw new Unsupported(c);
+    if ('*+?'.includes(c)) throw new Unsupported(c);
+    // A brace that is not a quantifier (checked by quantified()) is a literal character in a regex without the u flag.
     this.pos++;
     return literal(c);
   }
@@ -161,7 +235,9 @@ class Parser {
     const plain = /^\(\?:/.exec(rest);
     if (!lookaround && !plain) throw new Unsupported('capturing group');
     this.pos += (lookaround ?? plain)![0].length;
+    this.depth++;
     const inner = this.alternation();
+    this.depth--;
     if (this.src[this.pos] !== ')') throw new Unsupported('unclosed group');
     this.pos++;
     return lookaround ? EMPTY : inner;
