@@ -51,8 +51,10 @@ export function createDetectionEngine(
   phrases: Partial<Record<FindingType, PhraseEdits>> = {},
   models: DetectorModels = DEFAULT_MODELS,
 ): DetectionEngine {
-  const literals = new LiteralIndex();
-  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id], literals }), model: models[d.meta.id] }));
+  // One literal index per speaker: a turn is scanned only for the literals of the lexicons that read its speaker's
+  // turns (customer turns for none of the agent lexicons' thousands), with a smaller automaton each.
+  const literals = { agent: new LiteralIndex(), customer: new LiteralIndex() };
+  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id], literals: literals[d.meta.speaker] }), model: models[d.meta.id] }));
   const ordered = [...scanners.filter((s) => s.detector.meta.speaker === 'customer'), ...scanners.filter((s) => s.detector.meta.speaker !== 'customer')];
   const detect = (call: AnalysedCall): Finding[] => {
     const findings: Finding[] = [];
@@ -68,7 +70,8 @@ export function createDetectionEngine(
         findings.push(toFinding(call, detector, draft));
       }
     }
-    literals.forget();
+    literals.agent.forget();
+    literals.customer.forget();
     return findings.sort(compareFindings);
   };
   return { detect, detectTranscript: (t) => detect(analyseCall(t)) };
@@ -90,8 +93,8 @@ export interface Candidate {
 export function createCandidateCollector(
   phrases: Partial<Record<FindingType, PhraseEdits>> = {},
 ): (call: AnalysedCall, distressModel: DetectorModels['customer-distress']) => Candidate[] {
-  const literals = new LiteralIndex();
-  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id], literals }) }));
+  const literals = { agent: new LiteralIndex(), customer: new LiteralIndex() };
+  const scanners = DETECTORS.map((d) => ({ detector: d, scan: d.create({ phrases: phrases[d.meta.id], literals: literals[d.meta.speaker] }) }));
   return (call, distressModel) => {
     const drafts = scanners.map(({ detector, scan }) => ({ detector, drafts: scan(call) }));
     const distress = new Map<number, number>();

@@ -1,6 +1,6 @@
 // Phrase lists → compiled, word-bounded, case-insensitive matchers (Vale's "existence" rule).
 import type { PhraseAdd, PhraseEdits } from '../types.js';
-import { LiteralIndex, requiredLiterals } from './required-literals.js';
+import { branchGates, LiteralIndex, requiredLiterals } from './required-literals.js';
 
 export interface PhraseEntry extends MatchableEntry {
   kind: string;
@@ -29,12 +29,25 @@ export interface PhraseMatch<E extends MatchableEntry = PhraseEntry> {
 
 interface CompiledEntry<E extends MatchableEntry> {
   entry: E;
+  /** The whole pattern. */
   regex: RegExp;
-  /** The entry has required literals (src/nlp/required-literals.ts): it is run only on text holding one. */
-  gated: boolean;
+  /** Its top-level alternatives are the matcher's branches [firstBranch, firstBranch + sources.length). */
+  firstBranch: number;
+  sources: readonly string[];
+  /** Some alternative has no gate (src/nlp/required-literals.ts, `branchGates`): the entry is run on every text. */
+  always: boolean;
+  /**
+   * For an entry run on every text: the regexes of the alternatives a text can match, when not all of them, by which
+   * ones (a bit per alternative). Undefined for other entries (the gate already skips most texts) and for more than
+   * 30 alternatives.
+   */
+  subsets: Map<number, RegExp> | undefined;
   before: RegExp | undefined;
   after: RegExp | undefined;
 }
+
+/** Subset regexes kept per entry; past this the whole pattern is run (the same matches, only slower). */
+const MAX_SUBSETS = 256;
 
 /** How far before and after a match its exceptions look. */
 const EXCEPTION_WINDOW = 60;
@@ -51,27 +64,59 @@ export function phraseToPattern(phrase: string): string {
 
 export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
   private readonly compiled: CompiledEntry<E>[];
-  /** The index's slot of the first entry (entry i has slot firstSlot + i). */
+  /** The index's slot of the matcher's first literal set. */
   private readonly firstSlot: number;
-  private readonly found: Uint8Array;
+  /**
+   * Branches are the entries' top-level alternatives, numbered across the matcher; each gated one has a slot per
+   * literal set it requires. Per text: how many of its sets a branch has (`have`), and which entries have a branch
+   * with all of them (`open`).
+   */
+  private readonly slotBranch: Int32Array;
+  private readonly branchEntry: Int32Array;
+  private readonly branchNeed: Uint8Array;
+  private readonly have: Uint8Array;
+  private readonly open: Uint8Array;
 
   /** `literals` may be shared with other matchers, so a text is scanned for all their literals at once. */
   constructor(
     entries: readonly E[],
     private readonly literals: LiteralIndex = new LiteralIndex(),
   ) {
-    const required = entries.map((entry) => requiredLiterals(entry.pattern));
-    this.firstSlot = literals.register(required);
-    this.found = new Uint8Array(entries.length);
-    this.compiled = entries.map((entry, i) => ({
-      entry,
-      gated: required[i] !== undefined,
-      before: entry.unlessBefore ? new RegExp(`(?:${entry.unlessBefore})\\s*$`) : undefined,
-      after: entry.unlessAfter ? new RegExp(`^\\s*(?:${entry.unlessAfter})`) : undefined,
-      // The left word boundary is checked by hand: a leading lookbehind would stop V8 from scanning ahead for the
-      // pattern's first characters, and made phrase matching the largest cost of detection.
-      regex: new RegExp(`(?:${entry.pattern})(?![a-z0-9])`, 'g'),
-    }));
+    const slotLiterals: string[][] = [];
+    const slotBranch: number[] = [];
+    const branchEntry: number[] = [];
+    const branchNeed: number[] = [];
+    this.compiled = entries.map((entry, i) => {
+      const branches = branchGates(entry.pattern) ?? [{ source: entry.pattern, gates: [] }];
+      const firstBranch = branchEntry.length;
+      for (const { gates } of branches) {
+        for (const set of gates) {
+          slotLiterals.push(set);
+          slotBranch.push(branchEntry.length);
+        }
+        branchEntry.push(i);
+        branchNeed.push(gates.length);
+      }
+      const always = branches.some((b) => b.gates.length === 0);
+      return {
+        entry,
+        // The left word boundary is checked by hand: a leading lookbehind would stop V8 from scanning ahead for the
+        // pattern's first characters, and made phrase matching the largest cost of detection.
+        regex: new RegExp(`(?:${entry.pattern})(?![a-z0-9])`, 'g'),
+        firstBranch,
+        sources: branches.map((b) => b.source),
+        always,
+        subsets: always && branches.length > 1 && branches.length <= 30 ? new Map() : undefined,
+        before: entry.unlessBefore ? new RegExp(`(?:${entry.unlessBefore})\\s*$`) : undefined,
+        after: entry.unlessAfter ? new RegExp(`^\\s*(?:${entry.unlessAfter})`) : undefined,
+      };
+    });
+    this.firstSlot = literals.register(slotLiterals);
+    this.slotBranch = Int32Array.from(slotBranch);
+    this.branchEntry = Int32Array.from(branchEntry);
+    this.branchNeed = Uint8Array.from(branchNeed);
+    this.have = new Uint8Array(branchEntry.length);
+    this.open = new Uint8Array(entries.length);
   }
 
   get entries(): E[] {
@@ -84,15 +129,20 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
    */
   matchAll(lower: string): PhraseMatch<E>[] {
     const matches: PhraseMatch<E>[] = [];
-    const found = this.found;
-    found.fill(0);
+    const { have, open, slotBranch, branchEntry, branchNeed } = this;
+    have.fill(0);
+    open.fill(0);
     for (const slot of this.literals.slotsIn(lower)) {
-      const entry = slot - this.firstSlot;
-      if (entry >= 0 && entry < found.length) found[entry] = 1;
+      const k = slot - this.firstSlot;
+      if (k < 0 || k >= slotBranch.length) continue;
+      const branch = slotBranch[k]!;
+      if (++have[branch]! === branchNeed[branch]!) open[branchEntry[branch]!] = 1;
     }
     for (let i = 0; i < this.compiled.length; i++) {
-      const { entry, regex, before, after, gated } = this.compiled[i]!;
-      if (gated && found[i] === 0) continue;
+      const compiled = this.compiled[i]!;
+      if (!compiled.always && open[i] === 0) continue;
+      const regex = compiled.subsets === undefined ? compiled.regex : this.subsetRegex(compiled);
+      const { entry, before, after } = compiled;
       regex.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = regex.exec(lower)) !== null) {
@@ -107,6 +157,30 @@ export class PhraseMatcher<E extends MatchableEntry = PhraseEntry> {
       }
     }
     return matches.length > 1 ? matches.sort((a, b) => a.start - b.start || b.end - a.end) : matches;
+  }
+
+  /**
+   * For an entry run on every text, the regex of the alternatives that can match this one (its branches' sets as
+   * counted by matchAll), in their order: an alternative that cannot match anywhere in a text changes no match by its
+   * absence (at each position the regex finds the same leftmost match, with the same alternative), so the matches
+   * are the whole pattern's.
+   */
+  private subsetRegex(compiled: CompiledEntry<E>): RegExp {
+    const { sources, firstBranch } = compiled;
+    const subsets = compiled.subsets!;
+    let mask = 0;
+    for (let b = 0; b < sources.length; b++) {
+      const branch = firstBranch + b;
+      if (this.have[branch] === this.branchNeed[branch]) mask |= 1 << b;
+    }
+    if (mask === 2 ** sources.length - 1) return compiled.regex;
+    let regex = subsets.get(mask);
+    if (regex === undefined) {
+      if (subsets.size >= MAX_SUBSETS) return compiled.regex;
+      regex = new RegExp(`(?:${sources.filter((_, b) => (mask & (1 << b)) !== 0).join('|')})(?![a-z0-9])`, 'g');
+      subsets.set(mask, regex);
+    }
+    return regex;
   }
 }
 

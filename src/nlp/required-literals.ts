@@ -50,6 +50,63 @@ function analyse(pattern: string): string[] | undefined {
   }
 }
 
+/**
+ * A top-level alternative of a pattern (`source`, its text) and its gate: literal sets that every match of the
+ * alternative contains one of each (all of them must occur in a text the alternative matches). No sets: ungated.
+ */
+export interface BranchGate {
+  source: string;
+  gates: string[][];
+}
+
+/** How many literal sets a branch's gate requires at most (more rarely reject more and cost slots). */
+const MAX_BRANCH_SETS = 2;
+
+/**
+ * The pattern's top-level alternatives, each with its own gate: where a whole-pattern gate passes any text holding a
+ * literal of any alternative, a text passes only the alternatives it holds literals of, and an alternative that
+ * cannot match anywhere in a text can be left out of the regex run on it without changing a single match. A
+ * branch's gate may require two literal sets taken from parts of the branch that do not overlap ("can't" and
+ * "work" for "can't (?:\\w+ )?work"). Undefined when the pattern is not understood (it is then run whole, ungated).
+ */
+export function branchGates(pattern: string): BranchGate[] | undefined {
+  try {
+    const parser = new Parser(pattern);
+    const branches: BranchGate[] = [];
+    let start = 0;
+    for (;;) {
+      const considered: Considered[] = [];
+      parser.considered = considered;
+      parser.sequence();
+      branches.push({ source: pattern.slice(start, parser.pos), gates: conjunction(considered) });
+      if (pattern[parser.pos] !== '|') break;
+      parser.pos++;
+      start = parser.pos;
+    }
+    return parser.pos === pattern.length ? branches : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A usable literal set of a top-level sequence and the items [from, to) it was derived from. */
+interface Considered {
+  set: Set<string>;
+  from: number;
+  to: number;
+}
+
+/** The best set, and the best one from items that do not overlap it (both are required: every match has both). */
+function conjunction(considered: readonly Considered[]): string[][] {
+  const sorted = [...considered].sort((a, b) => quality(b.set) - quality(a.set));
+  const chosen: Considered[] = [];
+  for (const c of sorted) {
+    if (chosen.length >= MAX_BRANCH_SETS) break;
+    if (chosen.every((d) => c.to <= d.from || c.from >= d.to)) chosen.push(c);
+  }
+  return chosen.map((c) => [...c.set].sort());
+}
+
 /** The better of a node's exact set and required set as a gate, if either is good enough. */
 function choose(info: Info): Set<string> | undefined {
   const candidates = [info.exact, info.required].filter((s): s is Set<string> => s !== undefined && usable(s));
@@ -78,6 +135,10 @@ const ANY: Info = { exact: undefined, required: undefined };
 
 class Parser {
   pos = 0;
+  /** Group nesting depth: 0 while parsing the pattern's own top-level sequence. */
+  private depth = 0;
+  /** Where the top-level sequence records every usable set it considers (for branchGates). */
+  considered: Considered[] | undefined;
   constructor(private readonly src: string) {}
 
   alternation(): Info {
@@ -108,24 +169,36 @@ class Parser {
     let run: Set<string> | undefined = new Set(['']);
     let whole: Set<string> | undefined = new Set(['']);
     let best: Set<string> | undefined;
-    const consider = (set: Set<string> | undefined) => {
-      if (set && usable(set) && (!best || quality(set) > quality(best))) best = set;
+    const record = this.depth === 0 ? this.considered : undefined;
+    // Items [runFrom, k) make up `run`; item k is the one being parsed.
+    let k = 0;
+    let runFrom = 0;
+    const consider = (set: Set<string> | undefined, from: number, to: number) => {
+      if (!set || !usable(set)) return;
+      if (!best || quality(set) > quality(best)) best = set;
+      record?.push({ set, from, to });
     };
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const item = this.quantified();
-      consider(item.required);
+      consider(item.required, k, k + 1);
       whole = whole && item.exact ? cross(whole, item.exact) : undefined;
       if (!item.exact) {
-        consider(run);
+        consider(run, runFrom, k);
         run = undefined;
+        k++;
         continue;
       }
       const joined: Set<string> | undefined = run ? cross(run, item.exact) : undefined;
-      if (!joined) consider(run);
+      if (!joined) {
+        consider(run, runFrom, k);
+        runFrom = k;
+      }
       run = joined ?? new Set(item.exact);
-      consider(run);
+      k++;
+      consider(run, runFrom, k);
     }
-    consider(run);
+    consider(run, runFrom, k);
+    if (record && whole && usable(whole)) record.push({ set: whole, from: 0, to: k });
     return { exact: whole, required: best };
   }
 
@@ -168,7 +241,8 @@ class Parser {
       this.pos++;
       return EMPTY;
     }
-    if ('*+?{}'.includes(c)) throw new Unsupported(c);
+    if ('*+?'.includes(c)) throw new Unsupported(c);
+    // A brace that is not a quantifier (checked by quantified()) is a literal character in a regex without the u flag.
     this.pos++;
     return literal(c);
   }
@@ -179,7 +253,9 @@ class Parser {
     const plain = /^\(\?:/.exec(rest);
     if (!lookaround && !plain) throw new Unsupported('capturing group');
     this.pos += (lookaround ?? plain)![0].length;
+    this.depth++;
     const inner = this.alternation();
+    this.depth--;
     if (this.src[this.pos] !== ')') throw new Unsupported('unclosed group');
     this.pos++;
     return lookaround ? EMPTY : inner;
@@ -222,8 +298,11 @@ export class LiteralGate {
   private readonly column = new Map<number, number>();
   private readonly columnOf = new Uint16Array(65536);
   private readonly width: number;
-  private readonly delta: Int32Array;
-  /** The entries each node completes, flat: node n's are outEntries[outStart[n] .. outStart[n + 1]). */
+  /** Node × column → next node. Nodes are numbered so that those completing a literal are the last ones. */
+  private readonly delta: Uint16Array | Int32Array;
+  /** The first node that completes a literal: the scan looks up outputs only at nodes from here on. */
+  private readonly firstOut: number;
+  /** The entries each output node completes, flat: node n's are outEntries[outStart[n - firstOut] .. outStart[n - firstOut + 1]). */
   private readonly outStart: Int32Array;
   private readonly outEntries: Int32Array;
 
@@ -250,7 +329,8 @@ export class LiteralGate {
     });
     this.width = this.column.size + 1;
     for (const [c, col] of this.column) this.columnOf[c] = col;
-    const delta = new Int32Array(trie.length * this.width);
+    const width = this.width;
+    const delta = new Int32Array(trie.length * width);
     const fail = new Int32Array(trie.length);
     // Breadth first, so a node's failure state is complete before its children need it.
     const queue: number[] = [0];
@@ -258,34 +338,49 @@ export class LiteralGate {
       const node = queue[q]!;
       for (const [c, col] of this.column) {
         const child = trie[node]!.get(c);
-        const viaFail = node === 0 ? 0 : delta[fail[node]! * this.width + col]!;
+        const viaFail = node === 0 ? 0 : delta[fail[node]! * width + col]!;
         if (child === undefined) {
-          delta[node * this.width + col] = viaFail;
+          delta[node * width + col] = viaFail;
           continue;
         }
-        delta[node * this.width + col] = child;
+        delta[node * width + col] = child;
         fail[child] = viaFail;
         for (const e of out[viaFail]!) if (!out[child]!.includes(e)) out[child]!.push(e);
         queue.push(child);
       }
     }
-    this.delta = delta;
-    this.outStart = new Int32Array(out.length + 1);
-    for (let n = 0; n < out.length; n++) this.outStart[n + 1] = this.outStart[n]! + out[n]!.length;
-    this.outEntries = Int32Array.from(out.flat());
+    // Renumber: the root stays 0, nodes without outputs next, output nodes last (one comparison tells them apart in
+    // the scan, with no table lookup); a table of 16-bit node numbers when they fit (half the memory the scan reads).
+    const order: number[] = [0];
+    for (let n = 1; n < trie.length; n++) if (out[n]!.length === 0) order.push(n);
+    this.firstOut = order.length;
+    for (let n = 1; n < trie.length; n++) if (out[n]!.length > 0) order.push(n);
+    const renumbered = new Int32Array(trie.length);
+    order.forEach((old, i) => (renumbered[old] = i));
+    const table = trie.length <= 65536 ? new Uint16Array(trie.length * width) : new Int32Array(trie.length * width);
+    for (let i = 0; i < order.length; i++) {
+      const old = order[i]!;
+      for (let col = 0; col < width; col++) table[i * width + col] = renumbered[delta[old * width + col]!]!;
+    }
+    this.delta = table;
+    const outputs = order.slice(this.firstOut).map((old) => out[old]!);
+    this.outStart = new Int32Array(outputs.length + 1);
+    for (let k = 0; k < outputs.length; k++) this.outStart[k + 1] = this.outStart[k]! + outputs[k]!.length;
+    this.outEntries = Int32Array.from(outputs.flat());
   }
 
   /** The entries with a literal in `text`, each once; `seen` (one slot per entry, all 0) is left all 0. */
   hits(text: string, seen: Uint8Array): number[] {
-    const { delta, width, columnOf, outStart, outEntries } = this;
+    const { delta, width, columnOf, firstOut, outStart, outEntries } = this;
     const entries: number[] = [];
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const col = columnOf[text.charCodeAt(i)]!;
       node = col === 0 ? 0 : delta[node * width + col]!;
-      if (node === 0) continue;
-      const end = outStart[node + 1]!;
-      for (let k = outStart[node]!; k < end; k++) {
+      if (node < firstOut) continue;
+      const k0 = node - firstOut;
+      const end = outStart[k0 + 1]!;
+      for (let k = outStart[k0]!; k < end; k++) {
         const entry = outEntries[k]!;
         if (seen[entry] === 0) {
           seen[entry] = 1;

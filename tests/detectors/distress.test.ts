@@ -1,9 +1,10 @@
 // Customer distress (DESIGN §2.6, issue 18): candidates described by features, confidence from the fitted model.
 // Positives and hard negatives per type, in clean prose, speech-to-text (lower case, no punctuation) and chat.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SIGNAL_MIN_CONFIDENCE } from '../../src/scoring/opportunities.js';
 import { call, detect } from './helpers.js';
-import { matchCount } from '../../src/detectors/signals/distress.js';
+import { matchCount, wordSignals } from '../../src/detectors/signals/distress.js';
 
 /** Distress the scoring would act on, on the customer's line of a short service exchange. */
 function distress(customer: string) {
@@ -259,5 +260,27 @@ describe('the distress lexicon', () => {
     const { DISTRESS_CUES } = await import('../../src/detectors/lexicons/distress.js');
     const profanity = DISTRESS_CUES.find((c) => c.id === 'profanity')!;
     expect(new RegExp(`\\b(?:${profanity.pattern})`).exec(customer)?.[0]).toMatch(/^for god'?s sake$/);
+describe('wordSignals', () => {
+  // The three regexes wordSignals stands for, as the detector ran them before (the oracle).
+  const INTENSIFIERS = /\b(?:so|really|very|absolutely|completely|totally|literally|honestly|seriously|actually|basically|just)\b/g;
+  const NEGATION = /\b(?:not|no|never|nothing|nobody|nowhere|none)\b|n'?t\b/g;
+  const PROBLEM_WORDS = /\b(?:problem|issue|trouble|error|fault|mistake|wrong|broken|refund|charged|bill|late|missing|lost|cancel+ed|complaint|help)\b/;
+  const oracle = (text: string) => ({ negations: matchCount(text, NEGATION), intensifiers: matchCount(text, INTENSIFIERS), problemWords: PROBLEM_WORDS.test(text) });
+
+  it('gives what the three separate regexes give, on words that overlap their edges', () => {
+    for (const text of ["complaint", "broken't", "brokent", "i don't want nothing, no, not ever", "cancelled canceled cancellled cancelled't", "so_so just-not", "n't", "nt", "'t", "don'tx", "really really wrong", "error404 no1 none", ""]) {
+      expect(wordSignals(text), text).toEqual(oracle(text));
+    }
+  });
+
+  it('agrees with them on random text built from the words, their parts and separators', () => {
+    const pieces = ['so', 'really', 'just', 'not', 'no', 'none', 'nothing', 'broken', 'complaint', 'cancel', 'l', 'ed', 'help', 'bill', 'wrong', 'n', "n't", 'nt', "'", 't', 'x', '_', '1', ' ', ' ', ',', '-', 'é', 'want', 'don', 'A'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(wordSignals(text)).toEqual(oracle(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

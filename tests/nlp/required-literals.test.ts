@@ -10,8 +10,8 @@ import { FOLLOW_UP_PHRASES } from '../../src/detectors/lexicons/follow-up-promis
 import { PARAPHRASE_PHRASES } from '../../src/detectors/lexicons/paraphrasing.js';
 import { NEGATIVE_LANGUAGE_PHRASES } from '../../src/detectors/lexicons/signals.js';
 import { readGoldFile } from '../../src/eval/gold.js';
-import { LiteralGate, requiredLiterals } from '../../src/nlp/required-literals.js';
-import { PhraseMatcher } from '../../src/nlp/phrases.js';
+import { branchGates, LiteralGate, requiredLiterals } from '../../src/nlp/required-literals.js';
+import { PhraseMatcher, type MatchableEntry } from '../../src/nlp/phrases.js';
 
 const LEXICON_ENTRIES: readonly { id: string; pattern: string }[] = [
   ...ACKNOWLEDGEMENT_PHRASES,
@@ -43,6 +43,12 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('(a)\\1')).toBeUndefined();
   });
 
+  it('reads a brace that is not a quantifier as the literal character it is without the u flag', () => {
+    expect(requiredLiterals('ab{x}c')).toEqual(['ab{x}c']);
+    expect(requiredLiterals('abc{2}')).toBeUndefined();
+    expect(new RegExp('ab{x}c').test('ab{x}c')).toBe(true);
+  });
+
   it('derives a gate for nearly every lexicon entry', () => {
     const gated = LEXICON_ENTRIES.filter((e) => requiredLiterals(e.pattern) !== undefined).length;
     expect(gated / LEXICON_ENTRIES.length).toBeGreaterThan(0.9);
@@ -55,6 +61,20 @@ describe('LiteralGate', () => {
     const seen = new Uint8Array(5);
     expect(gate.hits("well i'm sorry to hear that", seen).sort()).toEqual([0, 1, 2]);
     expect([...seen]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('marks exactly the entries with a literal in the text (the renumbered table against a substring search)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', "'"), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.array(word, { minLength: 1, maxLength: 4 }), { nil: undefined }), { minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', ' ', "'"), maxLength: 40 }), (literals, text) => {
+        const gate = new LiteralGate(literals);
+        const seen = new Uint8Array(literals.length);
+        const expected = literals.flatMap((l, i) => (l?.some((x) => text.includes(x)) ? [i] : []));
+        expect(gate.hits(text, seen).sort((a, b) => a - b)).toEqual(expected);
+        expect(seen.every((x) => x === 0)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -95,6 +115,93 @@ describe('the gate never hides a match', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('branchGates', () => {
+  it('splits a pattern at its top-level alternatives only (not in groups or classes, not at an escaped bar), with the sources that make it up', () => {
+    const branches = branchGates("(?:so|very) sorry|can'?t (?:\\w+ )?work|bs|[a|b]x\\|y")!;
+    expect(branches.map((b) => b.source)).toEqual(['(?:so|very) sorry', "can'?t (?:\\w+ )?work", 'bs', '[a|b]x\\|y']);
+    expect(branches.map((b) => b.source).join('|')).toBe("(?:so|very) sorry|can'?t (?:\\w+ )?work|bs|[a|b]x\\|y");
+  });
+
+  it('requires two literal sets from parts of a branch that do not overlap, and none of a branch without literals', () => {
+    const [sorry, work, bs] = branchGates("(?:so|very) sorry|can'?t (?:\\w+ )?work|bs")!;
+    expect(sorry!.gates).toEqual([['so sorry', 'very sorry']]);
+    expect(work!.gates).toEqual([["can't ", 'cant '], ['work']]);
+    expect(bs!.gates).toEqual([]);
+  });
+
+  it('gives none for a pattern it does not understand', () => {
+    expect(branchGates('(a)|b')).toBeUndefined();
+  });
+
+  /** Every alternative of every lexicon entry, on the gold calls: a match holds a literal of each of its sets. */
+  it('never rejects a text an alternative matches (gold calls)', () => {
+    const texts = ['fixtures/gold/service.jsonl', 'fixtures/gold/service-dev/asr.jsonl', 'fixtures/gold/service-dev/chat.jsonl', 'fixtures/gold/service-dev/voice.jsonl']
+      .flatMap((f) => readGoldFile(f))
+      .flatMap((t) => t.turns.map((turn) => turn.text.toLowerCase()));
+    let matched = 0;
+    for (const entry of LEXICON_ENTRIES) {
+      for (const branch of branchGates(entry.pattern) ?? []) {
+        const regex = new RegExp(`(?:${branch.source})(?![a-z0-9])`, 'g');
+        for (const text of texts) {
+          for (const m of text.matchAll(regex)) {
+            matched++;
+            for (const set of branch.gates) expect(set.some((l) => m[0].includes(l)), `${entry.id}: ${branch.source} on "${m[0]}"`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(1000);
+  });
+});
+
+/** The matcher as it was before any gate: every entry's whole regex on every text (the oracle for the gated one). */
+function ungatedMatches(entries: readonly MatchableEntry[], lower: string) {
+  const out: { id: string; start: number; end: number }[] = [];
+  for (const entry of entries) {
+    const regex = new RegExp(`(?:${entry.pattern})(?![a-z0-9])`, 'g');
+    const before = entry.unlessBefore ? new RegExp(`(?:${entry.unlessBefore})\\s*$`) : undefined;
+    const after = entry.unlessAfter ? new RegExp(`^\\s*(?:${entry.unlessAfter})`) : undefined;
+    let m: RegExpExecArray | null;
+    while ((m = regex.exec(lower)) !== null) {
+      if (m[0].length === 0 || /[a-z0-9']/.test(lower[m.index - 1] ?? '')) {
+        regex.lastIndex = m.index + 1;
+        continue;
+      }
+      const end = m.index + m[0].length;
+      if (before?.test(lower.slice(Math.max(0, m.index - 60), m.index))) continue;
+      if (after?.test(lower.slice(end, end + 60))) continue;
+      out.push({ id: entry.id, start: m.index, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+describe('the gated matcher finds exactly what the ungated one finds (same entries, starts, ends, order)', () => {
+  const lexicons: readonly (readonly MatchableEntry[])[] = [DISTRESS_CUES, ACKNOWLEDGEMENT_PHRASES, PARAPHRASE_PHRASES, APOLOGY_PHRASES, FOLLOW_UP_PHRASES];
+  const matchers = lexicons.map((entries) => new PhraseMatcher(entries));
+  const found = (m: PhraseMatcher<MatchableEntry>, text: string) => m.matchAll(text).map((x) => ({ id: x.entry.id, start: x.start, end: x.end }));
+
+  it('on the gold calls', () => {
+    const texts = ['fixtures/gold/service.jsonl', 'fixtures/gold/service-dev/chat.jsonl']
+      .flatMap((f) => readGoldFile(f))
+      .flatMap((t) => t.turns.map((turn) => turn.text.toLowerCase()));
+    lexicons.forEach((entries, i) => {
+      for (const text of texts) expect(found(matchers[i]!, text), text).toEqual(ungatedMatches(entries, text));
+    });
+  });
+
+  it("on random text built from the lexicons' words and short ones their alternatives hold (property)", () => {
+    const words = [...new Set(LEXICON_ENTRIES.flatMap((e) => e.pattern.toLowerCase().match(/[a-z']{2,}/g) ?? []))];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words, 'bs', 'hell', 'hello', 'ugh', 'grrr', 'ffing', 'god', ',', '.', '?', '!', 'i', 'you', 'so', 'x1'), { minLength: 1, maxLength: 16 }), fc.constantFrom(' ', '', '  '), (parts, sep) => {
+        const text = parts.join(sep || ' ');
+        lexicons.forEach((entries, i) => expect(found(matchers[i]!, text)).toEqual(ungatedMatches(entries, text)));
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -17,9 +17,9 @@ const SHORT_REPLY = /^\W*(?:(?:yes|yeah|yep|yup|no|nope|okay|ok|sure|right|fine|
 const THANKS_START = /^\W*(?:(?:oh|ah|okay|ok|great|perfect|lovely|brilliant|right)\W+)*(?:thank|thanks|cheers|ta\b|much appreciated|appreciate)/;
 /** A polite request ("I just need to change the address, please", "could you…"): the turn asks, it does not complain. */
 const REQUEST = /\b(?:please|i'?d like to|i would like to|i just (?:need|want|wanted) to|i (?:need|want) to (?:change|update|add|book|move|cancel|close|check|order|pay|set up|get|make|switch|upgrade|downgrade|transfer|take|renew|report)|could (?:you|i)|can (?:you|i)|wondered if|wondering if|is it possible|i(?:'m| am) (?:calling|ringing|phoning|writing|messaging|contacting you) (?:to|about|regarding)|just (?:wanted|calling|ringing|checking))\b/;
-const INTENSIFIERS = /\b(?:so|really|very|absolutely|completely|totally|literally|honestly|seriously|actually|basically|just)\b/g;
-const NEGATION = /\b(?:not|no|never|nothing|nobody|nowhere|none)\b|n'?t\b/g;
-const PROBLEM_WORDS = /\b(?:problem|issue|trouble|error|fault|mistake|wrong|broken|refund|charged|bill|late|missing|lost|cancel+ed|complaint|help)\b/;
+const INTENSIFIERS = ['so', 'really', 'very', 'absolutely', 'completely', 'totally', 'literally', 'honestly', 'seriously', 'actually', 'basically', 'just'];
+const NEGATION_WORDS = ['not', 'no', 'never', 'nothing', 'nobody', 'nowhere', 'none'];
+const PROBLEM_WORDS = ['problem', 'issue', 'trouble', 'error', 'fault', 'mistake', 'wrong', 'broken', 'refund', 'charged', 'bill', 'late', 'missing', 'lost', 'cancel+ed', 'complaint', 'help'];
 
 export const customerDistress: Detector = {
   meta: {
@@ -109,7 +109,7 @@ function candidate(
   context.seen++;
   if (evidence) context.prior++;
   if (!evidence && words < 4 && previous === 0) return undefined;
-  const negations = matchCount(text, NEGATION);
+  const { negations, intensifiers, problemWords } = wordSignals(text);
 
   const f: Features = {};
   for (const c of cues) f[featureName('cue.', c.entry.id)] = 1;
@@ -127,13 +127,13 @@ function candidate(
   if ((v = Math.min(exclaim, 3) / 3) !== 0) f['exclamations'] = v;
   if (endsWithQuestion(text)) f['question'] = 1;
   if ((v = Math.min(negations, 3) / 3) !== 0) f['negations'] = v;
-  if ((v = Math.min(matchCount(text, INTENSIFIERS), 3) / 3) !== 0) f['intensifiers'] = v;
+  if ((v = Math.min(intensifiers, 3) / 3) !== 0) f['intensifiers'] = v;
   if ((v = Math.log1p(words) / 4) !== 0) f['words'] = v;
   if (SHORT_REPLY.test(text)) f['short-reply'] = 1;
   if (THANKS_START.test(text)) f['thanks'] = 1;
   if (REQUEST.test(text)) f['request'] = 1;
   if (opening) f['opening'] = 1;
-  if (PROBLEM_WORDS.test(text)) f['problem-words'] = 1;
+  if (problemWords) f['problem-words'] = 1;
   if ((v = numbers / Math.max(1, turn.tokens.length)) !== 0) f['digits'] = v;
   if (previousAgentAsks(context)) f['answers-question'] = 1;
   if (previous !== 0) f['context.previous'] = previous;
@@ -255,6 +255,53 @@ function familyCounts(cues: readonly PhraseMatch<DistressCue>[]): Map<string, nu
   const families = new Map<string, number>();
   for (const c of cues) families.set(c.entry.family, (families.get(c.entry.family) ?? 0) + 1);
   return families;
+}
+
+/** One pass for the three word lists (every match is a whole word, \b to \b; only negation has "n't" as well). */
+const SIGNAL_WORDS = new RegExp(`\\b(?:${[...INTENSIFIERS, ...NEGATION_WORDS, ...PROBLEM_WORDS].join('|')})\\b|n'?t\\b`, 'g');
+const INTENSIFIER_SET: ReadonlySet<string> = new Set(INTENSIFIERS);
+const NEGATION_SET: ReadonlySet<string> = new Set(NEGATION_WORDS);
+
+/** \w of a regex without the u flag. */
+function isRegexWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+export interface WordSignals {
+  /** Matches of /\b(?:not|no|never|nothing|nobody|nowhere|none)\b|n'?t\b/g. */
+  negations: number;
+  /** Matches of /\b(?:so|really|very|…|just)\b/g. */
+  intensifiers: number;
+  /** /\b(?:problem|issue|…|help)\b/ matches. */
+  problemWords: boolean;
+}
+
+/**
+ * The counts the three separate regexes give, from one scan of the text (each used to be a pass over every customer
+ * turn). The lists' words are disjoint and each match is a whole \w-run, so one alternation finds every word match of
+ * each list. What it cannot see is a negation "n't" / "nt" overlapping an intensifier or problem word it has consumed
+ * ("complaint" ends in "nt", "broken't"): those are counted from the word's tail, as the negation regex alone would.
+ */
+export function wordSignals(text: string): WordSignals {
+  let negations = 0;
+  let intensifiers = 0;
+  let problemWords = false;
+  const regex = SIGNAL_WORDS;
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(text)) !== null) {
+    const word = m[0];
+    if (NEGATION_SET.has(word) || word === "n't" || word === 'nt') {
+      negations++;
+      continue;
+    }
+    if (INTENSIFIER_SET.has(word)) intensifiers++;
+    else problemWords = true;
+    const end = m.index + word.length;
+    if (word.endsWith('nt')) negations++;
+    else if (word.endsWith('n') && text.charCodeAt(end) === 39 && text.charCodeAt(end + 1) === 116 && !isRegexWordChar(text.charCodeAt(end + 2))) negations++;
+  }
+  return { negations, intensifiers, problemWords };
 }
 
 /**
