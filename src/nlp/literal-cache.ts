@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Pattern → its literals (null: none can be derived). */
 export type LiteralCache = Map<string, readonly string[] | null>;
+/** Pattern → its top-level alternatives with their gates (null: the pattern is not understood). */
+export type BranchCache = Map<string, readonly { source: string; gates: string[][] }[] | null>;
 
 export function literalCacheFile(): string {
   return fileURLToPath(new URL('./required-literals.json', import.meta.url));
@@ -20,19 +22,35 @@ export function literalCodeFingerprint(): string {
 interface LiteralCacheFile {
   code: string;
   literals: Record<string, string[] | null>;
+  branches: Record<string, { source: string; gates: string[][] }[] | null>;
+}
+
+let file: LiteralCacheFile | undefined;
+
+function cacheFile(): LiteralCacheFile {
+  if (file === undefined) {
+    const empty: LiteralCacheFile = { code: '', literals: {}, branches: {} };
+    try {
+      const read = JSON.parse(readFileSync(literalCacheFile(), 'utf8')) as LiteralCacheFile;
+      file = read.code === literalCodeFingerprint() ? read : empty;
+    } catch {
+      file = empty; // not built by `npm run build`
+    }
+  }
+  return file;
 }
 
 export function loadLiteralCache(): LiteralCache {
-  try {
-    const file = JSON.parse(readFileSync(literalCacheFile(), 'utf8')) as LiteralCacheFile;
-    if (file.code !== literalCodeFingerprint()) return new Map();
-    return new Map(Object.entries(file.literals));
-  } catch {
-    return new Map(); // not built by `npm run build`
-  }
+  return new Map(Object.entries(cacheFile().literals));
 }
 
-export function literalCacheText(entries: Iterable<[string, readonly string[] | null]>): string {
-  const literals = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ code: literalCodeFingerprint(), literals })}\n`;
+export function loadBranchCache(): BranchCache {
+  return new Map(Object.entries(cacheFile().branches));
+}
+
+const byKey = <T>(entries: Iterable<[string, T]>): Record<string, T> =>
+  Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export function literalCacheText(literals: Iterable<[string, readonly string[] | null]>, branches: Iterable<[string, readonly { source: string; gates: string[][] }[] | null]>): string {
+  return `${JSON.stringify({ code: literalCodeFingerprint(), literals: byKey(literals), branches: byKey(branches) })}\n`;
 }

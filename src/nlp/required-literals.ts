@@ -5,7 +5,7 @@
 // The parser covers the regex syntax lexicon patterns use (groups, alternation, quantifiers, classes, escapes,
 // lookarounds); anything else gives no literals, which only means the pattern is always run.
 
-import { loadLiteralCache, type LiteralCache } from './literal-cache.js';
+import { loadBranchCache, loadLiteralCache, type BranchCache, type LiteralCache } from './literal-cache.js';
 
 /** What a node of the pattern can match, as far as literals go. */
 interface Info {
@@ -69,7 +69,23 @@ const MAX_BRANCH_SETS = 2;
  * branch's gate may require two literal sets taken from parts of the branch that do not overlap ("can't" and
  * "work" for "can't (?:\\w+ )?work"). Undefined when the pattern is not understood (it is then run whole, ungated).
  */
+let knownBranches: BranchCache | undefined;
+
 export function branchGates(pattern: string): BranchGate[] | undefined {
+  knownBranches ??= loadBranchCache();
+  const cached = knownBranches.get(pattern);
+  if (cached !== undefined) return cached === null ? undefined : cached.map((b) => ({ source: b.source, gates: b.gates.map((g) => [...g]) }));
+  const branches = analyseBranches(pattern);
+  knownBranches.set(pattern, branches ?? null);
+  return branches;
+}
+
+/** Every pattern whose branches were worked out (or read from the cache) so far: what the build stores. */
+export function analysedBranches(): IterableIterator<[string, readonly BranchGate[] | null]> {
+  return (knownBranches ??= loadBranchCache()).entries();
+}
+
+function analyseBranches(pattern: string): BranchGate[] | undefined {
   try {
     const parser = new Parser(pattern);
     const branches: BranchGate[] = [];

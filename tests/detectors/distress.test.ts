@@ -260,6 +260,9 @@ describe('the distress lexicon', () => {
     const { DISTRESS_CUES } = await import('../../src/detectors/lexicons/distress.js');
     const profanity = DISTRESS_CUES.find((c) => c.id === 'profanity')!;
     expect(new RegExp(`\\b(?:${profanity.pattern})`).exec(customer)?.[0]).toMatch(/^for god'?s sake$/);
+  });
+});
+
 describe('wordSignals', () => {
   // The three regexes wordSignals stands for, as the detector ran them before (the oracle).
   const INTENSIFIERS = /\b(?:so|really|very|absolutely|completely|totally|literally|honestly|seriously|actually|basically|just)\b/g;
