@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Pattern → its literals (null: none can be derived). */
-export type LiteralCache = Map<string, readonly string[] | null>;
+export type LiteralCache = Map<string, string[] | null>;
 /** Pattern → its top-level alternatives with their gates (null: the pattern is not understood). */
-export type BranchCache = Map<string, readonly { source: string; gates: string[][] }[] | null>;
+export type BranchCache = Map<string, { source: string; gates: string[][] }[] | null>;
 
 export function literalCacheFile(): string {
   return fileURLToPath(new URL('./required-literals.json', import.meta.url));
@@ -53,4 +53,26 @@ const byKey = <T>(entries: Iterable<[string, T]>): Record<string, T> =>
 
 export function literalCacheText(literals: Iterable<[string, readonly string[] | null]>, branches: Iterable<[string, readonly { source: string; gates: string[][] }[] | null]>): string {
   return `${JSON.stringify({ code: literalCodeFingerprint(), literals: byKey(literals), branches: byKey(branches) })}\n`;
+}
+
+/** A pattern analysis, memoised per pattern and seeded from the build's cache; callers get their own copy. */
+export interface PatternMemo<T> {
+  get(pattern: string): T | undefined;
+  /** Every pattern analysed (or read from the cache) so far: what the build stores. */
+  entries(): IterableIterator<[string, T | null]>;
+}
+
+export function memoised<T>(load: () => Map<string, T | null>, analyse: (pattern: string) => T | undefined, copy: (value: T) => T): PatternMemo<T> {
+  let known: Map<string, T | null> | undefined;
+  return {
+    get(pattern) {
+      known ??= load();
+      const cached = known.get(pattern);
+      if (cached !== undefined) return cached === null ? undefined : copy(cached);
+      const value = analyse(pattern);
+      known.set(pattern, value ?? null);
+      return value;
+    },
+    entries: () => (known ??= load()).entries(),
+  };
 }

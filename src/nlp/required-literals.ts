@@ -5,7 +5,7 @@
 // The parser covers the regex syntax lexicon patterns use (groups, alternation, quantifiers, classes, escapes,
 // lookarounds); anything else gives no literals, which only means the pattern is always run.
 
-import { loadBranchCache, loadLiteralCache, type BranchCache, type LiteralCache } from './literal-cache.js';
+import { loadBranchCache, loadLiteralCache, memoised } from './literal-cache.js';
 
 /** What a node of the pattern can match, as far as literals go. */
 interface Info {
@@ -21,21 +21,16 @@ const MIN_LITERAL = 3;
 
 class Unsupported extends Error {}
 
-let known: LiteralCache | undefined;
+const literalMemo = memoised<string[]>(loadLiteralCache, analyse, (literals) => [...literals]);
 
 /** The literals one of which every match of `pattern` contains, or undefined when none can be derived. */
 export function requiredLiterals(pattern: string): string[] | undefined {
-  known ??= loadLiteralCache();
-  const cached = known.get(pattern);
-  if (cached !== undefined) return cached === null ? undefined : [...cached];
-  const literals = analyse(pattern);
-  known.set(pattern, literals ?? null);
-  return literals;
+  return literalMemo.get(pattern);
 }
 
 /** Every pattern analysed (or read from the cache) so far, with its literals: what the build stores. */
 export function analysedPatterns(): IterableIterator<[string, readonly string[] | null]> {
-  return (known ??= loadLiteralCache()).entries();
+  return literalMemo.entries();
 }
 
 function analyse(pattern: string): string[] | undefined {
@@ -69,20 +64,17 @@ const MAX_BRANCH_SETS = 2;
  * branch's gate may require two literal sets taken from parts of the branch that do not overlap ("can't" and
  * "work" for "can't (?:\\w+ )?work"). Undefined when the pattern is not understood (it is then run whole, ungated).
  */
-let knownBranches: BranchCache | undefined;
-
 export function branchGates(pattern: string): BranchGate[] | undefined {
-  knownBranches ??= loadBranchCache();
-  const cached = knownBranches.get(pattern);
-  if (cached !== undefined) return cached === null ? undefined : cached.map((b) => ({ source: b.source, gates: b.gates.map((g) => [...g]) }));
-  const branches = analyseBranches(pattern);
-  knownBranches.set(pattern, branches ?? null);
-  return branches;
+  return branchMemo.get(pattern);
 }
+
+const branchMemo = memoised<BranchGate[]>(loadBranchCache, analyseBranches, (branches) =>
+  branches.map((b) => ({ source: b.source, gates: b.gates.map((g) => [...g]) })),
+);
 
 /** Every pattern whose branches were worked out (or read from the cache) so far: what the build stores. */
 export function analysedBranches(): IterableIterator<[string, readonly BranchGate[] | null]> {
-  return (knownBranches ??= loadBranchCache()).entries();
+  return branchMemo.entries();
 }
 
 function analyseBranches(pattern: string): BranchGate[] | undefined {
