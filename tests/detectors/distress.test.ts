@@ -12,6 +12,12 @@ function distress(customer: string) {
   return detect(t).filter((f) => f.behaviour === 'customer-distress' && f.confidence >= SIGNAL_MIN_CONFIDENCE);
 }
 
+/** Every distress finding (at any confidence) on the customer's line of the same exchange. */
+function distressFindings(customer: string) {
+  const t = call(['A', 'Thanks for calling, how can I help with your account?'], ['C', customer], ['A', 'Okay.']);
+  return detect(t).filter((f) => f.behaviour === 'customer-distress');
+}
+
 describe('customer-distress: positives by type', () => {
   it.each([
     // fault or complaint
@@ -187,16 +193,13 @@ describe('customer-distress: what it cost, pushback, doubt and self-blame', () =
     ["And if you don't ring on Thursday?", 'customer-distress.worry'],
     ["I'm sorry, I should have known better.", 'customer-distress.pleading'],
   ])('%s → %s', (customer, rule) => {
-    const t = call(['A', 'Thanks for calling, how can I help with your account?'], ['C', customer], ['A', 'Okay.']);
-    const found = detect(t).filter((f) => f.behaviour === 'customer-distress');
-    expect(found.map((f) => f.rule)).toEqual([rule]);
+    expect(distressFindings(customer).map((f) => f.rule)).toEqual([rule]);
   });
 
   it.each(['Will someone from the fraud team call me?', 'Can I make a claim on the accident cover?'])(
     'a team or product named after a life event is not one: %s',
     (customer) => {
-      const t = call(['A', 'Thanks for calling, how can I help?'], ['C', customer], ['A', 'Okay.']);
-      expect(detect(t).filter((f) => f.behaviour === 'customer-distress' && /life-event/.test(f.rule))).toEqual([]);
+      expect(distressFindings(customer).filter((f) => /life-event/.test(f.rule))).toEqual([]);
     },
   );
 });
@@ -205,8 +208,7 @@ describe('customer-distress: confirmations and process questions are not pushbac
   it.each(["yes yes that's what i'm saying only it should be once", "Yes. That's what I'm saying.", 'so what do i do now do i call the police', 'Okay. What do I do now?'])(
     '%s → no pushback or pleading cue',
     (customer) => {
-      const t = call(['A', 'Thanks for calling, how can I help?'], ['C', customer], ['A', 'Okay.']);
-      expect(detect(t).filter((f) => f.behaviour === 'customer-distress' && /pushback|pleading/.test(f.rule))).toEqual([]);
+      expect(distressFindings(customer).filter((f) => /pushback|pleading/.test(f.rule))).toEqual([]);
     },
   );
 });
@@ -215,14 +217,12 @@ describe('customer-distress: words that name a loss or hardship in another sense
   it.each(["Hi, I need to add my son to my car insurance, he's just passed his test.", "Hi, I'd like to close my savings account please."])(
     '%s → no loss or hardship cue',
     (customer) => {
-      const t = call(['A', 'Thanks for calling, how can I help?'], ['C', customer], ['A', 'Okay.']);
-      expect(detect(t).filter((f) => f.behaviour === 'customer-distress' && /bereavement|hardship/.test(f.rule))).toEqual([]);
+      expect(distressFindings(customer).filter((f) => /bereavement|hardship/.test(f.rule))).toEqual([]);
     },
   );
 
   it.each(['my dad passed away last week', 'she has passed, and I am sorting her accounts', 'I lost all my savings'])('%s still is', (customer) => {
-    const t = call(['A', 'Thanks for calling, how can I help?'], ['C', customer], ['A', 'Okay.']);
-    expect(detect(t).filter((f) => f.behaviour === 'customer-distress').length).toBe(1);
+    expect(distressFindings(customer).length).toBe(1);
   });
 });
 
@@ -238,8 +238,7 @@ describe('customer-distress: broken expectations, giving up, stakes, understatem
     ["thanks um yeah it wasn't great being asked if i was her", 'customer-distress.judgement'],
     ["is my premium going to go up i'm not at fault", 'customer-distress.worry'],
   ])('%s → %s', (customer, rule) => {
-    const t = call(['A', 'Thanks for calling, how can I help with your account?'], ['C', customer], ['A', 'Okay.']);
-    expect(detect(t).filter((f) => f.behaviour === 'customer-distress').map((f) => f.rule)).toContain(rule);
+    expect(distressFindings(customer).map((f) => f.rule)).toContain(rule);
   });
 
   it('an account number read out in words is an answer, like its digits', () => {
