@@ -215,7 +215,7 @@ const VOWEL = /[AEIOUY]/;
  * Share of the words written in capitals, plus 0.2, in a call that uses lower case at all; 0 when none is. A word is a
  * run of letters between spaces: codes, postcodes and references ("QX7P2L", "LS8 3QP", "RA-20394-ES") are not words.
  * A capitalised word is shouting or emphasis ("I said I've MOVED", "we PAID for it") unless it is an abbreviation: no
- * vowel ("LTD", "SMS"), a listed one ("OK", "PIN", "EU"), or a two-letter token that is not a listed word ("NO", "MY").
+ * vowel ("LTD", "SMS"), a listed one ("PIN", "VAT"), or a two-letter token that is not a listed word ("NO", "MY" are).
  */
 function capitalsShare(text: string, lowerOnly: boolean): number {
   if (lowerOnly || !TWO_CAPITALS.test(text)) return 0;
