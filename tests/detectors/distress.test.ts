@@ -71,6 +71,7 @@ describe('customer-distress: hard negatives', () => {
     "I'd like to change my address please",
     "Morning! I'm moving house at the end of the month, so I just need to change the address on my account, please.",
     'I want to cancel my broadband.',
+    "Hi! I'm moving house on the 15th and want to take my broadband with me",
     "It's Margaret Doyle. His name was Patrick. Patrick Doyle.",
     "hi i'm calling to update the direct debit on my account",
     "It's not your fault, it's the roadworks.",
