@@ -302,3 +302,19 @@ describe('acknowledgement: normalising a difficulty (it is hard in general, not 
     expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.rule === 'acknowledgement.can-be-hard')).toEqual([]);
   });
 });
+
+describe('acknowledgement: stance adverbs, "a real worry", "every right", "not the answer you needed"', () => {
+  it.each([
+    ["That's understandably upsetting.", 'acknowledgement.must-be'],
+    ["Oh, that's a real worry with a little one.", 'acknowledgement.must-be'],
+    ["Yes, and you've every right to be.", 'acknowledgement.understandable'],
+    ["I know this isn't the answer you needed.", 'acknowledgement.not-the-experience'],
+  ])('%s → %s', (text, rule) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind === 'validation');
+    expect(found.map((f) => f.rule)).toEqual([rule]);
+  });
+
+  it.each(["That's a lot of paperwork.", 'The answer you needed is on page two.'])('%s → no validation', (text) => {
+    expect(counted(agentSays(text, 'acknowledgement', DISTRESSED)).filter((f) => f.kind === 'validation')).toEqual([]);
+  });
+});
