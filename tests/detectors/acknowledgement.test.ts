@@ -276,7 +276,7 @@ describe('acknowledgement: "as though" is not a "but"', () => {
   });
 });
 
-describe('acknowledgement: normalising a difficulty (it is hard in general, not only for this customer)', () => {
+describe('acknowledgement: normalising a difficulty, stance adverbs, "every right", "not the answer you needed"', () => {
   it.each([
     ['Caring for someone on your own can be so hard at times.', 'acknowledgement.can-be-hard'],
     ['the feeling of being ignored can be quite overwhelming', 'acknowledgement.can-be-hard'],
@@ -287,6 +287,10 @@ describe('acknowledgement: normalising a difficulty (it is hard in general, not 
     ['These past few months have been extremely difficult.', 'acknowledgement.can-be-hard'],
     ['The fact that he cheated on you and then left is hard.', 'acknowledgement.understand-it-is'],
     ['i can definetely understand why', 'acknowledgement.can-see-why'],
+    ["That's understandably upsetting.", 'acknowledgement.must-be'],
+    ["Oh, that's a real worry with a little one.", 'acknowledgement.must-be'],
+    ["Yes, and you've every right to be.", 'acknowledgement.understandable'],
+    ["I know this isn't the answer you needed.", 'acknowledgement.not-the-experience'],
   ])('%s → %s', (text, rule) => {
     const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind === 'validation');
     expect(found.map((f) => f.rule)).toEqual([rule]);
@@ -301,20 +305,8 @@ describe('acknowledgement: normalising a difficulty (it is hard in general, not 
   ])('%s → no validation', (text) => {
     expect(agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.rule === 'acknowledgement.can-be-hard')).toEqual([]);
   });
-});
 
-describe('acknowledgement: stance adverbs, "a real worry", "every right", "not the answer you needed"', () => {
-  it.each([
-    ["That's understandably upsetting.", 'acknowledgement.must-be'],
-    ["Oh, that's a real worry with a little one.", 'acknowledgement.must-be'],
-    ["Yes, and you've every right to be.", 'acknowledgement.understandable'],
-    ["I know this isn't the answer you needed.", 'acknowledgement.not-the-experience'],
-  ])('%s → %s', (text, rule) => {
-    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind === 'validation');
-    expect(found.map((f) => f.rule)).toEqual([rule]);
-  });
-
-  it.each(["That's a lot of paperwork.", 'The answer you needed is on page two.'])('%s → no validation', (text) => {
+  it.each(["That's a lot of paperwork.", 'The answer you needed is on page two.'])('%s → no validation counted', (text) => {
     expect(counted(agentSays(text, 'acknowledgement', DISTRESSED)).filter((f) => f.kind === 'validation')).toEqual([]);
   });
 });
