@@ -303,7 +303,6 @@ function literal(c: string): Info {
  */
 export class LiteralGate {
   /** Character code → column (0 = a character no literal holds). */
-  private readonly column = new Map<number, number>();
   private readonly columnOf = new Uint16Array(65536);
   private readonly width: number;
   /** Node × column → next node. Nodes are numbered so that those completing a literal are the last ones. */
@@ -315,43 +314,62 @@ export class LiteralGate {
   private readonly outEntries: Int32Array;
 
   constructor(literalsPerEntry: readonly (readonly string[] | undefined)[]) {
-    const trie: Map<number, number>[] = [new Map()];
+    // The trie is built straight into a dense goto table (node × column, 0 = no child: the root is nobody's child),
+    // then turned into the automaton's transitions in place: building it from a Map per node took ~90 ms at start-up.
+    const columns: number[] = [];
+    for (const literals of literalsPerEntry) {
+      for (const literal of literals ?? []) {
+        for (let i = 0; i < literal.length; i++) {
+          const c = literal.charCodeAt(i);
+          if (this.columnOf[c] === 0) {
+            columns.push(c);
+            this.columnOf[c] = columns.length;
+          }
+        }
+      }
+    }
+    this.width = columns.length + 1;
+    const width = this.width;
+    // Grown by doubling: the literals' total length over-states the nodes (shared prefixes) several times.
+    let delta = new Int32Array(1024 * width);
     const out: number[][] = [[]];
+    let nodes = 1;
     literalsPerEntry.forEach((literals, entry) => {
       for (const literal of literals ?? []) {
         let node = 0;
         for (let i = 0; i < literal.length; i++) {
-          const c = literal.charCodeAt(i);
-          if (!this.column.has(c)) this.column.set(c, this.column.size + 1);
-          let child = trie[node]!.get(c);
-          if (child === undefined) {
-            child = trie.length;
-            trie.push(new Map());
+          const cell = node * width + this.columnOf[literal.charCodeAt(i)]!;
+          let child = delta[cell]!;
+          if (child === 0) {
+            child = nodes++;
+            if (nodes * width > delta.length) {
+              const grown = new Int32Array(delta.length * 2);
+              grown.set(delta);
+              delta = grown;
+            }
+            delta[cell] = child;
             out.push([]);
-            trie[node]!.set(c, child);
           }
           node = child;
         }
         if (!out[node]!.includes(entry)) out[node]!.push(entry);
       }
     });
-    this.width = this.column.size + 1;
-    for (const [c, col] of this.column) this.columnOf[c] = col;
-    const width = this.width;
-    const delta = new Int32Array(trie.length * width);
-    const fail = new Int32Array(trie.length);
-    // Breadth first, so a node's failure state is complete before its children need it.
-    const queue: number[] = [0];
+    const fail = new Int32Array(nodes);
+    // Breadth first, so a node's failure state (shallower) already holds transitions when its children need them.
+    const queue: number[] = [];
+    for (let col = 1; col < width; col++) if (delta[col] !== 0) queue.push(delta[col]!);
     for (let q = 0; q < queue.length; q++) {
       const node = queue[q]!;
-      for (const [c, col] of this.column) {
-        const child = trie[node]!.get(c);
-        const viaFail = node === 0 ? 0 : delta[fail[node]! * width + col]!;
-        if (child === undefined) {
-          delta[node * width + col] = viaFail;
+      const row = node * width;
+      const failRow = fail[node]! * width;
+      for (let col = 1; col < width; col++) {
+        const child = delta[row + col]!;
+        const viaFail = delta[failRow + col]!;
+        if (child === 0) {
+          delta[row + col] = viaFail;
           continue;
         }
-        delta[node * width + col] = child;
         fail[child] = viaFail;
         for (const e of out[viaFail]!) if (!out[child]!.includes(e)) out[child]!.push(e);
         queue.push(child);
@@ -360,12 +378,12 @@ export class LiteralGate {
     // Renumber: the root stays 0, nodes without outputs next, output nodes last (one comparison tells them apart in
     // the scan, with no table lookup); a table of 16-bit node numbers when they fit (half the memory the scan reads).
     const order: number[] = [0];
-    for (let n = 1; n < trie.length; n++) if (out[n]!.length === 0) order.push(n);
+    for (let n = 1; n < nodes; n++) if (out[n]!.length === 0) order.push(n);
     this.firstOut = order.length;
-    for (let n = 1; n < trie.length; n++) if (out[n]!.length > 0) order.push(n);
-    const renumbered = new Int32Array(trie.length);
+    for (let n = 1; n < nodes; n++) if (out[n]!.length > 0) order.push(n);
+    const renumbered = new Int32Array(nodes);
     order.forEach((old, i) => (renumbered[old] = i));
-    const table = trie.length <= 65536 ? new Uint16Array(trie.length * width) : new Int32Array(trie.length * width);
+    const table = nodes <= 65536 ? new Uint16Array(nodes * width) : new Int32Array(nodes * width);
     for (let i = 0; i < order.length; i++) {
       const old = order[i]!;
       for (let col = 0; col < width; col++) table[i * width + col] = renumbered[delta[old * width + col]!]!;
