@@ -10,7 +10,7 @@
 import PorterStemmerModule from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Transcript, Turn } from '../types.js';
 import { affectValence, negatesAffect, valence } from './affect.js';
-import { FUNCTION_WORDS, IRREGULAR_LEMMAS, STOP_WORDS } from './lexicon.js';
+import { FUNCTION_WORDS, IRREGULAR_LEMMAS, NUMBER_WORDS, STOP_WORDS } from './lexicon.js';
 import type { TurnContent } from './overlap.js';
 import { splitSentences, tokenize } from './tokenize.js';
 
@@ -21,6 +21,8 @@ export interface Token {
   stem: string;
   isWord: boolean;
   isNumber: boolean;
+  /** A number word as speech-to-text writes digits ("eight eight two oh one"): src/nlp/lexicon.ts NUMBER_WORDS. */
+  isNumberWord: boolean;
   isStopWord: boolean;
   /** Stop word, interjection, pronoun or preposition: never content. */
   isFunctionWord: boolean;
@@ -110,6 +112,7 @@ interface WordInfo {
   lemmaValence: number;
   affectValence: number;
   negatesAffect: boolean;
+  isNumberWord: boolean;
 }
 
 const wordInfoCache = new Map<string, WordInfo>();
@@ -132,6 +135,7 @@ function wordInfo(lower: string): WordInfo {
       lemmaValence: valence(lemma),
       affectValence: affectValence(lower, lemma),
       negatesAffect: negatesAffect(lower),
+      isNumberWord: NUMBER_WORDS.has(lower),
     };
     if (wordInfoCache.size < MAX_CACHED_WORDS && isCacheable(lower)) wordInfoCache.set(lower, info);
   }
@@ -179,6 +183,9 @@ class AnalysedToken implements Token {
   }
   get negatesAffect(): boolean {
     return this.info === undefined ? false : this.info.negatesAffect;
+  }
+  get isNumberWord(): boolean {
+    return this.info === undefined ? false : this.info.isNumberWord;
   }
 }
 

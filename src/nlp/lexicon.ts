@@ -80,3 +80,8 @@ export const IRREGULAR_LEMMAS: ReadonlyMap<string, string> = new Map(
     yep: 'yes', yeah: 'yes', ya: 'yes', nope: 'no', thru: 'through', y: 'you',
   }),
 );
+
+/** Number words as speech-to-text writes digits ("eight eight two oh one four"); not "one" or "oh", which are also words. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  'zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand double triple'.split(' '),
+);

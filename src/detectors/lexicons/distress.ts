@@ -66,7 +66,3 @@ export const NOT_SHOUTED: ReadonlySet<string> = new Set(
 );
 /** Two-letter words that, in capitals, are shouted ("NO", "IS IT"); any other two capitals are an abbreviation. */
 export const SHOUTED_TWO_LETTER_WORDS: ReadonlySet<string> = new Set('NO IS ME MY DO SO TO OF ON IN AT BE WE UP OR AN IF GO HE US BY'.split(' '));
-/** Number words as speech-to-text writes digits ("eight eight two oh one four"); not "one" or "oh", which are also words. */
-export const SPOKEN_NUMBERS: ReadonlySet<string> = new Set(
-  'zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand double triple'.split(' '),
-);

@@ -8,7 +8,7 @@ import { callFeatures } from '../features.js';
 import { featureName, type Features } from '../../model/logistic.js';
 import type { FindingDraft } from '../../types.js';
 import { endsWithQuestion, isReportedAt, sentenceAt } from '../context.js';
-import { DISTRESS_CUES, DISTRESS_TYPES, NOT_SHOUTED, SHOUTED_TWO_LETTER_WORDS, SPOKEN_NUMBERS, type DistressCue, type DistressType } from '../lexicons/distress.js';
+import { DISTRESS_CUES, DISTRESS_TYPES, NOT_SHOUTED, SHOUTED_TWO_LETTER_WORDS, type DistressCue, type DistressType } from '../lexicons/distress.js';
 import type { Detector } from '../types.js';
 
 /** Which type a turn gets when its cues point several ways: the most specific first. */
@@ -187,7 +187,7 @@ function tokenCounts(turn: AnalysedTurn): { words: number; numbers: number } {
   let numbers = 0;
   for (const t of turn.tokens) {
     if (t.isWord) words++;
-    if (t.isNumber || SPOKEN_NUMBERS.has(t.lower)) numbers++;
+    if (t.isNumber || t.isNumberWord) numbers++;
   }
   return { words, numbers };
 }
