@@ -4,7 +4,7 @@
 import { affectOf } from '../nlp/affect.js';
 import type { AnalysedCall } from '../nlp/analyse.js';
 import { deepAnalyse } from '../nlp/deep.js';
-import { featureName, type Features } from '../model/logistic.js';
+import { featureName, logit, type Features } from '../model/logistic.js';
 import type { FindingDraft } from '../types.js';
 import { endsWithQuestion } from './context.js';
 
@@ -56,6 +56,9 @@ export function agentContextFeatures(call: AnalysedCall, draft: FindingDraft, st
   const f: Features = {};
   f[featureName('rule=', draft.rule)] = 1;
   f[featureName('kind=', draft.kind)] = 1;
+  // The lexicon entry's log-odds is already the model's offset; as a feature too, the fit can weigh it more or less
+  // (1 + w), so an entry written as weak (a forecast, a hedge) stays weak where the training calls seldom show one.
+  f['prior.logit'] = logit(draft.confidence);
   if (style.lowerOnly) f['style.lower'] = 1;
   if (style.unpunctuated) f['style.unpunctuated'] = 1;
   if (draft.turn === style.firstAgentTurn) f['turn.first'] = 1;

@@ -37,7 +37,13 @@ export function expectWellFormed(transcript: Transcript, f: Finding): void {
   for (const e of f.evidence ?? []) expect(transcript.turns[e.turn]!.text.slice(e.span[0], e.span[1])).toBe(e.quote);
 }
 
-/** Findings of one behaviour on one agent line said after a neutral customer line. */
+/** A customer line with no service marker: the two-turn call it opens is not a service call (no fitted model applies). */
+export const PEER_LINE = 'I have a question.';
+
+/**
+ * Findings of one behaviour on one agent line said after a neutral customer line. The default line names the
+ * customer's account, so the call is a (short) service call and the fitted models score the candidates.
+ */
 export function agentSays(text: string, behaviour: FindingType, customer = 'I have a question about my account.'): Finding[] {
   return detect(call(['C', customer], ['A', text])).filter((f) => f.behaviour === behaviour && f.turn === 1);
 }

@@ -34,7 +34,9 @@ describe('service gold corpus with the default rubric', () => {
     console.log(JSON.stringify(counts), `macroF1 ${result.macroF1}`);
     expect(counts).toEqual({
       paraphrasing: { tp: 25, fp: 0, fn: 1 }, // gold-015 turn 10 "so you haven't lost years of notes" at 0.45 since the deep features left the paraphrasing model
-      acknowledgement: { tp: 30, fp: 3, fn: 1 },
+      // gold-026 turn 4 "That's not the experience we want you to have…" at 0.27: since the call is recognised as a service
+      // call the model scores it, and its negation weighs against an entry service-dev rarely shows (was the prior 0.75).
+      acknowledgement: { tp: 29, fp: 3, fn: 2 },
       apology: { tp: 29, fp: 0, fn: 0 },
       appreciation: { tp: 39, fp: 1, fn: 0 },
       'follow-up-promise': { tp: 26, fp: 0, fn: 0 },
