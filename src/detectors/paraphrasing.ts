@@ -1,5 +1,5 @@
 import { stem, type AnalysedCall, type AnalysedTurn } from '../nlp/analyse.js';
-import { contentOverlap, contentWords, mayShare, type ContentWord, type OverlapResult } from '../nlp/overlap.js';
+import { contentOverlap, contentWords, distinctContentKeys, mayShare, type ContentWord, type OverlapResult } from '../nlp/overlap.js';
 import { applyPhraseEdits, PhraseMatcher, type PhraseMatch } from '../nlp/phrases.js';
 import { BEHAVIOUR_KINDS, type Evidence, type FindingDraft } from '../types.js';
 import { clamp01, endsWithQuestion, isNegatedAt, sentenceAt, wordsBefore } from './context.js';
@@ -396,17 +396,23 @@ function listeningContext(
   overlap: OverlapResult,
   earlierAgentKeys: ReadonlySet<string>,
 ): Record<string, number> {
-  const customerKeys = new Set(customerTurns.flatMap((t) => contentWords(t).map((w) => w.key)));
+  const customerKeys = distinctContentKeys(customerTurns);
   const sofar = customerWordsSoFar(call);
   const wholeShared = sofar.customersBefore[index]! > customerTurns.length ? sharedSoFar(sofar, index, scoped, earlierAgentKeys) : overlap.shared.length;
   const lastCustomer = customerTurns[0]!;
   const spanText = call.turns[index]!.lower.slice(scoped[0]?.token.start ?? 0);
   return {
-    'customer.words': Math.log1p(lastCustomer.tokens.filter((t) => t.isWord).length) / 4,
-    'overlap.coverage': customerKeys.size > 0 ? Math.min(1, overlap.shared.length / customerKeys.size) : 0,
+    'customer.words': Math.log1p(wordCount(lastCustomer)) / 4,
+    'overlap.coverage': customerKeys > 0 ? Math.min(1, overlap.shared.length / customerKeys) : 0,
     'overlap.call': Math.min(wholeShared, 12) / 12,
     'second-person': Math.min((spanText.match(SECOND_PERSON) ?? []).length, 4) / 4,
   };
+}
+
+function wordCount(turn: AnalysedTurn): number {
+  let n = 0;
+  for (const t of turn.tokens) if (t.isWord) n++;
+  return n;
 }
 
 /**

@@ -133,15 +133,24 @@ export interface OverlapResult {
  * Whether at least `minimum` distinct keys of `agent` occur in the customer turns, before discounting the agent's own
  * earlier words: a cheap test that contentOverlap cannot reach `minimum` shared keys.
  */
+/** Distinct content keys of the customer turns together (no set built for the usual single turn). */
+export function distinctContentKeys(customerTurns: readonly AnalysedTurn[]): number {
+  if (customerTurns.length === 1) return turnContent(customerTurns[0]!).firstByKey.size;
+  const keys = new Set<string>();
+  for (const t of customerTurns) for (const key of turnContent(t).firstByKey.keys()) keys.add(key);
+  return keys.size;
+}
+
 export function mayShare(agent: readonly ContentWord[], customerTurns: readonly AnalysedTurn[], minimum: number): boolean {
   if (agent.length < minimum) return false;
-  const found = new Set<string>();
+  // `minimum` is small (2): a short array beats a Set built for every agent turn.
+  const found: string[] = [];
   for (const w of agent) {
-    if (found.has(w.key)) continue;
+    if (found.includes(w.key)) continue;
     for (const t of customerTurns) {
       if (!turnContent(t).firstByKey.has(w.key)) continue;
-      found.add(w.key);
-      if (found.size >= minimum) return true;
+      found.push(w.key);
+      if (found.length >= minimum) return true;
       break;
     }
   }
