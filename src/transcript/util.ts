@@ -1,4 +1,5 @@
 // Small helpers shared by the readers: names, slugs, timestamps, dates.
+import { stripQuotedReplies } from './quoted-reply.js';
 
 /** File name without directories and without its (last) extension; `x.json.gz` → `x`. */
 export function baseName(file: string): string {
@@ -106,12 +107,12 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Collapses runs of whitespace (turn text is single-line prose). */
+/** Collapses runs of whitespace (turn text is single-line prose), after dropping an e-mail's quoted earlier messages. */
 export function cleanText(text: string): string {
   // Most turns are already clean: skip the replace (the largest cost of reading a text file) when it would change
   // nothing but the ends.
   if (!MESSY_SPACE.test(text)) return text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32 ? text.trim() : text;
-  return text.replace(/\s+/g, ' ').trim();
+  return stripQuotedReplies(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Whitespace other than a single space: what cleanText has to collapse. */
