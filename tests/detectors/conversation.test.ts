@@ -8,80 +8,82 @@ import { call, type Line } from './helpers.js';
 const analysed = (...lines: Line[]) => analyseCall(call(...lines));
 const entry = (id: string) => SERVICE_MARKERS.find((m) => m.id === id)!;
 
-describe('service calls are recognised in every style', () => {
-  it.each<[string, Line[]]>([
+const SERVICE_CALLS: [string, Line[]][] = [
+  [
+    'punctuated voice',
     [
-      'punctuated voice',
-      [
-        ['A', 'Thanks for calling Nestwell, this is Rosa. How can I help?'],
-        ['C', "Hi, my router's been dropping out all week."],
-        ['A', "I'm sorry to hear that. Let me check your line."],
-        ['C', 'Thanks.'],
-        ['A', 'I can see the connection resetting every hour.'],
-        ['C', 'So what now?'],
-        ['A', "I've booked an engineer for Friday."],
-        ['C', 'Great.'],
-        ['A', 'Is there anything else I can help with?'],
-        ['C', 'No, that is all.'],
-      ],
+      ['A', 'Thanks for calling Nestwell, this is Rosa. How can I help?'],
+      ['C', "Hi, my router's been dropping out all week."],
+      ['A', "I'm sorry to hear that. Let me check your line."],
+      ['C', 'Thanks.'],
+      ['A', 'I can see the connection resetting every hour.'],
+      ['C', 'So what now?'],
+      ['A', "I've booked an engineer for Friday."],
+      ['C', 'Great.'],
+      ['A', 'Is there anything else I can help with?'],
+      ['C', 'No, that is all.'],
     ],
+  ],
+  [
+    'ASR (lower-case, unpunctuated)',
     [
-      'ASR (lower-case, unpunctuated)',
-      [
-        ['A', 'you\'re through to billing my name is dev how can i help'],
-        ['C', 'yeah hi um i got charged twice for my bill this month'],
-        ['A', 'okay can i just take your account number'],
-        ['C', 'yeah it is four four two one'],
-        ['A', 'thank you bear with me one moment'],
-        ['C', 'sure'],
-      ],
+      ['A', 'you\'re through to billing my name is dev how can i help'],
+      ['C', 'yeah hi um i got charged twice for my bill this month'],
+      ['A', 'okay can i just take your account number'],
+      ['C', 'yeah it is four four two one'],
+      ['A', 'thank you bear with me one moment'],
+      ['C', 'sure'],
     ],
+  ],
+  [
+    'a short chat thread',
     [
-      'a short chat thread',
-      [
-        ['C', "my parcel still hasn't arrived and it's been two weeks"],
-        ['A', 'So sorry about this! Can you DM us your order number and we will look into it?'],
-      ],
+      ['C', "my parcel still hasn't arrived and it's been two weeks"],
+      ['A', 'So sorry about this! Can you DM us your order number and we will look into it?'],
     ],
-  ])('%s', (_, lines) => {
-    expect(isServiceCall(analysed(...lines))).toBe(true);
-  });
-});
+  ],
+];
 
-describe('other conversations are not service calls', () => {
-  it.each<[string, Line[]]>([
+const OTHER_CONVERSATIONS: [string, Line[]][] = [
+  [
+    'peer talk about a topic a service call could have',
     [
-      'peer talk about a topic a service call could have',
-      [
-        ['C', 'so do you use credit cards much'],
-        ['A', 'not really we mostly pay cash'],
-        ['C', 'yeah my husband says the same'],
-        ['A', 'i think they make it too easy to spend'],
-        ['C', 'right and then the interest piles up'],
-        ['A', 'exactly we got burned once years ago'],
-        ['C', 'oh no what happened'],
-        ['A', 'just a big holiday we could not really afford'],
-        ['C', 'that happens'],
-        ['A', 'it does'],
-      ],
+      ['C', 'so do you use credit cards much'],
+      ['A', 'not really we mostly pay cash'],
+      ['C', 'yeah my husband says the same'],
+      ['A', 'i think they make it too easy to spend'],
+      ['C', 'right and then the interest piles up'],
+      ['A', 'exactly we got burned once years ago'],
+      ['C', 'oh no what happened'],
+      ['A', 'just a big holiday we could not really afford'],
+      ['C', 'that happens'],
+      ['A', 'it does'],
     ],
+  ],
+  [
+    'a supporter listening',
     [
-      'a supporter listening',
-      [
-        ['C', "I've been so stressed since I lost my job."],
-        ['A', 'That sounds really hard. How have you been sleeping?'],
-        ['C', 'Badly. I keep worrying about money.'],
-        ['A', 'It makes sense that you would worry.'],
-        ['C', 'My family does not know yet.'],
-        ['A', 'What makes it hard to tell them?'],
-        ['C', 'I feel ashamed.'],
-        ['A', 'Losing a job is not a failure on your part.'],
-        ['C', 'Maybe.'],
-        ['A', 'What would you say to a friend in your place?'],
-      ],
+      ['C', "I've been so stressed since I lost my job."],
+      ['A', 'That sounds really hard. How have you been sleeping?'],
+      ['C', 'Badly. I keep worrying about money.'],
+      ['A', 'It makes sense that you would worry.'],
+      ['C', 'My family does not know yet.'],
+      ['A', 'What makes it hard to tell them?'],
+      ['C', 'I feel ashamed.'],
+      ['A', 'Losing a job is not a failure on your part.'],
+      ['C', 'Maybe.'],
+      ['A', 'What would you say to a friend in your place?'],
     ],
-  ])('%s', (_, lines) => {
-    expect(isServiceCall(analysed(...lines))).toBe(false);
+  ],
+];
+
+describe('which calls are service calls', () => {
+  const cases = [
+    ...SERVICE_CALLS.map(([name, lines]) => [name, lines, true] as const),
+    ...OTHER_CONVERSATIONS.map(([name, lines]) => [name, lines, false] as const),
+  ];
+  it.each(cases)('%s → service %s', (_, lines, service) => {
+    expect(isServiceCall(analysed(...lines))).toBe(service);
   });
 
   it('a two-turn exchange with no marker is not a service call; naming the account makes it one', () => {
