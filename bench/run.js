@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Throughput / memory benchmark for `empathy score` (DESIGN §9). Run via `npm run bench` (builds first).
 //   node bench/run.js [--quick] [--sizes 1000,10000,100000] [--jobs 1,2] [--seed 42] [--formats text] [--repeat N]
+//   node bench/run.js --parts real [--real-files a.jsonl,b.jsonl]   (real conversation text, issue 22)
 // Generates (or reuses) seeded corpora under bench/corpus/, times the CLI and a `grep -E` lexicon scan over
 // the same files, prints a table and writes bench/results/latest.json. Exits non-zero only if something
 // crashed (CLI or generator), never because a target was missed.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus, generateExport, generateLongCall, GENERATOR_VERSION, pathFor, buildCall, FORMATS } from './generate.js';
 
@@ -16,16 +17,19 @@ const ROOT = resolve(BENCH, '..');
 let CLI = join(ROOT, 'bin', 'empathy.js');
 const LEXICON = join(BENCH, 'lexicon.txt');
 const RESULTS = join(BENCH, 'results');
-const TARGETS = { callsPerSecJobs2: 500, peakRssMB: 300, speedupJobs2: 1.7, startupSec: 0.5, rssFlatRatio: 1.1, longCallRatio: 4.5 };
+const TARGETS = { callsPerSecJobs2: 500, peakRssMB: 300, speedupJobs2: 1.7, startupSec: 0.5, rssFlatRatio: 1.1, longCallRatio: 4.5, realCeilingShare: 0.85, realTimesNaive: 3 };
 const EXPORT_FORMATS = ['json', 'ndjson', 'csv', 'junit', 'markdown', 'html'];
 const EXPORT_INPUTS = ['csv', 'jsonl'];
+const PARTS = ['corpus', 'exports', 'long', 'real'];
+// Licence-restricted proxy corpora shared between checkouts: read where they are, never copied into the repo.
+const REAL_DIR = resolve(ROOT, '..', 'shared', 'eval', 'dev');
 
 // ---- options ----------------------------------------------------------------------------------------
 function parseArgs(argv) {
   const opts = {
     sizes: [1000, 10000, 100000], jobs: [1, 2], seed: 42, formats: ['text'], repeat: null,
     parts: ['corpus', 'exports', 'long'], exportSizes: [10000, 100000], exportFormats: EXPORT_FORMATS, exportInputs: EXPORT_INPUTS,
-    longMB: [1, 4, 16], cli: null,
+    longMB: [1, 4, 16], cli: null, realFiles: null,
   };
   const list = (flag, v, allow) => {
     const items = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -37,7 +41,8 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') { opts.sizes = [1000]; opts.exportSizes = [1000, 10000]; opts.longMB = [1, 4]; }
-    else if (a === '--parts') opts.parts = list(a, argv[++i], (s) => ['corpus', 'exports', 'long'].includes(s));
+    else if (a === '--parts') opts.parts = list(a, argv[++i], (s) => PARTS.includes(s));
+    else if (a === '--real-files') opts.realFiles = list(a, argv[++i], () => true).map((f) => resolve(f));
     else if (a === '--export-sizes') opts.exportSizes = list(a, argv[++i], positive).map(Number);
     else if (a === '--export-formats') opts.exportFormats = list(a, argv[++i], (s) => /^[a-z-]+$/.test(s));
     else if (a === '--export-inputs') opts.exportInputs = list(a, argv[++i], (s) => EXPORT_INPUTS.includes(s));
@@ -51,6 +56,7 @@ function parseArgs(argv) {
     else if (a === '-h' || a === '--help') opts.help = true;
     else throw new Error(`unknown option ${a}`);
   }
+  for (const f of opts.realFiles ?? []) if (!existsSync(f)) throw new Error(`--real-files: no such file ${f}`);
   return opts;
 }
 
@@ -121,9 +127,11 @@ function treeRssKB(pid, skipRoot) {
  * Peak RSS is GNU time's %M (max RSS of the largest process) when available, and in any case the
  * peak of the summed RSS of the whole process tree, polled from /proc every 50 ms; the larger wins.
  */
+let measured = 0;
 function measure(cmd, args, { label, captureStdout = false } = {}) {
   return new Promise((resolvePromise) => {
-    const timeFile = join(os.tmpdir(), `empathy-bench-time-${process.pid}-${Date.now()}`);
+    // Numbered, not timed: two runs started together (the parallel ceilings) must not share GNU time's file.
+    const timeFile = join(os.tmpdir(), `empathy-bench-time-${process.pid}-${++measured}`);
     const [file, argv] = GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', timeFile, cmd, ...args]] : [cmd, args];
     const t0 = performance.now();
     const child = spawn(file, argv, { cwd: ROOT, stdio: ['ignore', captureStdout ? 'pipe' : 'ignore', 'pipe'] });
@@ -238,13 +246,14 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.help) {
     console.log('usage: node bench/run.js [--quick] [--sizes 1000,10000,100000] [--jobs 1,2] [--seed 42] [--formats text,csv,json] [--repeat N]\n' +
-      '  [--parts corpus,exports,long] [--export-sizes 10000,100000] [--export-inputs csv,jsonl] [--export-formats json,ndjson,csv,junit,markdown,html]\n' +
-      '  [--long-mb 1,4,16] [--cli <checkout>]   (--cli: time another checkout\'s bin/empathy.js, e.g. a build of the previous commit)');
+      '  [--parts corpus,exports,long,real] [--export-sizes 10000,100000] [--export-inputs csv,jsonl] [--export-formats json,ndjson,csv,junit,markdown,html]\n' +
+      '  [--long-mb 1,4,16] [--cli <checkout>]   (--cli: time another checkout\'s bin/empathy.js, e.g. a build of the previous commit)\n' +
+      '  --parts real [--real-files a.jsonl,b.jsonl]   (real conversation text; default: ../shared/eval/dev/*.jsonl; not in the default parts)');
     return 0;
   }
   if (opts.cli) CLI = resolve(opts.cli, 'bin', 'empathy.js');
   if (!existsSync(join(dirname(dirname(CLI)), 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (or `npm run bench`)');
-  if (!opts.parts.includes('corpus')) return exportsAndLongCalls(opts);
+  if (!opts.parts.includes('corpus')) return otherParts(opts);
   const env = environment();
   const notes = new Set();
   let crashed = false;
@@ -396,8 +405,15 @@ async function main() {
   writeFileSync(join(RESULTS, 'latest.json'), json);
   writeFileSync(join(RESULTS, `${env.date.replace(/[:.]/g, '-')}.json`), json);
   console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'latest.json'))}`);
-  const more = opts.parts.some((p) => p !== 'corpus') ? await exportsAndLongCalls(opts) : 0;
+  const more = opts.parts.some((p) => p !== 'corpus') ? await otherParts(opts) : 0;
   return crashed || more ? 1 : 0;
+}
+
+/** The parts after the corpus runs; each prints its own tables and writes its own results file. */
+async function otherParts(opts) {
+  const exportsOrLong = opts.parts.includes('exports') || opts.parts.includes('long') ? await exportsAndLongCalls(opts) : 0;
+  const real = opts.parts.includes('real') ? await realText(opts) : 0;
+  return exportsOrLong || real ? 1 : 0;
 }
 
 // ---- one-file exports and long calls (issue 22) -----------------------------------------------------
@@ -429,8 +445,8 @@ function longCallFor(seed, mb) {
 }
 
 /** `empathy score` with extra arguments; a CLI that rejects an option (an older build) is re-run without it. */
-async function runWith(args, optional, label, notes) {
-  const outFile = join(os.tmpdir(), `empathy-bench-out-${process.pid}.out`);
+async function runWith(args, optional, label, notes, tag = '') {
+  const outFile = join(os.tmpdir(), `empathy-bench-out-${process.pid}${tag}.out`);
   let r = await measure(process.execPath, [CLI, 'score', ...args, ...optional, '--no-progress', '-o', outFile], { label });
   if (r.code === 2 && optional.length > 0 && /unknown option/.test(r.stderr)) {
     notes.add(`${label}: the CLI rejected ${optional.join(' ')}; ran without`);
@@ -524,6 +540,162 @@ async function exportsAndLongCalls(opts) {
   writeFileSync(join(RESULTS, 'latest-exports.json'), json);
   writeFileSync(join(RESULTS, `exports-${env.date.replace(/[:.]/g, '-')}.json`), json);
   console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'latest-exports.json'))}`);
+  return crashed ? 1 : 0;
+}
+
+// ---- real conversation text (issue 22) --------------------------------------------------------------
+const REAL_SETTINGS = [
+  ['jobs1', '--jobs 1'],
+  ['jobs2', '--jobs 2'],
+  ['pair', 'two --jobs 1 at once, one per half'],
+  ['naive', 'naive wink-nlp (bench/naive-wink.js)'],
+];
+
+/** --real-files, else every *.jsonl in ../shared/eval/dev/ (none when it does not exist). */
+function realFilesFor(opts) {
+  if (opts.realFiles) return opts.realFiles;
+  if (!existsSync(REAL_DIR)) return [];
+  return readdirSync(REAL_DIR).filter((n) => n.endsWith('.jsonl')).sort().map((n) => join(REAL_DIR, n));
+}
+
+/** Whole files in two halves of roughly equal bytes: largest first, each into the lighter half. */
+function halvesByFile(files) {
+  const halves = [{ files: [], bytes: 0 }, { files: [], bytes: 0 }];
+  const sized = files.map((f) => ({ f, bytes: statSync(f).size })).sort((x, y) => y.bytes - x.bytes);
+  for (const { f, bytes } of sized) {
+    const h = halves[0].bytes <= halves[1].bytes ? halves[0] : halves[1];
+    h.files.push(f);
+    h.bytes += bytes;
+  }
+  return halves;
+}
+
+/** One file's lines in two temp files (cut at a line end near the middle); null for a file of one line. */
+function halvesByLine(file) {
+  const buf = readFileSync(file);
+  const middle = Math.floor(buf.length / 2);
+  let cut = buf.indexOf(10, middle) + 1;
+  if (cut === 0 || cut >= buf.length) cut = buf.lastIndexOf(10, middle - 1) + 1;
+  if (cut <= 0) return null;
+  return [buf.subarray(0, cut), buf.subarray(cut)].map((part, i) => {
+    const temp = join(os.tmpdir(), `empathy-bench-real-${process.pid}-${i + 1}.jsonl`);
+    writeFileSync(temp, part, { mode: 0o600 });
+    return { files: [temp], bytes: part.length, temp: true };
+  });
+}
+
+/** (c): one --jobs 1 process per half, started together; its wall is the later of the two to finish. */
+async function runPair(halves, label, notes) {
+  const rs = await Promise.all(halves.map((h, i) => runWith([...h.files, '--format', 'ndjson', '--jobs', '1'], [], `${label} half ${i + 1}`, notes, `-half${i + 1}`)));
+  const failed = rs.find((r) => r.code !== 0);
+  return { ...(failed ?? rs[0]), wall: Math.max(...rs.map((r) => r.wall)), halfWalls: rs.map((r) => r.wall), peakRssKB: rs.reduce((n, r) => n + r.peakRssKB, 0) };
+}
+
+function runRealSetting(key, files, halves, label, notes) {
+  if (key === 'pair') return runPair(halves, label, notes);
+  if (key === 'naive') return measure(process.execPath, [join(BENCH, 'naive-wink.js'), ...files], { label, captureStdout: true });
+  return runWith([...files, '--format', 'ndjson', '--jobs', key === 'jobs1' ? '1' : '2'], [], label, notes);
+}
+
+/** ceiling = two processes' throughput over one; the rest as issue 22 states them. Null where a run failed. */
+function realFigures(walls) {
+  const { jobs1, jobs2, pair, naive } = walls;
+  const ceiling = jobs1 && pair ? jobs1 / pair : null;
+  const speedup = jobs1 && jobs2 ? jobs1 / jobs2 : null;
+  return { ceiling, speedup, shareOfCeiling: ceiling && speedup ? speedup / ceiling : null, timesNaive: jobs2 && naive ? naive / jobs2 : null };
+}
+
+/**
+ * Issue 22's real-text targets: `--jobs 2` within 85 % of what two independent processes get over one, and ≥ 3× the
+ * naive wink-nlp pipeline. The four settings run in turn within each repeat so all see the same spells of the host.
+ */
+async function realText(opts) {
+  const files = realFilesFor(opts);
+  if (files.length === 0) {
+    console.log(`\nreal text: skipped — no --real-files given and no *.jsonl in ${REAL_DIR}`);
+    return 0;
+  }
+  const halves = files.length > 1 ? halvesByFile(files) : halvesByLine(files[0]);
+  try {
+    return await measureRealText(opts, files, halves);
+  } finally {
+    for (const h of halves ?? []) if (h.temp) rmSync(h.files[0], { force: true });
+  }
+}
+
+async function measureRealText(opts, files, halves) {
+  const env = environment();
+  const notes = new Set();
+  let crashed = false;
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const reps = opts.repeat ?? 3;
+  const settings = REAL_SETTINGS.filter(([key]) => key !== 'pair' || halves);
+  if (!halves) notes.add(`${files[0]} is one line: no halves, so no two-process ceiling`);
+  for (const f of files) readFileSync(f); // warm the page cache so the first setting does not pay for the disk
+  const runs = [];
+  let calls = null;
+  for (let rep = 0; rep < reps; rep++) {
+    const run = {};
+    for (const [key, name] of settings) {
+      const label = `real text ${name}${reps > 1 ? ` (run ${rep + 1} of ${reps})` : ''}`;
+      log(`${label} …`);
+      const r = await runRealSetting(key, files, halves, label, notes);
+      const ok = r.code === 0;
+      if (!ok) { crashed = true; notes.add(`${label} exited ${r.code ?? r.signal}: ${lastLine(r.stderr)}`); }
+      if (key === 'jobs1' && r.summary) calls = r.summary.scored;
+      log(`  ${r.wall.toFixed(1)} s, ${(bytes / 1e6 / r.wall).toFixed(2)} MB/s${ok ? '' : `, exit ${r.code ?? r.signal}`}`);
+      run[key] = {
+        wallSec: r.wall, mbPerSec: bytes / 1e6 / r.wall, peakRssMB: r.peakRssKB / 1024, ok, exitCode: r.code,
+        ...(r.halfWalls ? { halfWallSec: r.halfWalls } : {}),
+        ...(key === 'naive' && ok ? { selfReportedMBps: Number(lastLine(r.stdout)) } : {}),
+      };
+    }
+    run.figures = realFigures(Object.fromEntries(settings.map(([key]) => [key, run[key].ok ? run[key].wallSec : null])));
+    runs.push(run);
+  }
+  const bestWalls = Object.fromEntries(settings.map(([key]) => {
+    const walls = runs.filter((r) => r[key].ok).map((r) => r[key].wallSec);
+    return [key, walls.length ? Math.min(...walls) : null];
+  }));
+  const best = { wallSec: bestWalls, mbPerSec: Object.fromEntries(Object.entries(bestWalls).map(([k, w]) => [k, w && bytes / 1e6 / w])), figures: realFigures(bestWalls) };
+
+  const times = (x) => (x === null ? 'n/a' : `${x.toFixed(2)}×`);
+  const pct = (x) => (x === null ? 'n/a' : `${(100 * x).toFixed(0)} %`);
+  const wallCells = (walls) => settings.flatMap(([key]) => (walls[key] === null ? ['failed', '-'] : [walls[key].toFixed(2), (bytes / 1e6 / walls[key]).toFixed(2)]));
+  const figureCells = (f) => [times(f.ceiling), times(f.speedup), pct(f.shareOfCeiling), times(f.timesNaive)];
+  const rows = runs.map((run, i) => [i + 1, ...wallCells(Object.fromEntries(settings.map(([key]) => [key, run[key].ok ? run[key].wallSec : null]))), ...figureCells(run.figures)]);
+  rows.push(['best', ...wallCells(bestWalls), ...figureCells(best.figures)]);
+  const headers = { jobs1: 'jobs 1 s', jobs2: 'jobs 2 s', pair: 'halves s', naive: 'naive s' };
+
+  const f = best.figures;
+  const targets = [
+    { scope: 'real text', target: 'two-process ceiling: 2 --jobs 1 runs at once (one per half) ÷ 1 run', value: times(f.ceiling), met: 'info' },
+    { scope: 'real text', target: `ndjson --jobs 2 ≥ ${Math.round(TARGETS.realCeilingShare * 100)} % of the two-process ceiling`, value: f.shareOfCeiling === null ? 'n/a (a run failed)' : `${pct(f.shareOfCeiling)} (${times(f.speedup)} of ${times(f.ceiling)})`, met: f.shareOfCeiling !== null && f.shareOfCeiling >= TARGETS.realCeilingShare },
+    { scope: 'real text', target: `ndjson --jobs 2 ≥ ${TARGETS.realTimesNaive}× the naive wink-nlp pipeline`, value: f.timesNaive === null ? 'n/a (a run failed)' : times(f.timesNaive), met: f.timesNaive !== null && f.timesNaive >= TARGETS.realTimesNaive },
+  ];
+
+  const halfText = halves ? halves.map((h) => `${mb(h.bytes)} MB${h.temp ? '' : ` (${h.files.map((p) => basename(p)).join(', ')})`}`).join(' / ') : 'none';
+  console.log(`\nempathy bench (real text) · ${env.date} · node ${env.node} · ${env.cores} cores · commit ${env.commit ?? '?'} · cli ${relative(ROOT, CLI) || CLI}`);
+  console.log(`input: ${files.length} file(s), ${mb(bytes)} MB${calls === null ? '' : `, ${calls} calls`}; halves ${halfText}${halves?.[0].temp ? ' (lines of the one file, in temp files)' : ''}`);
+  console.log(`\nempathy score <files> --format ndjson; halves = two --jobs 1 processes at once, one per half (wall: the later); naive = node bench/naive-wink.js <files>`);
+  console.log(table(['run', ...settings.flatMap(([key]) => [headers[key], 'MB/s']), 'ceiling', 'jobs 2 ×', 'of ceiling', '× naive'], rows, 1));
+  console.log(`MB/s of input bytes over wall time; ceiling = jobs 1 ÷ halves wall, jobs 2 × = jobs 1 ÷ jobs 2 wall, × naive = naive ÷ jobs 2 wall; best = the fastest of ${reps} run(s) of each`);
+  console.log('\ntargets (issue 22, real text):');
+  console.log(table(['scope', 'target', 'measured', 'verdict'], targets.map((t) => [t.scope, t.target, t.value, verdict(t.met)]), 2));
+  env.loadAvgEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  if (Math.max(env.loadAvgStart[0], env.loadAvgEnd[0]) > env.cores * 0.75) notes.add(`the machine was busy (1-min load ${env.loadAvgStart[0]} at start, ${env.loadAvgEnd[0]} at end): timings are noisy`);
+  if (notes.size) console.log(`\nnotes:\n${[...notes].map((n) => `  - ${n}`).join('\n')}`);
+
+  mkdirSync(RESULTS, { recursive: true });
+  const result = {
+    ...env, cli: CLI, naive: join(BENCH, 'naive-wink.js'), files: files.map((p) => ({ path: p, bytes: statSync(p).size })), bytes, calls,
+    halves: halves && halves.map((h) => ({ files: h.temp ? null : h.files, bytes: h.bytes })), halvesByLine: Boolean(halves?.[0].temp),
+    repeat: reps, runs, best, targets, notes: [...notes], crashed,
+  };
+  const json = JSON.stringify(result, null, 2) + '\n';
+  writeFileSync(join(RESULTS, 'latest-real.json'), json);
+  writeFileSync(join(RESULTS, `real-${env.date.replace(/[:.]/g, '-')}.json`), json);
+  console.log(`\nwrote ${relative(ROOT, join(RESULTS, 'latest-real.json'))}`);
   return crashed ? 1 : 0;
 }
 
