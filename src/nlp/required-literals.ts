@@ -5,7 +5,7 @@
 // The parser covers the regex syntax lexicon patterns use (groups, alternation, quantifiers, classes, escapes,
 // lookarounds); anything else gives no literals, which only means the pattern is always run.
 
-import { loadBranchCache, loadLiteralCache, memoised } from './literal-cache.js';
+import { gateKey, loadBranchCache, loadLiteralCache, memoised, readGateTables } from './literal-cache.js';
 
 /** What a node of the pattern can match, as far as literals go. */
 interface Info {
@@ -301,100 +301,42 @@ function literal(c: string): Info {
  * Aho-Corasick automaton over the entries' literals, as a dense transition table: one pass over a text tells which
  * entries have one of their literals in it. Characters no literal contains send the automaton back to its root.
  */
-export class LiteralGate {
-  /** Character code → column (0 = a character no literal holds). */
-  private readonly columnOf = new Uint16Array(65536);
-  private readonly width: number;
+export interface GateTables {
+  /** Character code → column (0 = a character no literal holds); 65536 entries. */
+  columnOf: Uint16Array;
+  width: number;
   /** Node × column → next node. Nodes are numbered so that those completing a literal are the last ones. */
-  private readonly delta: Uint16Array | Int32Array;
+  delta: Uint16Array | Int32Array;
   /** The first node that completes a literal: the scan looks up outputs only at nodes from here on. */
-  private readonly firstOut: number;
+  firstOut: number;
   /** The entries each output node completes, flat: node n's are outEntries[outStart[n - firstOut] .. outStart[n - firstOut + 1]). */
+  outStart: Int32Array;
+  outEntries: Int32Array;
+}
+
+export class LiteralGate {
+  private readonly columnOf: Uint16Array;
+  private readonly width: number;
+  private readonly delta: Uint16Array | Int32Array;
+  private readonly firstOut: number;
   private readonly outStart: Int32Array;
   private readonly outEntries: Int32Array;
 
-  constructor(literalsPerEntry: readonly (readonly string[] | undefined)[]) {
-    // The trie is built straight into a dense goto table (node × column, 0 = no child: the root is nobody's child),
-    // then turned into the automaton's transitions in place: building it from a Map per node took ~90 ms at start-up.
-    const columns: number[] = [];
-    for (const literals of literalsPerEntry) {
-      for (const literal of literals ?? []) {
-        for (let i = 0; i < literal.length; i++) {
-          const c = literal.charCodeAt(i);
-          if (this.columnOf[c] === 0) {
-            columns.push(c);
-            this.columnOf[c] = columns.length;
-          }
-        }
-      }
-    }
-    this.width = columns.length + 1;
-    const width = this.width;
-    // Grown by doubling: the literals' total length over-states the nodes (shared prefixes) several times.
-    let delta = new Int32Array(1024 * width);
-    const out: number[][] = [[]];
-    let nodes = 1;
-    literalsPerEntry.forEach((literals, entry) => {
-      for (const literal of literals ?? []) {
-        let node = 0;
-        for (let i = 0; i < literal.length; i++) {
-          const cell = node * width + this.columnOf[literal.charCodeAt(i)]!;
-          let child = delta[cell]!;
-          if (child === 0) {
-            child = nodes++;
-            if (nodes * width > delta.length) {
-              const grown = new Int32Array(delta.length * 2);
-              grown.set(delta);
-              delta = grown;
-            }
-            delta[cell] = child;
-            out.push([]);
-          }
-          node = child;
-        }
-        if (!out[node]!.includes(entry)) out[node]!.push(entry);
-      }
-    });
-    const fail = new Int32Array(nodes);
-    // Breadth first, so a node's failure state (shallower) already holds transitions when its children need them.
-    const queue: number[] = [];
-    for (let col = 1; col < width; col++) if (delta[col] !== 0) queue.push(delta[col]!);
-    for (let q = 0; q < queue.length; q++) {
-      const node = queue[q]!;
-      const row = node * width;
-      const failRow = fail[node]! * width;
-      for (let col = 1; col < width; col++) {
-        const child = delta[row + col]!;
-        const viaFail = delta[failRow + col]!;
-        if (child === 0) {
-          delta[row + col] = viaFail;
-          continue;
-        }
-        fail[child] = viaFail;
-        for (const e of out[viaFail]!) if (!out[child]!.includes(e)) out[child]!.push(e);
-        queue.push(child);
-      }
-    }
-    // Renumber: the root stays 0, nodes without outputs next, output nodes last (one comparison tells them apart in
-    // the scan, with no table lookup); a table of 16-bit node numbers when they fit (half the memory the scan reads).
-    const order: number[] = [0];
-    for (let n = 1; n < nodes; n++) if (out[n]!.length === 0) order.push(n);
-    this.firstOut = order.length;
-    for (let n = 1; n < nodes; n++) if (out[n]!.length > 0) order.push(n);
-    const renumbered = new Int32Array(nodes);
-    order.forEach((old, i) => (renumbered[old] = i));
-    const table = nodes <= 65536 ? new Uint16Array(nodes * width) : new Int32Array(nodes * width);
-    for (let i = 0; i < order.length; i++) {
-      const old = order[i]!;
-      for (let col = 0; col < width; col++) table[i * width + col] = renumbered[delta[old * width + col]!]!;
-    }
-    this.delta = table;
-    const outputs = order.slice(this.firstOut).map((old) => out[old]!);
-    this.outStart = new Int32Array(outputs.length + 1);
-    for (let k = 0; k < outputs.length; k++) this.outStart[k + 1] = this.outStart[k]! + outputs[k]!.length;
-    this.outEntries = Int32Array.from(outputs.flat());
+  /** Built from the entries' literals, or from the tables of a gate built before (src/nlp/literal-cache.ts). */
+  constructor(source: readonly (readonly string[] | undefined)[] | GateTables) {
+    const t = Array.isArray(source) ? buildGateTables(source) : (source as GateTables);
+    this.columnOf = t.columnOf;
+    this.width = t.width;
+    this.delta = t.delta;
+    this.firstOut = t.firstOut;
+    this.outStart = t.outStart;
+    this.outEntries = t.outEntries;
   }
 
+  get tables(): GateTables {
+    const { columnOf, width, delta, firstOut, outStart, outEntries } = this;
+    return { columnOf, width, delta, firstOut, outStart, outEntries };
+  }
   /** The entries with a literal in `text`, each once; `seen` (one slot per entry, all 0) is left all 0. */
   hits(text: string, seen: Uint8Array): number[] {
     const { delta, width, columnOf, firstOut, outStart, outEntries } = this;
@@ -417,6 +359,111 @@ export class LiteralGate {
     for (const entry of entries) seen[entry] = 0;
     return entries;
   }
+}
+
+/** The automaton's tables for the entries' literals (see LiteralGate). */
+function buildGateTables(literalsPerEntry: readonly (readonly string[] | undefined)[]): GateTables {
+  const columnOf = new Uint16Array(65536);
+  // The trie is built straight into a dense goto table (node × column, 0 = no child: the root is nobody's child),
+  // then turned into the automaton's transitions in place: building it from a Map per node took ~90 ms at start-up.
+  const columns: number[] = [];
+  for (const literals of literalsPerEntry) {
+    for (const literal of literals ?? []) {
+      for (let i = 0; i < literal.length; i++) {
+        const c = literal.charCodeAt(i);
+        if (columnOf[c] === 0) {
+          columns.push(c);
+          columnOf[c] = columns.length;
+        }
+      }
+    }
+  }
+  const width = columns.length + 1;
+  // Grown by doubling: the literals' total length over-states the nodes (shared prefixes) several times.
+  let delta = new Int32Array(1024 * width);
+  const out: number[][] = [[]];
+  let nodes = 1;
+  literalsPerEntry.forEach((literals, entry) => {
+    for (const literal of literals ?? []) {
+      let node = 0;
+      for (let i = 0; i < literal.length; i++) {
+        const cell = node * width + columnOf[literal.charCodeAt(i)]!;
+        let child = delta[cell]!;
+        if (child === 0) {
+          child = nodes++;
+          if (nodes * width > delta.length) {
+            const grown = new Int32Array(delta.length * 2);
+            grown.set(delta);
+            delta = grown;
+          }
+          delta[cell] = child;
+          out.push([]);
+        }
+        node = child;
+      }
+      if (!out[node]!.includes(entry)) out[node]!.push(entry);
+    }
+  });
+  const fail = new Int32Array(nodes);
+  // Breadth first, so a node's failure state (shallower) already holds transitions when its children need them.
+  const queue: number[] = [];
+  for (let col = 1; col < width; col++) if (delta[col] !== 0) queue.push(delta[col]!);
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q]!;
+    const row = node * width;
+    const failRow = fail[node]! * width;
+    for (let col = 1; col < width; col++) {
+      const child = delta[row + col]!;
+      const viaFail = delta[failRow + col]!;
+      if (child === 0) {
+        delta[row + col] = viaFail;
+        continue;
+      }
+      fail[child] = viaFail;
+      for (const e of out[viaFail]!) if (!out[child]!.includes(e)) out[child]!.push(e);
+      queue.push(child);
+    }
+  }
+  // Renumber: the root stays 0, nodes without outputs next, output nodes last (one comparison tells them apart in
+  // the scan, with no table lookup); a table of 16-bit node numbers when they fit (half the memory the scan reads).
+  const order: number[] = [0];
+  for (let n = 1; n < nodes; n++) if (out[n]!.length === 0) order.push(n);
+  const firstOut = order.length;
+  for (let n = 1; n < nodes; n++) if (out[n]!.length > 0) order.push(n);
+  const renumbered = new Int32Array(nodes);
+  order.forEach((old, i) => (renumbered[old] = i));
+  const table = nodes <= 65536 ? new Uint16Array(nodes * width) : new Int32Array(nodes * width);
+  for (let i = 0; i < order.length; i++) {
+    const old = order[i]!;
+    for (let col = 0; col < width; col++) table[i * width + col] = renumbered[delta[old * width + col]!]!;
+  }
+    const outputs = order.slice(firstOut).map((old) => out[old]!);
+  const outStart = new Int32Array(outputs.length + 1);
+  for (let k = 0; k < outputs.length; k++) outStart[k + 1] = outStart[k]! + outputs[k]!.length;
+  return { columnOf, width, delta: table, firstOut, outStart, outEntries: Int32Array.from(outputs.flat()) };
+}
+
+/** The gates this process has made, by key (what the build stores: scripts/cache-literals.mjs); engines share them. */
+const MAX_KEPT_GATES = 16;
+const gatesMade = new Map<string, LiteralGate>();
+
+export function madeGates(): IterableIterator<[string, LiteralGate]> {
+  return gatesMade.entries();
+}
+
+/**
+ * The gate for these literals: read from the build's tables when it stored a gate for exactly these literals (the
+ * built-in rubrics' lexicons; building one took ~35 ms of every process's and worker's first call), else built.
+ */
+function gateFor(slots: readonly (readonly string[] | undefined)[]): LiteralGate {
+  const key = gateKey(slots);
+  if (key === undefined) return new LiteralGate(slots);
+  let gate = gatesMade.get(key);
+  if (gate === undefined) {
+    gate = new LiteralGate(readGateTables(key) ?? slots);
+    if (gatesMade.size < MAX_KEPT_GATES) gatesMade.set(key, gate);
+  }
+  return gate;
 }
 
 /**
@@ -458,7 +505,7 @@ export class LiteralIndex {
     let hits = this.remembered.get(text);
     if (hits !== undefined) return hits;
     if (this.gate === undefined) {
-      this.gate = new LiteralGate(this.slots);
+      this.gate = gateFor(this.slots);
       this.seen = new Uint8Array(this.slots.length);
     }
     hits = this.gate.hits(text, this.seen);

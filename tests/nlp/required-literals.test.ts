@@ -10,6 +10,7 @@ import { FOLLOW_UP_PHRASES } from '../../src/detectors/lexicons/follow-up-promis
 import { PARAPHRASE_PHRASES } from '../../src/detectors/lexicons/paraphrasing.js';
 import { NEGATIVE_LANGUAGE_PHRASES } from '../../src/detectors/lexicons/signals.js';
 import { readGoldFile } from '../../src/eval/gold.js';
+import { gateTablesBytes, parseGateTables } from '../../src/nlp/literal-cache.js';
 import { branchGates, LiteralGate, requiredLiterals } from '../../src/nlp/required-literals.js';
 import { PhraseMatcher, type MatchableEntry } from '../../src/nlp/phrases.js';
 
@@ -75,6 +76,22 @@ describe('LiteralGate', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("stored as bytes and read back (the build's gate cache), gives the same hits; damaged bytes are refused", () => {
+    const literalSets = LEXICON_ENTRIES.map((e) => requiredLiterals(e.pattern));
+    const built = new LiteralGate(literalSets);
+    const bytes = gateTablesBytes(built.tables);
+    const read = parseGateTables(bytes);
+    expect(read).toBeDefined();
+    const restored = new LiteralGate(read!);
+    const seen = new Uint8Array(literalSets.length);
+    const texts = ["i'm so sorry to hear that, it must be really frustrating", 'so you are saying the parcel never arrived', 'thanks for waiting — i will call you back tomorrow', ''];
+    for (const text of texts) expect(restored.hits(text, seen)).toEqual(built.hits(text, seen));
+    expect(built.hits(texts[0]!, seen).length).toBeGreaterThan(1);
+    expect(parseGateTables(bytes.subarray(0, bytes.length - 4))).toBeUndefined();
+    expect(parseGateTables(Buffer.concat([Buffer.alloc(4), bytes.subarray(4)]))).toBeUndefined();
+    expect(parseGateTables(Buffer.alloc(0))).toBeUndefined();
   });
 });
 
