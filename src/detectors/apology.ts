@@ -6,6 +6,7 @@ import { callFeatures } from './features.js';
 import { clamp01, isNegatedAt, isReportedAt, sentenceAt, wordsBefore } from './context.js';
 import {
   APOLOGY_PHRASES,
+  CHECK_AFTER_SORRY,
   CLARIFICATION_AFTER_BARE_SORRY,
   CLARIFICATION_AFTER_SORRY,
   EVALUATION_AFTER_SORRY,
@@ -17,6 +18,7 @@ import {
   QUESTION_AFTER_BARE_SORRY,
   REFUSAL_AFTER_SORRY,
   REFUSAL_BEFORE_SORRY,
+  SELF_CORRECTION_AFTER_SORRY,
   SYMPATHY_AFTER_SORRY,
   SYMPATHY_FOR_RELATIVE,
 } from './lexicons/apology.js';
@@ -84,6 +86,8 @@ function classify(call: AnalysedCall, turn: AnalysedTurn, start: number, end: nu
     if (isSympathyForMisfortune(call, turn, start, end, after)) return undefined;
     // "sorry sir the line is breaking", "sorry was that q as in quebec": checked before the refusals, since "i can't hear you" is no refusal
     if (bare && CLARIFICATION_AFTER_BARE_SORRY.test(after)) return 'clarification';
+    if (CHECK_AFTER_SORRY.test(after)) return 'clarification';
+    if (SELF_CORRECTION_AFTER_SORRY.test(after)) return undefined;
     if (NON_APOLOGY_AFTER_SORRY.some((re) => re.test(after))) return 'non-apology';
     if (CLARIFICATION_AFTER_SORRY.test(after)) return 'clarification';
     if (REFUSAL_AFTER_SORRY.test(after) && !FAULT_CUE.test(after)) return 'non-apology';
@@ -180,16 +184,26 @@ function isSympathyForMisfortune(call: AnalysedCall, turn: AnalysedTurn, start: 
 const KIN = 'mum|mom|mother|dad|father|parents?|husband|wife|partner|son|daughter|brother|sister|nan|nana|gran|granny|grandma|grandmother|grandad|grandpa|grandfather|uncle|aunt|auntie|friend|baby|child|dog|cat|pet';
 /** The customer has told of a death or a grave loss ("my dad died on sunday", "my husband passed away"); "my car died" is no loss. */
 const LOSS_TOLD = new RegExp(
-  `\\b(?:(?:${KIN}|he|she|they)(?:'s| has| had| have| just| sadly| recently| suddenly)* (?:died|passed)|passed away|death|funeral|bereave\\w*|terminal|cancer|diagnos\\w*|in hospital|lost (?:my|our|his|her) (?:${KIN}|job|home|house|savings|life savings)|(?:my|our) (?:life )?savings)\\b`,
+  `\\b(?:(?:${KIN}|he|she|they)(?:'s| has| had| have| just| sadly| recently| suddenly)* (?:died|passed)|passed away|death|funeral|bereave\\w*|terminal|cancer|diagnos\\w*|in hospital|put to sleep|(?:be|being|been|get|got) put down|lost (?:my|our|his|her) (?:${KIN}|job|home|house|savings|life savings)|(?:my|our) (?:life )?savings)\\b`,
 );
 
+/** In the customer's turns since the agent last spoke (a loss is often told a message or two before a question). */
 function customerToldOfLoss(call: AnalysedCall, index: number): boolean {
-  for (let i = index - 1; i >= 0 && i >= index - 2; i--) {
+  let customerTurns = 0;
+  for (let i = index - 1; i >= 0 && i >= index - 1 - MAX_LOSS_LOOKBACK && customerTurns < MAX_LOSS_LOOKBACK; i--) {
     const t = call.turns[i]!;
-    if (t.turn.role === 'customer') return LOSS_TOLD.test(t.lower);
+    if (t.turn.role === 'agent') {
+      if (customerTurns > 0) break;
+      continue;
+    }
+    if (t.turn.role !== 'customer') continue;
+    customerTurns++;
+    if (LOSS_TOLD.test(t.lower)) return true;
   }
   return false;
 }
+
+const MAX_LOSS_LOOKBACK = 3;
 
 /** Mid-sentence "…, sorry, …" / "- excuse me -" corrects the speaker's own words; it is not addressed regret. */
 function isSelfRepair(turn: AnalysedTurn, start: number, after: string): boolean {

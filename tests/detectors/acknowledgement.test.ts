@@ -104,7 +104,6 @@ describe('acknowledgement: reflections that name the customer\'s feeling', () =>
     'Are you worried about the charge?',
     'Do you feel stressed when the router drops?',
     "If you're worried about the charge, you can cancel within 14 days.",
-    'I hope you feel better soon.',
     "You're not alone in this.",
     "So you're worried the refund won't arrive, is that right?",
     'Just to confirm, you are concerned about the second charge.',
@@ -308,5 +307,36 @@ describe('acknowledgement: normalising a difficulty, stance adverbs, "every righ
 
   it.each(["That's a lot of paperwork.", 'The answer you needed is on page two.'])('%s → no validation counted', (text) => {
     expect(counted(agentSays(text, 'acknowledgement', DISTRESSED)).filter((f) => f.kind === 'validation')).toEqual([]);
+  });
+});
+
+// Constructions first seen missing on calls written apart from the training set (granting the customer's point,
+// normalising with "anyone", not the customer's fault, wishing them well), in prose and as speech-to-text.
+describe('acknowledgement: granting, normalising and well-wishing', () => {
+  it.each([
+    ["That's completely fair, you were told it would be sorted.", 'that-is-fair', 'validation'],
+    ["that's totally normal in the first few days", 'that-is-fair', 'validation'],
+    ["i bet that'd rattle anyone", 'would-affect-anyone', 'validation'],
+    ["of course and that's the last thing anybody wants", 'would-affect-anyone', 'validation'],
+    ["Honestly, you're in very good company.", 'would-affect-anyone', 'validation'],
+    ["It's not on you.", 'not-your-fault', 'validation'],
+    ['none of this is your fault', 'not-your-fault', 'validation'],
+    ['I hope you feel better soon.', 'get-well', 'sympathy'],
+    ['i hope your mum feels better soon', 'get-well', 'sympathy'],
+    ["i know that's not what you want to hear", 'not-the-experience', 'validation'],
+    ["I know the timing wasn't ideal.", 'not-the-experience', 'validation'],
+    ["i know it's been a long few days", 'understand-it-is', 'validation'],
+    ["Oh Tom, that's gutting.", 'must-be', 'validation'],
+  ])('%s → %s (%s)', (text, rule, kind) => {
+    const found = agentSays(text, 'acknowledgement', DISTRESSED).filter((f) => f.kind !== 'bare');
+    expect(found.map((f) => [f.rule, f.kind])).toContainEqual([`acknowledgement.${rule}`, kind]);
+  });
+
+  it.each([
+    'No problem at all! Sorry to see you go, the cancellation is done.',
+    'sorry to see you leave your pac code is on its way',
+    "If it's not your fault the excess is waived.",
+  ])('%s → no acknowledgement', (text) => {
+    expect(counted(agentSays(text, 'acknowledgement', DISTRESSED)).filter((f) => f.kind !== 'bare')).toEqual([]);
   });
 });

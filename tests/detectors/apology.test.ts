@@ -1,7 +1,7 @@
 // Apology detector against DESIGN §2.3: positives by kind, clarification / non-apology / sympathy separation,
 // negation, reported speech and customer turns.
 import { describe, expect, it } from 'vitest';
-import { agentSays, call, detect, kindsOf } from './helpers.js';
+import { agentSays, call, counted, detect, kindsOf } from './helpers.js';
 
 describe('apology: DESIGN §2.3 positives', () => {
   it.each([
@@ -82,6 +82,39 @@ describe('apology: negation, reported speech and speaker', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.kind).toBe('ownership');
     expect(found[0]!.quote).toContain('I’m really sorry');
+  });
+});
+
+// A check of what was said is no apology wherever the "sorry" stands: a read-back runs straight into it when
+// speech-to-text has no full stop. A "sorry" that corrects the agent's own words is no apology either.
+describe('apology: checks and self-corrections after other words', () => {
+  it.each([
+    ['h c four four one nine two seven sorry was that c for charlie', 'clarification'],
+    ['The reference is HC441927, sorry, was that C for Charlie?', 'clarification'],
+    ['okay the postcode is n w one sorry did you say n w one or n w eleven', 'clarification'],
+  ])('%s → %s', (text, kind) => {
+    expect(agentSays(text, 'apology').map((f) => f.kind)).toEqual([kind]);
+  });
+
+  it.each([
+    'our cut off this month is the fourteenth sorry i mean the fifteenth',
+    'Is there anything else I can explain while you are on the line? Sorry — I mean, anything about the plan itself?',
+    'the engineer comes on tuesday sorry i meant wednesday',
+  ])('%s → no apology', (text) => {
+    expect(counted(agentSays(text, 'apology'))).toEqual([]);
+  });
+
+  it('a real apology mid-turn still counts: "… the refund, sorry about the wait on that"', () => {
+    expect(agentSays("i've put the refund through sorry about the wait on that", 'apology').map((f) => f.kind)).toEqual(['inconvenience']);
+  });
+
+  it('sympathy for a loss told a message or two earlier is no apology ("Oh, I\'m so sorry.")', () => {
+    const t = call(
+      ['C', "It's for our cat, Pepper. She's 19 and the vet said it's time. We'd like to book for her to be put to sleep."],
+      ['C', 'Can we be with her when it happens?'],
+      ['A', "Oh, I'm so sorry. 19 years is a long time to have Pepper in the family. Yes, of course you can be with her."],
+    );
+    expect(counted(detect(t).filter((f) => f.behaviour === 'apology'))).toEqual([]);
   });
 });
 

@@ -287,3 +287,29 @@ describe('wordSignals', () => {
     );
   });
 });
+
+// Cues first seen missing or misfiring on calls written apart from the training set.
+describe('customer-distress: waiting, lateness and life events that are not', () => {
+  it.each([
+    ["considered honestly i've been on hold half an hour for this", 'customer-distress.waiting'],
+    ['its been 15 working days. ive counted', 'customer-distress.waiting'],
+    ["Thursday's too late for me, the appointment's Monday.", 'customer-distress.urgency'],
+  ])('%s is found by %s', (text, rule) => {
+    expect(distressFindings(text).map((f) => f.rule)).toContain(rule);
+  });
+
+  it.each([
+    'six to eight weeks okay and is there a tax hit on that',
+    'hey can i freeze my membership? im pregnant and due in november',
+    "i work full time at the hospital but it's one wage where it used to be two",
+    'ok so does the deposit come off the first instalment or is it extra',
+  ])('%s has no life-event or hardship cue', (text) => {
+    const rules = distressFindings(text).map((f) => f.rule);
+    expect(rules).not.toContain('customer-distress.life-event');
+    expect(rules).not.toContain('customer-distress.hardship');
+  });
+
+  it('a collision told with its subject or object is still one', () => {
+    expect(distressFindings('a van hit my car at the lights').map((f) => f.kind)).toContain('loss');
+  });
+});

@@ -59,9 +59,9 @@ export const CLARIFICATION_AFTER_SORRY =
   /^\s*[,.!-]*\s*(?:\?|(?:what|who|where|which|when|pardon|come again)\b|(?:say|said) (?:that|it|again)|(?:could|can|would|will) you (?:please )?(?:repeat|say|spell|speak|go over|tell me that again|give me that again)|repeat that|i (?:didn't|did not|couldn't|could not|don't|can't) (?:quite )?(?:catch|hear(?! (?:back|from))|get(?! (?:back|to|round|around|it (?:sorted|fixed|done)))|follow(?:ed)?(?! up)|understand|make out)|i missed(?! (?:your|the|our|it|that (?:call|email|appointment)))|you(?:'re| are) breaking up|one more time|what was|how do you spell|i lost you\b|the line)/;
 
 /**
- * After a bare "sorry" (fillers and a term of address may stand between), a hearing problem or a check of what was said:
- * "sorry you cut out a bit there", "sorry sir the line is breaking", "sorry was that q as in quebec", "sorry did you
- * say fifteen". Unpunctuated speech-to-text has no comma or question mark to show the question, so the words must.
+ * After a bare "sorry" (fillers and a term of address may stand between), a hearing problem: "sorry you cut out a bit
+ * there", "sorry sir the line is breaking". Unpunctuated speech-to-text has no comma or question mark to show the
+ * question, so the words must.
  */
 export const CLARIFICATION_AFTER_BARE_SORRY = new RegExp(
   '^\\s*[,.!-]*\\s*(?:(?:sir|madam|ma\'am|mam|miss|mate|love|my friend|again)\\s*[,.]?\\s+)?(?:' +
@@ -72,7 +72,18 @@ export const CLARIFICATION_AFTER_BARE_SORRY = new RegExp(
       "(?:it's |it is |that's |this is )?(?:a |such a )?(?:bad|poor|terrible|crackly|noisy) (?:line|connection|signal)",
       "i (?:didn't|did not|couldn't|could not|don't|can't|cannot) (?:quite |really )?(?:catch|hear(?! (?:back|from))|make out|get (?:that|what|all|the last|the (?:first|last|end)|your (?:name|number|postcode|last)))",
       "i (?:missed|lost) (?:you|that|what you|the (?:first|last|end) (?:bit|part|few|digits?|number)|a bit|the end)\\b",
-      // a check of what the customer said
+    ].join('|') +
+    ')',
+);
+
+/**
+ * After a "sorry", a check of what the customer said: "sorry was that q as in quebec", "sorry did you say fifteen".
+ * Whatever comes before it in the sentence ("h c four four one nine two seven sorry was that c for charlie": a
+ * read-back runs into it when speech-to-text has no full stop), the sorry asks; it does not regret.
+ */
+export const CHECK_AFTER_SORRY = new RegExp(
+  '^\\s*[,.!-]*\\s*(?:(?:sir|madam|ma\'am|mam|miss|mate|love|my friend|again)\\s*[,.]?\\s+)?(?:' +
+    [
       "(?:was|is|were|are) (?:that|it|this|those) (?:a |an |the |with |as in |for |spelt |spelled |double |capital |\\w+ (?:as in|for) |(?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\\b|\\d)",
       '(?:did|do) you (?:say|mean|said)',
       'you said',
@@ -81,6 +92,9 @@ export const CLARIFICATION_AFTER_BARE_SORRY = new RegExp(
     ].join('|') +
     ')',
 );
+
+/** After a "sorry", the speaker correcting their own words: "the fourteenth sorry i mean the fifteenth", "Sorry — I mean…". */
+export const SELF_CORRECTION_AFTER_SORRY = /^\s*[,.!—–-]*\s*(?:i mean(?! it\b)|i meant|or rather|make that|scratch that|let me rephrase|what i meant)\b/;
 
 /** A bare "sorry" opening a question that is not about regret ("i'm sorry is there anything else", "sorry can i take your name"). */
 export const QUESTION_AFTER_BARE_SORRY =
