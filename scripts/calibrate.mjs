@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Fits the detectors' confidence models (src/model/weights.json) on the project's own labelled calls:
-// fixtures/gold/service.jsonl and fixtures/gold/service-dev/*.jsonl. Never on ../shared/eval/dev (licences).
+// fixtures/gold/service.jsonl, fixtures/gold/service-dev/*.jsonl and fixtures/gold/service-ood/*.jsonl. Never on
+// ../shared/eval/dev (licences).
 //
 //   npm run calibrate                 fit on everything, write src/model/weights.json (deterministic: byte for byte)
 //   node scripts/calibrate.mjs --check     exit 1 when the committed weights differ from a fresh fit
-//   node scripts/calibrate.mjs --cv 5      cross-validate: 5 folds by call over service-dev (every style in every
-//                                          fold), each fold scored by models fitted without it; prints `empathy eval`'s
+//   node scripts/calibrate.mjs --cv 5      cross-validate: 5 folds by call over service-dev and service-ood (every
+//                                          style of each in every fold); CV_MEASURE=service-dev reports one set, each fold scored by models fitted without it; prints `empathy eval`'s
 //                                          tables for the held-out predictions (--format json for JSON)
-//   node scripts/calibrate.mjs --holdout   fit on service-dev only and measure on fixtures/gold/service.jsonl: a set
+//   node scripts/calibrate.mjs --holdout   fit on service-dev and service-ood only and measure on fixtures/gold/service.jsonl: a set
 //                                          written apart from the one fitted (--format json for JSON)
 //
 // Runs on the built code (dist/): `npm run build` first (npm run calibrate does).
@@ -27,11 +28,13 @@ const { BEHAVIOURS } = await dist('types.js');
 const { DISTRESS_TYPES } = await dist('detectors/lexicons/distress.js');
 
 export const WEIGHTS_FILE = join(ROOT, 'src', 'model', 'weights.json');
-const SERVICE_DEV = join(ROOT, 'fixtures', 'gold', 'service-dev');
+/** Labelled contact-centre calls written apart from the detectors: cross-validated over, and held out from --holdout. */
+const CALL_SETS = ['service-dev', 'service-ood'].map((name) => join(ROOT, 'fixtures', 'gold', name));
 export const TRAINING_FILES = [
   join(ROOT, 'fixtures', 'gold', 'service.jsonl'),
-  ...readdirSync(SERVICE_DEV).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(SERVICE_DEV, f)),
+  ...CALL_SETS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(dir, f))),
 ];
+const inCallSets = (c) => CALL_SETS.some((dir) => c.file.startsWith(`${dir.slice(ROOT.length + 1)}/`));
 const DISTRESS = 'customer-distress';
 /** Agent behaviours start from their lexicon entries' confidence (reviewable data); distress has no prior. */
 const FROM_PRIOR = (behaviour) => behaviour !== DISTRESS;
@@ -120,7 +123,7 @@ async function crossValidate(k, format) {
   const { formatEvalTable, formatEvalJson } = await dist('eval/format.js');
   const rubric = loadRubric('default');
   const all = readCalls(TRAINING_FILES);
-  const dev = all.filter((c) => c.file.includes('service-dev'));
+  const dev = all.filter(inCallSets);
   const folds = foldOf(dev, k);
   const engines = [];
   for (let fold = 0; fold < k; fold++) {
@@ -131,18 +134,20 @@ async function crossValidate(k, format) {
     detect: (call) => engines[folds.get(call.transcript.id)].detect(call),
     detectTranscript: (t) => engines[folds.get(t.id)].detectTranscript(t),
   };
-  const result = evaluate(dev.map((c) => c.transcript), rubric, { engine });
+  // CV_MEASURE=service-dev: report the held-out predictions of one set only (every fold still fits on both).
+  const measured = process.env.CV_MEASURE ? dev.filter((c) => c.file.includes(`/${process.env.CV_MEASURE}/`)) : dev;
+  const result = evaluate(measured.map((c) => c.transcript), rubric, { engine });
   process.stdout.write(format === 'json' ? formatEvalJson(result, 20) : formatEvalTable(result, Number(process.env.CV_ERRORS ?? 0)));
 }
 
-/** Fits on service-dev alone and measures on the other training files (fixtures/gold/service.jsonl). */
+/** Fits on service-dev and service-ood alone and measures on the other training files (fixtures/gold/service.jsonl). */
 async function holdOut(format) {
   const { evaluate } = await dist('eval/run.js');
   const { formatEvalTable, formatEvalJson } = await dist('eval/format.js');
   const rubric = loadRubric('default');
   const all = readCalls(TRAINING_FILES);
-  const dev = all.filter((c) => c.file.includes('service-dev'));
-  const held = all.filter((c) => !c.file.includes('service-dev'));
+  const dev = all.filter(inCallSets);
+  const held = all.filter((c) => !inCallSets(c));
   const engine = createDetectionEngine(rubric.phrases, fitModels(dev, rubric).models);
   const result = evaluate(held.map((c) => c.transcript), rubric, { engine });
   process.stdout.write(format === 'json' ? formatEvalJson(result, 20) : formatEvalTable(result, Number(process.env.CV_ERRORS ?? 0)));

@@ -36,7 +36,9 @@ describe('service gold corpus with the default rubric', () => {
       paraphrasing: { tp: 25, fp: 0, fn: 1 }, // gold-015 turn 10 "so you haven't lost years of notes" at 0.45 since the deep features left the paraphrasing model
       // gold-026 turn 4 "That's not the experience we want you to have…" at 0.27: since the call is recognised as a service
       // call the model scores it, and its negation weighs against an entry service-dev rarely shows (was the prior 0.75).
-      acknowledgement: { tp: 29, fp: 3, fn: 2 },
+      // gold-010 turn 10 "That's completely fair" (to "I still might leave"): the that-is-fair construction grants the
+      // customer's stance (DESIGN §2.2); the label was written before the construction was, so it counts as an FP here.
+      acknowledgement: { tp: 29, fp: 4, fn: 2 },
       apology: { tp: 29, fp: 0, fn: 0 },
       appreciation: { tp: 39, fp: 1, fn: 0 },
       'follow-up-promise': { tp: 26, fp: 0, fn: 0 },
