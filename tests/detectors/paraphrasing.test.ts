@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/types.js';
 import { call, detect } from './helpers.js';
+import { PARAPHRASE_PHRASES } from '../../src/detectors/lexicons/paraphrasing.js';
+import { PhraseMatcher } from '../../src/nlp/phrases.js';
 
 function paraphrases(customer: string, agent: string): Finding[] {
   return detect(call(['C', customer], ['A', agent])).filter((f) => f.behaviour === 'paraphrasing');
@@ -165,5 +167,16 @@ describe('paraphrasing: asking for details is not restating (service call)', () 
   it('a restatement followed by a request still counts', () => {
     const t = call(['A', 'Thank you for calling, how can I help with your account?'], ['C', customer], ['A', "So you need to close your dad's account after he passed away. Can I take your name?"]);
     expect(detect(t).filter((f) => f.behaviour === 'paraphrasing' && f.turn === 2).length).toBe(1);
+  });
+});
+
+describe('paraphrasing: the you-feel cue', () => {
+  const matcher = new PhraseMatcher(PARAPHRASE_PHRASES.filter((e) => e.id === 'you-feel'));
+  it.each(["so you feel let down by the last engineer", "You're feeling anxious about the move."])('%s → you-feel', (text) => {
+    expect(matcher.matchAll(text.toLowerCase()).map((m) => m.entry.id)).toEqual(['you-feel']);
+  });
+  // A non-apology, not a reflection of the customer's feeling.
+  it.each(["I'm sorry you feel that way.", 'i apologise if you feel that way refunds are not possible', "we're sorry that you feel let down"])('%s → no cue', (text) => {
+    expect(matcher.matchAll(text.toLowerCase())).toEqual([]);
   });
 });
