@@ -416,6 +416,13 @@ async function otherParts(opts) {
   return exportsOrLong || real ? 1 : 0;
 }
 
+/** Records the load at the end, adds a note when the machine was busy, and prints the notes. */
+function printNotes(env, notes) {
+  env.loadAvgEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  if (Math.max(env.loadAvgStart[0], env.loadAvgEnd[0]) > env.cores * 0.75) notes.add(`the machine was busy (1-min load ${env.loadAvgStart[0]} at start, ${env.loadAvgEnd[0]} at end): timings are noisy`);
+  if (notes.size) console.log(`\nnotes:\n${[...notes].map((n) => `  - ${n}`).join('\n')}`);
+}
+
 // ---- one-file exports and long calls (issue 22) -----------------------------------------------------
 /** A generated export under bench/corpus/, reused when present (the generator is deterministic). */
 function exportFor(seed, calls, input) {
@@ -532,9 +539,7 @@ async function exportsAndLongCalls(opts) {
     console.log('\ntargets (issue 22):');
     console.log(table(['scope', 'target', 'measured', 'verdict'], targets.map((t) => [t.scope, t.target, t.value, verdict(t.met)]), 2));
   }
-  env.loadAvgEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  if (Math.max(env.loadAvgStart[0], env.loadAvgEnd[0]) > env.cores * 0.75) notes.add(`the machine was busy (1-min load ${env.loadAvgStart[0]} at start, ${env.loadAvgEnd[0]} at end): timings are noisy`);
-  if (notes.size) console.log(`\nnotes:\n${[...notes].map((n) => `  - ${n}`).join('\n')}`);
+  printNotes(env, notes);
   mkdirSync(RESULTS, { recursive: true });
   const json = JSON.stringify({ ...env, cli: CLI, exports: rows, longCalls: long, targets, notes: [...notes], crashed }, null, 2) + '\n';
   writeFileSync(join(RESULTS, 'latest-exports.json'), json);
@@ -682,9 +687,7 @@ async function measureRealText(opts, files, halves) {
   console.log(`MB/s of input bytes over wall time; ceiling = jobs 1 ÷ halves wall, jobs 2 × = jobs 1 ÷ jobs 2 wall, × naive = naive ÷ jobs 2 wall; best = the fastest of ${reps} run(s) of each`);
   console.log('\ntargets (issue 22, real text):');
   console.log(table(['scope', 'target', 'measured', 'verdict'], targets.map((t) => [t.scope, t.target, t.value, verdict(t.met)]), 2));
-  env.loadAvgEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  if (Math.max(env.loadAvgStart[0], env.loadAvgEnd[0]) > env.cores * 0.75) notes.add(`the machine was busy (1-min load ${env.loadAvgStart[0]} at start, ${env.loadAvgEnd[0]} at end): timings are noisy`);
-  if (notes.size) console.log(`\nnotes:\n${[...notes].map((n) => `  - ${n}`).join('\n')}`);
+  printNotes(env, notes);
 
   mkdirSync(RESULTS, { recursive: true });
   const result = {

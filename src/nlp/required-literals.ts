@@ -297,10 +297,7 @@ function literal(c: string): Info {
   return { exact: set, required: undefined };
 }
 
-/**
- * Aho-Corasick automaton over the entries' literals, as a dense transition table: one pass over a text tells which
- * entries have one of their literals in it. Characters no literal contains send the automaton back to its root.
- */
+/** The automaton's tables (built by buildGateTables, or read back from the build's cache). */
 export interface GateTables {
   /** Character code → column (0 = a character no literal holds); 65536 entries. */
   columnOf: Uint16Array;
@@ -314,6 +311,10 @@ export interface GateTables {
   outEntries: Int32Array;
 }
 
+/**
+ * Aho-Corasick automaton over the entries' literals, as a dense transition table: one pass over a text tells which
+ * entries have one of their literals in it. Characters no literal contains send the automaton back to its root.
+ */
 export class LiteralGate {
   private readonly columnOf: Uint16Array;
   private readonly width: number;

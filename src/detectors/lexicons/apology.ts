@@ -58,13 +58,16 @@ export const REFUSAL_BEFORE_SORRY =
 export const CLARIFICATION_AFTER_SORRY =
   /^\s*[,.!-]*\s*(?:\?|(?:what|who|where|which|when|pardon|come again)\b|(?:say|said) (?:that|it|again)|(?:could|can|would|will) you (?:please )?(?:repeat|say|spell|speak|go over|tell me that again|give me that again)|repeat that|i (?:didn't|did not|couldn't|could not|don't|can't) (?:quite )?(?:catch|hear(?! (?:back|from))|get(?! (?:back|to|round|around|it (?:sorted|fixed|done)))|follow(?:ed)?(?! up)|understand|make out)|i missed(?! (?:your|the|our|it|that (?:call|email|appointment)))|you(?:'re| are) breaking up|one more time|what was|how do you spell|i lost you\b|the line)/;
 
+/** What may stand between a "sorry" and what follows it: punctuation and a term of address ("sorry sir, …"). */
+const AFTER_SORRY_LEAD = "^\\s*[,.!-]*\\s*(?:(?:sir|madam|ma'am|mam|miss|mate|love|my friend|again)\\s*[,.]?\\s+)?";
+
 /**
  * After a bare "sorry" (fillers and a term of address may stand between), a hearing problem: "sorry you cut out a bit
  * there", "sorry sir the line is breaking". Unpunctuated speech-to-text has no comma or question mark to show the
  * question, so the words must.
  */
 export const CLARIFICATION_AFTER_BARE_SORRY = new RegExp(
-  '^\\s*[,.!-]*\\s*(?:(?:sir|madam|ma\'am|mam|miss|mate|love|my friend|again)\\s*[,.]?\\s+)?(?:' +
+  `${AFTER_SORRY_LEAD}(?:` +
     [
       // the connection, not the customer, is at fault
       "(?:you|your (?:voice|line|phone|signal|connection|mic|microphone)|the (?:line|call|connection|signal|audio|sound)|it)(?:'s| is| was|'re| are| were| just| kind of| kinda| a bit| a little)* (?:cut(?:ting)? out|breaking(?: up)?|broke up)",
@@ -82,7 +85,7 @@ export const CLARIFICATION_AFTER_BARE_SORRY = new RegExp(
  * read-back runs into it when speech-to-text has no full stop), the sorry asks; it does not regret.
  */
 export const CHECK_AFTER_SORRY = new RegExp(
-  '^\\s*[,.!-]*\\s*(?:(?:sir|madam|ma\'am|mam|miss|mate|love|my friend|again)\\s*[,.]?\\s+)?(?:' +
+  `${AFTER_SORRY_LEAD}(?:` +
     [
       "(?:was|is|were|are) (?:that|it|this|those) (?:a |an |the |with |as in |for |spelt |spelled |double |capital |\\w+ (?:as in|for) |(?:a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|oh|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\\b|\\d)",
       '(?:did|do) you (?:say|mean|said)',
